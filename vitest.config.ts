@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests (domain, device storage on fake-indexeddb, sync client) and server
+// tests (through Fastify's inject, on PGlite and, when DATABASE_URL is set, on
+// PostgreSQL). Browser tests are Playwright's, under tests/browser.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'tests/server/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: true,
+  },
+});
