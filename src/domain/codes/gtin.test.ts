@@ -61,7 +61,8 @@ describe('errors say what is wrong', () => {
     expect(result.error.message).toContain('need 1');
   });
   it('refuses letters, empty text and wrong lengths with their reasons', () => {
-    expect(readProductCode('').ok ? null : readProductCode('').error.reason).toBe('empty');
+    const empty = readProductCode('');
+    expect(empty.ok ? null : empty.error.reason).toBe('empty');
     const letters = readProductCode('40063A1333931');
     expect(letters.ok ? null : letters.error.reason).toBe('not-digits');
     const short = readProductCode('12345');

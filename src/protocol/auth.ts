@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { FLOOR_JOBS, ROLES } from '../domain/people/roles';
+import { warehouseSchema } from './catalog';
+
+/** The device makes its own id once (a UUID) and keeps it; every token is bound to it. */
+export const deviceIdSchema = z.uuid({ message: 'The device id must be a UUID made by the device.' });
+
+export const signInRequestSchema = z.object({
+  username: z.string().trim().min(1, 'Enter your user name.').max(64),
+  pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.'),
+  deviceId: deviceIdSchema,
+  appVersion: z.string().max(40),
+});
+
+export const signedInUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  jobs: z.array(z.enum(FLOOR_JOBS)),
+});
+
+export const signInResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  user: signedInUserSchema,
+  /** The warehouses this user may work in; the device picks one (skipped when there is one). */
+  warehouses: z.array(warehouseSchema).min(1),
+});
+
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
+export type SignedInUser = z.infer<typeof signedInUserSchema>;

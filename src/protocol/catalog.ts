@@ -1,0 +1,80 @@
+/**
+ * Wire shapes of the warehouse's master data and stock as the device downloads
+ * them. They mirror the domain types, and a compile-time check below keeps the
+ * two from drifting apart.
+ */
+import { z } from 'zod';
+import type { Bin, Product, StockLine, Warehouse } from '../domain/catalog/product';
+import type { Task } from '../domain/tasks/task';
+import type { Gtin14 } from '../domain/codes/gtin';
+
+const gtin14 = z
+  .string()
+  .regex(/^\d{14}$/)
+  .transform((gtin) => gtin as Gtin14);
+const isoDate = z.iso.date();
+
+export const warehouseSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+export const productCodeSchema = z.object({
+  gtin: gtin14,
+  packQty: z.number().int().positive(),
+  packLevel: z.enum(['each', 'inner', 'case']),
+  symbology: z.enum(['ean-13', 'ean-8', 'upc-a', 'upc-e', 'gtin-14']),
+  printed: z.string(),
+});
+
+export const productSchema = z.object({
+  id: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  zone: z.string(),
+  lotTracked: z.boolean(),
+  expiryTracked: z.boolean(),
+  codes: z.array(productCodeSchema),
+});
+
+export const binSchema = z.object({
+  code: z.string(),
+  zone: z.string(),
+  aisle: z.string(),
+  walkSeq: z.number().int(),
+});
+
+export const stockLineSchema = z.object({
+  binCode: z.string(),
+  productId: z.string(),
+  lot: z.string(),
+  expiry: isoDate.nullable(),
+  qty: z.number().int(),
+});
+
+export const taskLineSchema = z.object({
+  lineNo: z.number().int().positive(),
+  binCode: z.string().nullable(),
+  productId: z.string().nullable(),
+  lot: z.string().nullable(),
+  qty: z.number().int().nullable(),
+});
+
+export const taskSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['pick', 'putaway', 'count']),
+  reference: z.string(),
+  status: z.enum(['open', 'in-progress', 'done', 'cancelled']),
+  assignedTo: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  lines: z.array(taskLineSchema),
+});
+
+// Compile-time: what the wire carries is what the domain works with, field for field.
+type Fits<Wire, Domain> = [Wire] extends [Domain] ? ([keyof Wire] extends [keyof Domain] ? ([keyof Domain] extends [keyof Wire] ? true : false) : false) : false;
+const shapesFit: [
+  Fits<z.output<typeof productSchema>, Product>,
+  Fits<z.output<typeof binSchema>, Bin>,
+  Fits<z.output<typeof stockLineSchema>, StockLine>,
+  Fits<z.output<typeof taskSchema>, Task>,
+  Fits<z.output<typeof warehouseSchema>, Warehouse>,
+] = [true, true, true, true, true];
+void shapesFit;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Every API error has the same body: a reason code a program can branch on and a
+ * message a person can act on. The device shows the message as it is.
+ */
+export const apiErrorReasons = [
+  'bad-request',
+  'not-signed-in',
+  'session-expired',
+  'wrong-device',
+  'forbidden',
+  'not-found',
+  'wrong-pin',
+  'too-many-attempts',
+  'rate-limited',
+  'payload-too-large',
+  'server-error',
+  'unavailable',
+] as const;
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    reason: z.enum(apiErrorReasons),
+    message: z.string(),
+    /** Seconds to wait before trying again, for throttled requests. */
+    retryAfterSeconds: z.number().int().nonnegative().optional(),
+  }),
+});
+
+export type ApiError = z.infer<typeof apiErrorSchema>;
+export type ApiErrorReason = (typeof apiErrorReasons)[number];

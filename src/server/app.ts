@@ -1,0 +1,72 @@
+/**
+ * Builds the server: external plugins first, then the app's own, then routes
+ * (public ones, then those behind a device session, then supervisor ones).
+ * Tests build it with an in-memory database and drive it through `inject`.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config';
+import type { Database } from './storage/database';
+import security from './plugins/external/security';
+import rateLimits from './plugins/external/rateLimit';
+import compression from './plugins/external/compression';
+import staticApp from './plugins/external/staticApp';
+import database from './plugins/app/database';
+import errors from './plugins/app/errors';
+import authentication from './plugins/app/authentication';
+import healthRoutes from './routes/api/health';
+import signInRoutes from './routes/api/auth/signIn';
+import signOutRoutes from './routes/api/auth/signOut';
+import downloadRoutes from './routes/api/warehouses/download';
+import deviceRoutes from './routes/api/supervisor/devices';
+import caCertificateRoutes from './routes/caCertificate';
+import type { TlsMaterial } from './tls/certificates';
+
+export interface AppOptions {
+  readonly config: ServerConfig;
+  readonly db: Database;
+  /** Close the database when the app closes (the running server); tests keep theirs. */
+  readonly closeDbWithApp?: boolean;
+  readonly tls?: TlsMaterial | null;
+  /** A logger setting for Fastify; tests pass false. */
+  readonly logger?: boolean | object;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, tls = null } = options;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      // Tokens and PINs never reach the log.
+      redact: ['req.headers.authorization', 'req.body.pin', 'body.pin'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    // Stop taking requests on shutdown, let those in flight finish, close idle keep-alives.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ...(tls ? { https: { key: tls.key, cert: tls.cert } } : {}),
+  }) as unknown as FastifyInstance;
+
+  await app.register(security, { https: tls !== null });
+  await app.register(rateLimits);
+  await app.register(compression);
+  await app.register(database, { db: options.db, closeWithApp: options.closeDbWithApp ?? false });
+  await app.register(errors);
+  await app.register(authentication);
+
+  await app.register(healthRoutes);
+  await app.register(signInRoutes, { sessionDays: config.sessionDays, ratePerMinute: config.signInRatePerMinute });
+  await app.register(caCertificateRoutes, { caCert: tls?.caCert ?? null });
+
+  await app.register(async function signedIn(scope) {
+    scope.addHook('onRequest', scope.authenticate);
+    await scope.register(signOutRoutes);
+    await scope.register(downloadRoutes);
+    await scope.register(async function supervisors(inner) {
+      inner.addHook('preHandler', inner.requireSupervisor);
+      await inner.register(deviceRoutes);
+    });
+  });
+
+  if (config.staticDir !== null) await app.register(staticApp, { root: config.staticDir });
+  return app;
+}

@@ -1,0 +1,60 @@
+/**
+ * Every API route but sign-in and health needs a device session: a bearer token
+ * issued at sign-in, sent with the id of the device it was issued to. The token
+ * alone is not enough: copied to another device it is refused.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { isSupervisor } from '../../../domain/people/roles';
+import { authHeaders } from '../../../protocol/paths';
+import { ApiProblem } from '../../problems';
+import { findSession, mayOpenWarehouse, type SessionRecord } from '../../repositories/people';
+import { tokenHash } from '../../security/tokens';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: (SessionRecord & { readonly tokenHash: string }) | null;
+  }
+  interface FastifyInstance {
+    authenticate(request: FastifyRequest): Promise<void>;
+    requireSupervisor(request: FastifyRequest): Promise<void>;
+    requireWarehouse(request: FastifyRequest, warehouseId: string): Promise<void>;
+  }
+}
+
+export function sessionOf(request: FastifyRequest): SessionRecord & { readonly tokenHash: string } {
+  if (request.session === null) throw new ApiProblem(401, 'not-signed-in', 'Sign in first.');
+  return request.session;
+}
+
+export default fp(async function authentication(app: FastifyInstance) {
+  app.decorateRequest('session', null);
+
+  app.decorate('authenticate', async (request: FastifyRequest) => {
+    const header = request.headers[authHeaders.authorization];
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (token === '') throw new ApiProblem(401, 'not-signed-in', 'Sign in first: this request carries no session token.');
+    const hash = tokenHash(token);
+    const session = await findSession(app.db, hash);
+    if (session === null) throw new ApiProblem(401, 'not-signed-in', 'This session is not known to the server. Sign in again.');
+    if (session.revoked) throw new ApiProblem(401, 'session-expired', 'This session was ended (signed out, or signed in again on this device). Sign in again.');
+    if (session.expired) throw new ApiProblem(401, 'session-expired', 'This session has expired. Sign in again; work on the device is kept.');
+    const deviceId = request.headers[authHeaders.deviceId];
+    if (deviceId !== session.deviceId) {
+      throw new ApiProblem(401, 'wrong-device', 'This session belongs to another device. Sign in on this device.');
+    }
+    request.session = { ...session, tokenHash: hash };
+  });
+
+  app.decorate('requireSupervisor', async (request: FastifyRequest) => {
+    const session = sessionOf(request);
+    if (!isSupervisor(session.role)) throw new ApiProblem(403, 'forbidden', 'Only a supervisor may do this.');
+  });
+
+  app.decorate('requireWarehouse', async (request: FastifyRequest, warehouseId: string) => {
+    const session = sessionOf(request);
+    if (!(await mayOpenWarehouse(app.db, session.userId, warehouseId))) {
+      throw new ApiProblem(403, 'forbidden', `You do not work in warehouse ${warehouseId}.`);
+    }
+  });
+});

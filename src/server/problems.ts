@@ -1,0 +1,27 @@
+/**
+ * An error the API answers on purpose, with an HTTP status, a reason code from the
+ * protocol and a message a person can act on. Anything else thrown is a 5xx whose
+ * details stay in the log.
+ */
+import type { z } from 'zod';
+import type { ApiErrorReason } from '../protocol/errors';
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly reason: ApiErrorReason,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiProblem';
+  }
+}
+
+/** Parses a request part with its protocol schema, or answers 400 naming every field that is wrong. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+  throw new ApiProblem(400, 'bad-request', `The ${what} is not valid: ${problems.join('; ')}`);
+}

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { apiPaths } from '../../protocol/paths';
+
+/**
+ * The local authority's certificate, for a phone to install and trust (public:
+ * a certificate is no secret). Served as a download the phone recognises.
+ */
+export default async function caCertificateRoutes(app: FastifyInstance, options: { caCert: string | null }) {
+  app.get(apiPaths.caCertificate, async (_request, reply) => {
+    if (options.caCert === null) {
+      return reply.status(404).send({ error: { reason: 'not-found', message: 'This server uses a certificate given by path; there is no local authority to install.' } });
+    }
+    return reply.header('content-type', 'application/x-x509-ca-cert').header('content-disposition', 'attachment; filename="warehouse-handheld-ca.crt"').send(options.caCert);
+  });
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config';
+import { buildApp } from './app';
+import { openDatabase } from './storage/openDatabase';
+import { migrate } from './storage/migrate';
+import { seedDemoIfEmpty } from './seed/seedDemo';
+import { loadTls } from './tls/certificates';
+
+/** Opens and migrates the database, seeds the demo into an empty one, and builds the app. */
+export async function startServer(config: ServerConfig): Promise<FastifyInstance> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(db);
+    const seeded = config.seedDemo ? await seedDemoIfEmpty(db) : { seeded: false, warehouses: 0 };
+    const tls = config.https ? await loadTls({ dataDir: config.dataDir, certFile: config.https.certFile, keyFile: config.https.keyFile }) : null;
+    const app = await buildApp({ config, db, tls, closeDbWithApp: true });
+    app.log.info({ db: db.kind, migrationsApplied: applied, demoSeeded: seeded.seeded, https: tls !== null }, 'database ready');
+    return app;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
