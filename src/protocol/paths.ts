@@ -6,6 +6,11 @@ export const apiPaths = {
   downloadManifest: (warehouseId: string) => `/api/warehouses/${encodeURIComponent(warehouseId)}/download`,
   downloadPage: (warehouseId: string, entity: string) =>
     `/api/warehouses/${encodeURIComponent(warehouseId)}/download/${entity}`,
+  /** Route patterns the server registers for the paths above that take parameters. */
+  routes: {
+    downloadManifest: '/api/warehouses/:warehouseId/download',
+    downloadPage: '/api/warehouses/:warehouseId/download/:entity',
+  },
   supervisorDevices: '/api/supervisor/devices',
   caCertificate: '/ca.crt',
 } as const;

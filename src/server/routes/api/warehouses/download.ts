@@ -14,7 +14,7 @@ const warehouseParams = z.object({ warehouseId: z.string().min(1).max(64) });
 const pageParams = warehouseParams.extend({ entity: z.enum(downloadEntities) });
 
 export default async function downloadRoutes(app: FastifyInstance) {
-  app.get(apiPaths.downloadManifest(':warehouseId'), async (request): Promise<DownloadManifest> => {
+  app.get(apiPaths.routes.downloadManifest, async (request): Promise<DownloadManifest> => {
     const { warehouseId } = parseOr400(warehouseParams, request.params, 'warehouse');
     await app.requireWarehouse(request, warehouseId);
     const found = await manifest(app.db, warehouseId, DEFAULT_PAGE_SIZE);
@@ -23,7 +23,7 @@ export default async function downloadRoutes(app: FastifyInstance) {
     return { warehouseId, ...found };
   });
 
-  app.get(apiPaths.downloadPage(':warehouseId', ':entity'), async (request) => {
+  app.get(apiPaths.routes.downloadPage, async (request) => {
     const { warehouseId, entity } = parseOr400(pageParams, request.params, 'download page');
     const query = parseOr400(downloadPageQuerySchema, request.query, 'download page query');
     await app.requireWarehouse(request, warehouseId);
