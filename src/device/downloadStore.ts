@@ -1,0 +1,98 @@
+/**
+ * Storing the first download. A page's rows and the cursor after them are written
+ * in one transaction: if the app is closed, crashes or loses the network between
+ * pages, the next start resumes after the last page that was stored, and a page is
+ * never stored twice or half.
+ */
+import type { Bin, Product, StockLine } from '../domain/catalog/product';
+import type { Task } from '../domain/tasks/task';
+import type { DownloadEntity, DownloadManifest } from '../protocol/download';
+import { downloadEntities } from '../protocol/download';
+import { floorTables, stockKey, type FloorDb } from './floorDb';
+import { storageFailure } from './refusals';
+import { readRecord, writeRecord, type DownloadState } from './syncState';
+
+export async function readDownload(db: FloorDb): Promise<DownloadState | null> {
+  return (await readRecord(db, 'download')) ?? null;
+}
+
+/**
+ * Starts a download for this manifest, or keeps the one under way when it is for
+ * the same warehouse and the same server data. Anything else starts over from
+ * empty floor tables.
+ */
+export async function beginDownload(db: FloorDb, manifest: DownloadManifest, now: Date = new Date()): Promise<DownloadState> {
+  return db.transaction('rw', [db.syncState, ...floorTables(db)], async () => {
+    const current = await readRecord(db, 'download');
+    if (current && current.warehouseId === manifest.warehouseId && current.dataEpoch === manifest.dataEpoch && current.finishedAt === null) {
+      return current;
+    }
+    await Promise.all(floorTables(db).map((table) => table.clear()));
+    const entities = Object.fromEntries(
+      downloadEntities.map((entity) => [entity, { total: manifest.counts[entity], stored: 0, cursor: null, done: false }]),
+    ) as DownloadState['entities'];
+    const state: DownloadState = {
+      warehouseId: manifest.warehouseId,
+      dataEpoch: manifest.dataEpoch,
+      changeClock: manifest.changeClock,
+      startedAt: now.toISOString(),
+      finishedAt: null,
+      entities,
+    };
+    await writeRecord(db, 'download', state);
+    await writeRecord(db, 'floorWarehouseId', manifest.warehouseId);
+    return state;
+  });
+}
+
+type Rows = { products: Product[]; bins: Bin[]; stock: StockLine[]; tasks: Task[] };
+
+async function putRows<E extends DownloadEntity>(db: FloorDb, entity: E, items: Rows[E]): Promise<void> {
+  switch (entity) {
+    case 'products':
+      await db.products.bulkPut((items as Product[]).map((p) => ({ ...p, gtins: p.codes.map((c) => c.gtin) })));
+      return;
+    case 'bins':
+      await db.bins.bulkPut(items as Bin[]);
+      return;
+    case 'stock':
+      await db.stock.bulkPut((items as StockLine[]).map((s) => ({ ...s, key: stockKey(s) })));
+      return;
+    case 'tasks':
+      await db.tasks.bulkPut(items as Task[]);
+      return;
+  }
+}
+
+/** Stores one page and the cursor after it, together. Returns the new state. */
+export async function storePage<E extends DownloadEntity>(db: FloorDb, entity: E, items: Rows[E], next: string | null): Promise<DownloadState> {
+  try {
+    return await db.transaction('rw', [db.syncState, db.products, db.bins, db.stock, db.tasks], async () => {
+      const state = await readRecord(db, 'download');
+      if (!state) throw new Error('No download is under way.');
+      await putRows(db, entity, items);
+      const before = state.entities[entity];
+      const updated: DownloadState = {
+        ...state,
+        entities: { ...state.entities, [entity]: { ...before, stored: before.stored + items.length, cursor: next, done: next === null } },
+      };
+      await writeRecord(db, 'download', updated);
+      return updated;
+    });
+  } catch (error) {
+    throw storageFailure(error);
+  }
+}
+
+/** Marks the download complete: from now on the screens read only this device. */
+export async function finishDownload(db: FloorDb, now: Date = new Date()): Promise<DownloadState> {
+  return db.transaction('rw', db.syncState, async () => {
+    const state = await readRecord(db, 'download');
+    if (!state) throw new Error('No download is under way.');
+    const finished: DownloadState = { ...state, finishedAt: now.toISOString() };
+    await writeRecord(db, 'download', finished);
+    await writeRecord(db, 'lastSyncAt', finished.finishedAt!);
+    await writeRecord(db, 'everHeldData', finished.finishedAt!);
+    return finished;
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * The signed-in session and the warehouse the device works in. Signing out and
+ * changing warehouse both refuse while operations wait to be sent: they would
+ * otherwise be stranded on a device that no longer knows whose they are.
+ */
+import type { Warehouse } from '../domain/catalog/product';
+import type { SignInResponse } from '../protocol/auth';
+import { floorTables, type FloorDb } from './floorDb';
+import { DeviceRefusal } from './refusals';
+import { deleteRecord, readRecord, writeRecord, type DeviceSession } from './syncState';
+
+export async function unsentOperations(db: FloorDb): Promise<number> {
+  return db.outbox.where('status').anyOf('pending', 'sent').count();
+}
+
+function unsentRefusal(count: number, doing: string): DeviceRefusal {
+  return new DeviceRefusal(
+    'unsent-operations',
+    `${count} operation${count === 1 ? '' : 's'} on this device ${count === 1 ? 'has' : 'have'} not reached the server yet. Connect to the network and let the device sync before you ${doing}.`,
+  );
+}
+
+export async function readSession(db: FloorDb): Promise<DeviceSession | null> {
+  return (await readRecord(db, 'session')) ?? null;
+}
+
+/** Keeps a new sign-in; the warehouse is chosen at once when the user has only one. */
+export async function saveSignIn(db: FloorDb, response: SignInResponse, now: Date = new Date()): Promise<DeviceSession> {
+  const session: DeviceSession = {
+    token: response.token,
+    expiresAt: response.expiresAt,
+    user: response.user,
+    warehouses: response.warehouses,
+    warehouse: null,
+    signedInAt: now.toISOString(),
+  };
+  await writeRecord(db, 'session', session);
+  const only = response.warehouses.length === 1 ? response.warehouses[0] : undefined;
+  return only ? chooseWarehouse(db, only) : session;
+}
+
+/**
+ * Sets the session's warehouse. When the floor tables hold another warehouse's
+ * data it is cleared (and the download starts over), unless operations wait.
+ */
+export async function chooseWarehouse(db: FloorDb, warehouse: Warehouse): Promise<DeviceSession> {
+  return db.transaction('rw', [db.syncState, db.outbox, ...floorTables(db)], async () => {
+    const session = await readRecord(db, 'session');
+    if (!session) throw new DeviceRefusal('no-session', 'Sign in first.');
+    const held = await readRecord(db, 'floorWarehouseId');
+    if (held !== undefined && held !== warehouse.id) {
+      const waiting = await unsentOperations(db);
+      if (waiting > 0) throw unsentRefusal(waiting, 'change warehouse');
+      await Promise.all(floorTables(db).map((table) => table.clear()));
+      await deleteRecord(db, 'download');
+    }
+    const updated: DeviceSession = { ...session, warehouse };
+    await writeRecord(db, 'session', updated);
+    return updated;
+  });
+}
+
+/** Ends the session on the device. The floor data stays for the next worker of the same warehouse. */
+export async function signOut(db: FloorDb): Promise<void> {
+  await db.transaction('rw', [db.syncState, db.outbox], async () => {
+    const waiting = await unsentOperations(db);
+    if (waiting > 0) throw unsentRefusal(waiting, 'sign out');
+    await deleteRecord(db, 'session');
+  });
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { beginDownload, storePage } from '../../src/device/downloadStore';
+import { chooseWarehouse, readSession, saveSignIn, signOut } from '../../src/device/session';
+import { deviceId } from '../../src/device/deviceIdentity';
+import type { SignInResponse } from '../../src/protocol/auth';
+import { freshDeviceDb } from './deviceDb';
+
+const main = { id: 'wh-main', code: 'MAIN', name: 'Main' };
+const yard = { id: 'wh-yard', code: 'YARD', name: 'Yard' };
+const response = (warehouses: SignInResponse['warehouses']): SignInResponse => ({
+  token: 't'.repeat(43),
+  expiresAt: '2026-12-06T00:00:00.000Z',
+  user: { id: 'u-super1', username: 'super1', displayName: 'Sam', role: 'supervisor', jobs: ['pick'] },
+  warehouses,
+});
+
+async function holdMainWarehouseData(db: Parameters<typeof beginDownload>[0]) {
+  await beginDownload(db, { warehouseId: 'wh-main', dataEpoch: '3f0c4a8e-0000-4000-8000-000000000001', changeClock: '1', counts: { products: 0, bins: 1, stock: 0, tasks: 0 }, pageSize: 1 });
+  await storePage(db, 'bins', [{ code: 'A-01-01-1', zone: 'A', aisle: 'A-01', walkSeq: 10 }], null);
+}
+
+async function addOutboxEntry(db: Parameters<typeof beginDownload>[0]) {
+  await db.outbox.add({ opId: crypto.randomUUID(), deviceSeq: 1, type: 'count', payload: {}, createdAt: new Date().toISOString(), status: 'pending', userId: 'u', warehouseId: 'wh-main' });
+}
+
+describe('the session on the device', () => {
+  it('keeps one device id for good', async () => {
+    const device = freshDeviceDb();
+    const first = await deviceId(device.db);
+    device.db.close();
+    expect(await deviceId(device.reopen())).toBe(first);
+  });
+
+  it('chooses the warehouse at once when the user has one, and waits for a choice otherwise', async () => {
+    const one = freshDeviceDb().db;
+    expect((await saveSignIn(one, response([main]))).warehouse).toEqual(main);
+    const two = freshDeviceDb().db;
+    expect((await saveSignIn(two, response([main, yard]))).warehouse).toBeNull();
+    expect((await chooseWarehouse(two, yard)).warehouse).toEqual(yard);
+    expect((await readSession(two))?.warehouse).toEqual(yard);
+  });
+
+  it('clears another warehouse\'s floor data when the warehouse changes', async () => {
+    const { db } = freshDeviceDb();
+    await saveSignIn(db, response([main, yard]));
+    await holdMainWarehouseData(db);
+    await chooseWarehouse(db, yard);
+    expect(await db.bins.count()).toBe(0);
+  });
+
+  it('refuses to change warehouse or sign out while operations wait, and loses nothing', async () => {
+    const { db } = freshDeviceDb();
+    await saveSignIn(db, response([main, yard]));
+    await holdMainWarehouseData(db);
+    await addOutboxEntry(db);
+    await expect(chooseWarehouse(db, yard)).rejects.toThrow('1 operation on this device has not reached the server yet');
+    await expect(signOut(db)).rejects.toMatchObject({ reason: 'unsent-operations' });
+    expect(await db.bins.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await readSession(db)).not.toBeNull();
+  });
+
+  it('signs out when nothing waits, keeping the floor data', async () => {
+    const { db } = freshDeviceDb();
+    await saveSignIn(db, response([main]));
+    await holdMainWarehouseData(db);
+    await signOut(db);
+    expect(await readSession(db)).toBeNull();
+    expect(await db.bins.count()).toBe(1);
+  });
+});
