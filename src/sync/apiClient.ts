@@ -1,0 +1,84 @@
+/**
+ * The device's client for the server's API: adds the session headers, checks every
+ * answer against the shared protocol schema, and turns every failure into a
+ * SyncError with a reason. Nothing above this file sees fetch or HTTP statuses.
+ */
+import type { z } from 'zod';
+import { apiErrorSchema } from '../protocol/errors';
+import { authHeaders } from '../protocol/paths';
+import { SyncError } from './syncError';
+
+export interface Credentials {
+  readonly token: string;
+  readonly deviceId: string;
+}
+
+export interface ApiClient {
+  get<S extends z.ZodType>(path: string, schema: S, options?: { signal?: AbortSignal }): Promise<z.output<S>>;
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S | null, options?: { signal?: AbortSignal }): Promise<z.output<S> | null>;
+}
+
+export function createApiClient(credentials: () => Credentials | null, baseUrl = ''): ApiClient {
+  async function request<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null, signal?: AbortSignal): Promise<z.output<S> | null> {
+    if (!signal) return exchange(method, path, body, schema);
+    if (signal.aborted) throw new SyncError('aborted', 'Stopped.');
+    // Reading a body whose request was aborted can hang in some fetch implementations;
+    // the caller is answered the moment it stops, whatever the body does.
+    let onAbort = () => undefined as void;
+    const stopped = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new SyncError('aborted', 'Stopped.'));
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([exchange(method, path, body, schema, signal), stopped]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function exchange<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null, signal?: AbortSignal): Promise<z.output<S> | null> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const current = credentials();
+    if (current) {
+      headers[authHeaders.authorization] = `Bearer ${current.token}`;
+      headers[authHeaders.deviceId] = current.deviceId;
+    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null, cache: 'no-store' });
+    } catch (error) {
+      if (signal?.aborted) throw new SyncError('aborted', 'Stopped.');
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      throw new SyncError(offline ? 'offline' : 'server-unavailable', offline ? 'The device is offline. Work goes on; it syncs when the network is back.' : `The server cannot be reached (${error instanceof Error ? error.message : 'network error'}). The device tries again by itself.`);
+    }
+    if (!response.ok) throw await errorOf(response);
+    if (schema === null || response.status === 204) return null;
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw new SyncError('bad-response', `The server's answer to ${path} was not JSON.`, response.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new SyncError('bad-response', `The server's answer to ${path} is not what this app version expects (${parsed.error.issues[0]?.message ?? 'unknown'}). Update the app.`, response.status);
+    }
+    return parsed.data;
+  }
+
+  return {
+    get: async (path, schema, options) => (await request('GET', path, undefined, schema, options?.signal))!,
+    post: (path, body, schema, options) => request('POST', path, body, schema, options?.signal),
+  };
+}
+
+async function errorOf(response: Response): Promise<SyncError> {
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = apiErrorSchema.safeParse(body);
+  if (parsed.success) return new SyncError(parsed.data.error.reason, parsed.data.error.message, response.status);
+  if (response.status === 502 || response.status === 503 || response.status === 504) {
+    return new SyncError('server-unavailable', `The server is not available right now (HTTP ${response.status}). The device tries again by itself.`, response.status);
+  }
+  return new SyncError('server-error', `The server answered HTTP ${response.status}.`, response.status);
+}

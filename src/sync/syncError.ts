@@ -1,0 +1,29 @@
+/**
+ * Why talking to the server failed, as the device tells the worker. `offline` and
+ * `server-unavailable` pass by themselves; the others need a person (sign in
+ * again, ask a supervisor).
+ */
+import type { ApiErrorReason } from '../protocol/errors';
+
+export type SyncErrorReason = ApiErrorReason | 'offline' | 'server-unavailable' | 'bad-response' | 'aborted';
+
+export class SyncError extends Error {
+  constructor(
+    readonly reason: SyncErrorReason,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+
+  /** True when trying again later, unchanged, may succeed. */
+  get passing(): boolean {
+    return this.reason === 'offline' || this.reason === 'server-unavailable' || this.reason === 'rate-limited' || this.reason === 'server-error';
+  }
+
+  /** True when the worker must sign in again before anything else reaches the server. */
+  get needsSignIn(): boolean {
+    return this.reason === 'not-signed-in' || this.reason === 'session-expired' || this.reason === 'wrong-device';
+  }
+}
