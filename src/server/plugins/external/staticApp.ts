@@ -25,7 +25,7 @@ export default fp(async function staticApp(app: FastifyInstance, options: { root
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasApp) {
+    if (request.url.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD') || !hasApp) {
       const body: ApiError = { error: { reason: 'not-found', message: `Nothing is at ${request.method} ${request.url.split('?')[0]}.` } };
       return reply.status(404).send(body);
     }

@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { readDownload } from '../device/downloadStore';
+import type { DeviceSession } from '../device/syncState';
+import { floorDb } from './floor';
+import { useLiveQuery } from './hooks/useLiveQuery';
+import { useAppStore } from './store/appStore';
+import { StatusBar } from './components/StatusBar';
+import { UpdateBanner } from './components/UpdateBanner';
+import { SignInScreen } from './features/signIn/SignInScreen';
+import { ChooseWarehouseScreen } from './features/signIn/ChooseWarehouseScreen';
+import { DownloadScreen } from './features/download/DownloadScreen';
+import { HomeScreen } from './features/home/HomeScreen';
+import { FindScreen } from './features/find/FindScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { TaskListScreen } from './features/tasks/TaskListScreen';
+
+/**
+ * Which screen shows: signed out → sign in; no warehouse yet → choose one; the
+ * warehouse not fully on the device → download; else the screen of the path.
+ */
+export function App() {
+  const loaded = useAppStore((s) => s.sessionLoaded);
+  const session = useAppStore((s) => s.session);
+  return (
+    <>
+      <StatusBar />
+      <UpdateBanner />
+      {!loaded ? <p className="screen">Starting…</p> : session === null ? <SignInScreen /> : <SignedIn session={session} />}
+    </>
+  );
+}
+
+function SignedIn({ session }: { session: DeviceSession }) {
+  const warehouseId = session.warehouse?.id ?? null;
+  const complete = useLiveQuery(async () => {
+    const state = await readDownload(floorDb);
+    return state !== null && state.warehouseId === warehouseId && state.finishedAt !== null;
+  }, [warehouseId], null);
+  if (session.warehouse === null) return <ChooseWarehouseScreen session={session} />;
+  if (complete === null) return <p className="screen">Starting…</p>;
+  if (!complete) return <DownloadScreen session={session} />;
+  return <Routed session={session} />;
+}
+
+function Routed({ session }: { session: DeviceSession }) {
+  const path = useAppStore((s) => s.path);
+  useEffect(() => {
+    // scrollTo returns a promise in newer browsers; an effect must not return it.
+    void window.scrollTo(0, 0);
+  }, [path]);
+  switch (path) {
+    case '/find':
+      return <FindScreen />;
+    case '/settings':
+      return <SettingsScreen session={session} />;
+    case '/pick':
+      return <TaskListScreen kind="pick" session={session} />;
+    case '/putaway':
+      return <TaskListScreen kind="putaway" session={session} />;
+    case '/count':
+      return <TaskListScreen kind="count" session={session} />;
+    case '/':
+      return <HomeScreen session={session} />;
+  }
+}

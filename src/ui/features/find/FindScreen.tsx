@@ -1,0 +1,44 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lookUpCode, type LookupResult } from '../../../device/lookup';
+import { floorDb } from '../../floor';
+import { useAppStore } from '../../store/appStore';
+import { Screen } from '../../components/Screen';
+import { FindResult } from './FindResult';
+
+/** Find: type or paste a code (scanners come with the scanning issue); answered from the device. */
+export function FindScreen() {
+  const search = useAppStore((s) => s.search);
+  const initial = new URLSearchParams(search).get('code') ?? '';
+  const [code, setCode] = useState(initial);
+  const [result, setResult] = useState<LookupResult | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function find(text: string) {
+    setResult(await lookUpCode(floorDb, text));
+    input.current?.select();
+  }
+
+  useEffect(() => {
+    if (initial) void find(initial);
+    input.current?.focus();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void find(code);
+  }
+
+  return (
+    <Screen title="Find">
+      <p className="expect">Scan or type a product code or bin</p>
+      <form onSubmit={submit} className="form inline">
+        <label htmlFor="code">Code</label>
+        <input id="code" ref={input} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} enterKeyHint="search" />
+        <button type="submit" className="primary">
+          Find
+        </button>
+      </form>
+      {result && <FindResult result={result} />}
+    </Screen>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Starts the app: reads the device's identity and session from IndexedDB (no
+ * network), follows the connection and the address bar, and registers the service
+ * worker that makes the app start offline.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { registerSW } from 'virtual:pwa-register';
+import { deviceId } from '../device/deviceIdentity';
+import { readSession } from '../device/session';
+import { floorDb } from './floor';
+import { appStore } from './store/appStore';
+import { App } from './App';
+import './styles.css';
+
+async function loadDevice(): Promise<void> {
+  const [id, session] = await Promise.all([deviceId(floorDb), readSession(floorDb)]);
+  appStore.getState().setDevice(id, session);
+}
+
+window.addEventListener('online', () => appStore.getState().setOnline(true));
+window.addEventListener('offline', () => appStore.getState().setOnline(false));
+window.addEventListener('popstate', () => appStore.getState().locationChanged(location.pathname, location.search));
+
+void loadDevice();
+
+const updateServiceWorker = registerSW({
+  onNeedRefresh() {
+    appStore.getState().setUpdateReady(() => void updateServiceWorker(true));
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,30 @@
+/**
+ * The UI's one store (zustand), made of slices, one file each. The store is plain
+ * state and setters: the work (IndexedDB, the network) happens in device/ and
+ * sync/, and features call it and report here. This is the only module that
+ * creates a zustand store.
+ */
+import { createStore, useStore } from 'zustand';
+import { createConnectivitySlice, type ConnectivitySlice } from './connectivitySlice';
+import { createDownloadSlice, type DownloadSlice } from './downloadSlice';
+import { createRouteSlice, type RouteSlice } from './routeSlice';
+import { createSessionSlice, type SessionSlice } from './sessionSlice';
+import { createUpdateSlice, type UpdateSlice } from './updateSlice';
+
+export type AppState = SessionSlice & ConnectivitySlice & DownloadSlice & RouteSlice & UpdateSlice;
+
+export function createAppStore() {
+  return createStore<AppState>()((...a) => ({
+    ...createSessionSlice(...a),
+    ...createConnectivitySlice(...a),
+    ...createDownloadSlice(...a),
+    ...createRouteSlice(...a),
+    ...createUpdateSlice(...a),
+  }));
+}
+
+export const appStore = createAppStore();
+
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}

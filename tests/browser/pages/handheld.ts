@@ -1,0 +1,90 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The handheld as a worker uses it: a page object over the real screens. */
+export class Handheld {
+  readonly problems: string[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problems.push(message.text());
+    });
+    page.on('pageerror', (error) => this.problems.push(error.message));
+  }
+
+  async open(path = '/') {
+    await this.page.goto(`${this.baseUrl}${path}`);
+  }
+
+  async signIn(username: string, pin: string) {
+    await this.page.getByLabel('User').fill(username);
+    await this.page.getByLabel('PIN').fill(pin);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  downloadRow(entity: 'products' | 'bins' | 'stock' | 'tasks') {
+    return this.page.getByTestId(`download-${entity}`);
+  }
+
+  async waitForHome() {
+    await expect(this.page.getByRole('button', { name: /^Find/ })).toBeVisible({ timeout: 90_000 });
+  }
+
+  /** Waits until the service worker controls the page, reloading once if it was just installed. */
+  async waitForOfflineReady() {
+    await this.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    if (!(await this.page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+      await this.page.reload();
+      await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    }
+  }
+
+  async find(code: string) {
+    await this.page.getByLabel('Code').fill(code);
+    await this.page.getByRole('button', { name: 'Find', exact: true }).click();
+  }
+
+  get status() {
+    return {
+      connectivity: this.page.getByTestId('connectivity'),
+      waiting: this.page.getByTestId('waiting'),
+      lastSync: this.page.getByTestId('last-sync'),
+    };
+  }
+
+  get productResult() {
+    return this.page.getByTestId('product-result');
+  }
+
+  get binResult() {
+    return this.page.getByTestId('bin-result');
+  }
+
+  get alert() {
+    return this.page.getByRole('alert');
+  }
+
+  /** Puts an operation in the device's outbox as a floor flow would (flows come later). */
+  async putOperationInOutbox() {
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('warehouse-handheld');
+          request.onsuccess = () => {
+            const tx = request.result.transaction('outbox', 'readwrite');
+            tx.objectStore('outbox').add({ opId: crypto.randomUUID(), deviceSeq: 1, type: 'count', payload: {}, createdAt: new Date().toISOString(), status: 'pending', userId: 'u-picker1', warehouseId: 'wh-main' });
+            tx.oncomplete = () => {
+              request.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+  }
+}
