@@ -1,0 +1,102 @@
+// Lint, and above all the direction of dependencies between the layers of src/:
+//
+//   domain  ←  protocol  ←  device (storage), scanning  ←  sync  ←  ui
+//                 ↖ server (sees only domain and protocol)
+//
+// Each layer may import the ones to its left. The messages say why, so whoever
+// trips a rule learns the architecture rather than fighting the linter.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const layer = (name) => `(^|/)${name}(/|$)`;
+
+const WHY = {
+  domain:
+    'Domain code (codes, quantities, stock and merge rules) stays pure: no framework, no storage, no network, so it is tested alone and shared by device and server.',
+  protocol: 'The wire schemas are shared by device and server; they may use only the domain and zod.',
+  device: 'Device storage sits below sync and UI; it must not reach up into them or into the server.',
+  scanning: 'Scanning turns camera, wedge and typed input into scan events; it sits below sync and UI.',
+  sync: 'Sync talks to the server for the device; it must not depend on the UI, and never imports server code.',
+  ui: 'The UI runs in the browser: it never imports server code.',
+  server: 'The server sees only the domain and the protocol: never device storage, scanning, sync or UI code, which run in the browser.',
+  dexie: 'Dexie (IndexedDB) has one home: src/device. Use the functions there, so storage rules live in one place.',
+  zxing: 'ZXing has one home: src/scanning.',
+  react: 'React belongs to src/ui.',
+  zustand: 'zustand is used through src/ui/store only.',
+  serverLibs: 'Fastify and the database drivers belong to src/server.',
+  node: 'Node built-ins do not exist in the browser.',
+};
+
+const forbid = (entries) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: entries.map(([regex, message]) => ({ regex, message })),
+    },
+  ],
+});
+
+const browserLibs = [
+  ['^react($|-dom|/)', WHY.react],
+  ['^zustand', WHY.zustand],
+];
+const serverLibs = [['^(fastify|@fastify/|fastify-plugin|pg$|@electric-sql/pglite|selfsigned)', WHY.serverLibs]];
+const nodeBuiltins = [['^node:', WHY.node]];
+const dexie = [['^dexie', WHY.dexie]];
+const zxing = [['^@zxing/|^zxing-wasm', WHY.zxing]];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'dev-dist/', 'test-results/', 'playwright-report/', 'scratch/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      ...forbid([[layer('server'), WHY.ui], ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins]),
+    },
+  },
+  {
+    files: ['src/ui/store/**/*.ts'],
+    rules: forbid([[layer('server'), WHY.ui], ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins, ['^react($|-dom|/)', WHY.react]]),
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: forbid([
+      [layer('(protocol|device|scanning|sync|ui|server)'), WHY.domain],
+      ['^(zod|dexie|react|react-dom|zustand|fastify|@fastify/|pg|@electric-sql/|@zxing/)', WHY.domain],
+      ...nodeBuiltins,
+    ]),
+  },
+  {
+    files: ['src/protocol/**/*.ts'],
+    rules: forbid([[layer('(device|scanning|sync|ui|server)'), WHY.protocol], ...browserLibs, ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins]),
+  },
+  {
+    files: ['src/device/**/*.ts'],
+    rules: forbid([[layer('(scanning|sync|ui|server)'), WHY.device], ...browserLibs, ...serverLibs, ...zxing, ...nodeBuiltins]),
+  },
+  {
+    files: ['src/scanning/**/*.ts'],
+    rules: forbid([[layer('(device|sync|ui|server)'), WHY.scanning], ...browserLibs, ...serverLibs, ...dexie, ...nodeBuiltins]),
+  },
+  {
+    files: ['src/sync/**/*.ts'],
+    rules: forbid([[layer('(ui|server)'), WHY.sync], ...browserLibs, ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins]),
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: forbid([[layer('(device|scanning|sync|ui)'), WHY.server], ...browserLibs, ...dexie, ...zxing]),
+  },
+);

@@ -1,0 +1,35 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The lint rule that keeps dependencies pointing one way must fire, and say why.
+const eslint = new ESLint();
+
+async function messagesFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the direction of dependencies', () => {
+  it('keeps the server away from device storage and the UI', async () => {
+    const messages = await messagesFor('src/server/routes/example.ts', "import { openFloorDb } from '../../device/floorDb';\nexport const x = openFloorDb;\n");
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('The server sees only the domain and the protocol');
+  });
+
+  it('keeps the domain free of frameworks and of Node', async () => {
+    const messages = await messagesFor('src/domain/codes/example.ts', "import { z } from 'zod';\nimport { readFileSync } from 'node:fs';\nexport const x = [z, readFileSync];\n");
+    expect(messages).toHaveLength(2);
+  });
+
+  it('gives Dexie one home', async () => {
+    expect(await messagesFor('src/ui/features/example.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n")).toEqual([
+      expect.stringContaining('Dexie (IndexedDB) has one home: src/device'),
+    ]);
+    expect(await messagesFor('src/device/example.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n")).toEqual([]);
+  });
+
+  it('keeps sync below the UI', async () => {
+    const messages = await messagesFor('src/sync/example.ts', "import { appStore } from '../ui/store/appStore';\nexport const x = appStore;\n");
+    expect(messages[0]).toContain('Sync talks to the server for the device');
+  });
+});
