@@ -12,6 +12,8 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   try {
     const applied = await migrate(db);
     const seeded = config.seedDemo ? await seedDemoIfEmpty(db) : { seeded: false, warehouses: 0 };
+    // PGlite runs single-user, so no autovacuum keeps planner statistics fresh: refresh them at start.
+    if (db.kind === 'pglite') await db.query('analyze');
     const tls = config.https ? await loadTls({ dataDir: config.dataDir, certFile: config.https.certFile, keyFile: config.https.keyFile }) : null;
     const app = await buildApp({ config, db, tls, closeDbWithApp: true });
     app.log.info({ db: db.kind, migrationsApplied: applied, demoSeeded: seeded.seeded, https: tls !== null }, 'database ready');

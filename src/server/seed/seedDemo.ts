@@ -18,7 +18,7 @@ export interface SeedResult {
 export async function seedDemoIfEmpty(db: Database, shapes: readonly WarehouseShape[] = [MAIN_WAREHOUSE, YARD_WAREHOUSE]): Promise<SeedResult> {
   // Hash outside the transaction: it is slow on purpose and holds no lock.
   const users = await Promise.all(DEMO_USERS.map(async (user) => ({ ...user, pinHash: await hashPin(user.pin) })));
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<SeedResult> => {
     await tx.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const [existing] = await tx.query<{ n: number }>('select count(*)::int as n from warehouses');
     if ((existing?.n ?? 0) > 0) return { seeded: false, warehouses: existing!.n };
@@ -36,4 +36,7 @@ export async function seedDemoIfEmpty(db: Database, shapes: readonly WarehouseSh
     }
     return { seeded: true, warehouses: shapes.length };
   });
+  // Fresh tables have no statistics; without them the planner scans whole tables.
+  if (result.seeded) await db.query('analyze');
+  return result;
 }

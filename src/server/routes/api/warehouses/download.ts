@@ -8,7 +8,7 @@ import { manifest, pageReaders } from '../../../repositories/floorData';
 import { touchDevice } from '../../../repositories/people';
 
 /** Rows a page holds unless the device asks for fewer: big enough to keep round trips few on Wi-Fi. */
-export const DEFAULT_PAGE_SIZE = 2000;
+export const DEFAULT_PAGE_SIZE = 5000;
 
 const warehouseParams = z.object({ warehouseId: z.string().min(1).max(64) });
 const pageParams = warehouseParams.extend({ entity: z.enum(downloadEntities) });
@@ -23,10 +23,12 @@ export default async function downloadRoutes(app: FastifyInstance) {
     return { warehouseId, ...found };
   });
 
-  app.get(apiPaths.routes.downloadPage, async (request) => {
+  app.get(apiPaths.routes.downloadPage, async (request, reply) => {
     const { warehouseId, entity } = parseOr400(pageParams, request.params, 'download page');
     const query = parseOr400(downloadPageQuerySchema, request.query, 'download page query');
     await app.requireWarehouse(request, warehouseId);
-    return pageReaders[entity](app.db, warehouseId, query.after, query.limit ?? DEFAULT_PAGE_SIZE);
+    const page = await pageReaders[entity](app.db, warehouseId, query.after, query.limit ?? DEFAULT_PAGE_SIZE);
+    if ('json' in page) return reply.type('application/json; charset=utf-8').send(page.json);
+    return page;
   });
 }
