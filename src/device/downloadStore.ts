@@ -4,11 +4,11 @@
  * pages, the next start resumes after the last page that was stored, and a page is
  * never stored twice or half.
  */
-import type { Bin, Product, StockLine } from '../domain/catalog/product';
+import type { BinWithStock, Product } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { DownloadEntity, DownloadManifest } from '../protocol/download';
 import { downloadEntities } from '../protocol/download';
-import { floorTables, stockKey, type FloorDb } from './floorDb';
+import { floorTables, toProductBlocks, toStoredBin, type FloorDb } from './floorDb';
 import { storageFailure } from './refusals';
 import { readRecord, writeRecord, type DownloadState } from './syncState';
 
@@ -45,18 +45,15 @@ export async function beginDownload(db: FloorDb, manifest: DownloadManifest, now
   });
 }
 
-type Rows = { products: Product[]; bins: Bin[]; stock: StockLine[]; tasks: Task[] };
+type Rows = { products: Product[]; bins: BinWithStock[]; tasks: Task[] };
 
 async function putRows<E extends DownloadEntity>(db: FloorDb, entity: E, items: Rows[E]): Promise<void> {
   switch (entity) {
     case 'products':
-      await db.products.bulkPut((items as Product[]).map((p) => ({ ...p, gtins: p.codes.map((c) => c.gtin) })));
+      await db.productBlocks.bulkPut(toProductBlocks(items as Product[]));
       return;
     case 'bins':
-      await db.bins.bulkPut(items as Bin[]);
-      return;
-    case 'stock':
-      await db.stock.bulkPut((items as StockLine[]).map((s) => ({ ...s, key: stockKey(s) })));
+      await db.bins.bulkPut((items as BinWithStock[]).map(toStoredBin));
       return;
     case 'tasks':
       await db.tasks.bulkPut(items as Task[]);
@@ -67,7 +64,7 @@ async function putRows<E extends DownloadEntity>(db: FloorDb, entity: E, items: 
 /** Stores one page and the cursor after it, together. Returns the new state. */
 export async function storePage<E extends DownloadEntity>(db: FloorDb, entity: E, items: Rows[E], next: string | null): Promise<DownloadState> {
   try {
-    return await db.transaction('rw', [db.syncState, db.products, db.bins, db.stock, db.tasks], async () => {
+    return await db.transaction('rw', [db.syncState, ...floorTables(db)], async () => {
       const state = await readRecord(db, 'download');
       if (!state) throw new Error('No download is under way.');
       await putRows(db, entity, items);

@@ -1,18 +1,18 @@
 /**
  * Find: what a scanned or typed code is, answered from the device alone. A product
  * is found by any of its codes (each, inner pack, case); a bin by its label.
- * All reads happen in one IndexedDB read transaction (a few indexed gets), which
- * keeps a look-up in the low milliseconds on a 200,000-product catalog.
+ * All reads happen in one IndexedDB read transaction of a few indexed gets (the
+ * product's block by GTIN, the bins holding it), which keeps a look-up in the low
+ * milliseconds on a 200,000-product catalog.
  */
 import type { Bin, Product, ProductCode, StockLine } from '../domain/catalog/product';
 import { codeOf } from '../domain/catalog/product';
 import type { CodeErrorReason, NormalisedCode, Symbology } from '../domain/codes/gtin';
 import { interpretCode } from '../domain/codes/interpretCode';
-import type { FloorDb, StoredProduct } from './floorDb';
+import type { FloorDb, StoredBin } from './floorDb';
 
 export interface PlaceOfStock extends StockLine {
-  /** The bin's place on the walk path, or null if the bin is unknown here. */
-  readonly walkSeq: number | null;
+  readonly walkSeq: number;
 }
 
 export interface BinContent extends StockLine {
@@ -27,47 +27,53 @@ export type LookupResult =
 
 const SYMBOLOGY_NAMES: Record<Symbology, string> = { 'ean-13': 'EAN-13', 'ean-8': 'EAN-8', 'upc-a': 'UPC-A', 'upc-e': 'UPC-E', 'gtin-14': 'GTIN-14' };
 
-function withoutIndex({ gtins: _gtins, ...product }: StoredProduct): Product {
-  return product;
+export async function productByGtin(db: FloorDb, gtin: string): Promise<Product | undefined> {
+  const block = await db.productBlocks.where('gtins').equals(gtin).first();
+  return block?.products.find((product) => product.codes.some((code) => code.gtin === gtin));
 }
 
-async function productResult(db: FloorDb, stored: StoredProduct, reading: NormalisedCode): Promise<LookupResult> {
-  const product = withoutIndex(stored);
+export async function productsByIds(db: FloorDb, ids: readonly string[]): Promise<Map<string, Product>> {
+  const wanted = new Set(ids);
+  const blocks = wanted.size === 0 ? [] : await db.productBlocks.where('productIds').anyOf([...wanted]).toArray();
+  const found = new Map<string, Product>();
+  for (const block of blocks) for (const product of block.products) if (wanted.has(product.id)) found.set(product.id, product);
+  return found;
+}
+
+function withoutIndex({ productIds: _productIds, stock: _stock, ...bin }: StoredBin): Bin {
+  return bin;
+}
+
+async function productResult(db: FloorDb, product: Product, reading: NormalisedCode): Promise<LookupResult> {
   const scannedCode = codeOf(product, reading.gtin) ?? { gtin: reading.gtin, packQty: 1, packLevel: 'each', symbology: reading.symbology, printed: reading.text };
-  const lines = await db.stock.where('productId').equals(product.id).toArray();
-  const bins = await db.bins.bulkGet(lines.map((line) => line.binCode));
-  const places = lines
-    .map(({ key: _key, ...line }, i) => ({ ...line, walkSeq: bins[i]?.walkSeq ?? null }))
-    .filter((line) => line.qty !== 0)
-    .sort((a, b) => (a.walkSeq ?? Infinity) - (b.walkSeq ?? Infinity) || a.lot.localeCompare(b.lot));
+  const bins = await db.bins.where('productIds').equals(product.id).toArray();
+  const places = bins
+    .flatMap((bin) => bin.stock.filter((line) => line.productId === product.id && line.qty !== 0).map((line) => ({ ...line, walkSeq: bin.walkSeq })))
+    .sort((a, b) => a.walkSeq - b.walkSeq || a.lot.localeCompare(b.lot));
   return { kind: 'product', product, scannedCode, places, totalQty: places.reduce((sum, line) => sum + line.qty, 0) };
 }
 
-async function binResult(db: FloorDb, bin: Bin): Promise<LookupResult> {
-  const lines = await db.stock.where('binCode').equals(bin.code).toArray();
-  const products = await db.products.bulkGet(lines.map((line) => line.productId));
-  const contents = lines
-    .map(({ key: _key, ...line }, i) => {
-      const stored = products[i];
-      return { ...line, product: stored ? withoutIndex(stored) : null };
-    })
+async function binResult(db: FloorDb, bin: StoredBin): Promise<LookupResult> {
+  const products = await productsByIds(db, bin.productIds);
+  const contents = bin.stock
     .filter((line) => line.qty !== 0)
+    .map((line) => ({ ...line, product: products.get(line.productId) ?? null }))
     .sort((a, b) => (a.product?.name ?? a.productId).localeCompare(b.product?.name ?? b.productId));
-  return { kind: 'bin', bin, contents };
+  return { kind: 'bin', bin: withoutIndex(bin), contents };
 }
 
 export async function lookUpCode(db: FloorDb, text: string): Promise<LookupResult> {
   const meaning = interpretCode(text);
-  return db.transaction('r', [db.products, db.bins, db.stock], async () => {
+  return db.transaction('r', [db.productBlocks, db.bins], async () => {
     if (meaning.kind === 'product-code') {
       for (const reading of meaning.readings) {
-        const product = await db.products.where('gtins').equals(reading.gtin).first();
+        const product = await productByGtin(db, reading.gtin);
         if (product) return productResult(db, product, reading);
       }
       const described = meaning.readings.map((r) => `${SYMBOLOGY_NAMES[r.symbology]} ${r.text}`).join(' or ');
       return { kind: 'unknown', message: `Unknown product: no product in this warehouse has the code ${described}. Check the label, or ask a supervisor to add the code.` };
     }
-    const binCode = meaning.kind === 'bin-code' ? meaning.binCode : meaning.binCode;
+    const binCode = meaning.binCode;
     const bin = binCode === null ? undefined : await db.bins.get(binCode);
     if (bin) return binResult(db, bin);
     if (meaning.kind === 'bin-code') {

@@ -4,7 +4,7 @@
  * two from drifting apart.
  */
 import { z } from 'zod';
-import type { Bin, Product, StockLine, Warehouse } from '../domain/catalog/product';
+import type { Bin, BinWithStock, Product, StockLine, Warehouse } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { Gtin14 } from '../domain/codes/gtin';
 
@@ -50,6 +50,8 @@ export const stockLineSchema = z.object({
   qty: z.number().int(),
 });
 
+export const binWithStockSchema = binSchema.extend({ stock: z.array(stockLineSchema) });
+
 export const taskLineSchema = z.object({
   lineNo: z.number().int().positive(),
   binCode: z.string().nullable(),
@@ -74,7 +76,8 @@ const shapesFit: [
   Fits<z.output<typeof productSchema>, Product>,
   Fits<z.output<typeof binSchema>, Bin>,
   Fits<z.output<typeof stockLineSchema>, StockLine>,
+  Fits<z.output<typeof binWithStockSchema>, BinWithStock>,
   Fits<z.output<typeof taskSchema>, Task>,
   Fits<z.output<typeof warehouseSchema>, Warehouse>,
-] = [true, true, true, true, true];
+] = [true, true, true, true, true, true];
 void shapesFit;

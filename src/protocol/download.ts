@@ -5,9 +5,10 @@
  * download resumes from the last stored page.
  */
 import { z } from 'zod';
-import { binSchema, productSchema, stockLineSchema, taskSchema } from './catalog';
+import { binWithStockSchema, productSchema, taskSchema } from './catalog';
 
-export const downloadEntities = ['products', 'bins', 'stock', 'tasks'] as const;
+/** Bins come with the stock they hold: a bin is the unit the device stores. */
+export const downloadEntities = ['products', 'bins', 'tasks'] as const;
 export type DownloadEntity = (typeof downloadEntities)[number];
 
 export const downloadManifestSchema = z.object({
@@ -16,7 +17,13 @@ export const downloadManifestSchema = z.object({
   dataEpoch: z.string(),
   /** The warehouse's change clock when the manifest was made (the pull cursor starts here). */
   changeClock: z.string(),
-  counts: z.object({ products: z.number().int(), bins: z.number().int(), stock: z.number().int(), tasks: z.number().int() }),
+  counts: z.object({
+    products: z.number().int(),
+    bins: z.number().int(),
+    tasks: z.number().int(),
+    /** Bin × product × lot lines of stock, carried inside the bins. */
+    stockLines: z.number().int(),
+  }),
   pageSize: z.number().int().positive(),
 });
 
@@ -34,8 +41,7 @@ const page = <T extends z.ZodType>(item: T) =>
 
 export const downloadPageSchemas = {
   products: page(productSchema),
-  bins: page(binSchema),
-  stock: page(stockLineSchema),
+  bins: page(binWithStockSchema),
   tasks: page(taskSchema),
 } as const;
 

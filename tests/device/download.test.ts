@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { beginDownload, finishDownload, readDownload, storePage } from '../../src/device/downloadStore';
 import { readRecord } from '../../src/device/syncState';
 import type { DownloadManifest } from '../../src/protocol/download';
-import { MAIN_WAREHOUSE, generateWarehouse } from '../../src/server/seed/demoWarehouse';
+import { MAIN_WAREHOUSE, binsWithStock, generateWarehouse } from '../../src/server/seed/demoWarehouse';
 import { freshDeviceDb } from './deviceDb';
 
 const data = generateWarehouse({ ...MAIN_WAREHOUSE, products: 300 }, new Date('2026-11-01T00:00:00Z'));
+const bins = binsWithStock(data);
 const manifest: DownloadManifest = {
   warehouseId: 'wh-main',
   dataEpoch: '3f0c4a8e-0000-4000-8000-000000000001',
   changeClock: '1',
-  counts: { products: data.products.length, bins: data.bins.length, stock: data.stock.length, tasks: data.tasks.length },
+  counts: { products: data.products.length, bins: data.bins.length, tasks: data.tasks.length, stockLines: data.stock.length },
   pageSize: 100,
 };
 
@@ -25,20 +26,21 @@ describe('storing the first download', () => {
     const restarted = device.reopen();
     const resumed = await beginDownload(restarted, manifest);
     expect(resumed.entities.products).toEqual({ total: 300, stored: 100, cursor: 'cursor-1', done: false });
-    expect(await restarted.products.count()).toBe(100);
+    expect(await restarted.productBlocks.count()).toBe(1);
 
     await storePage(restarted, 'products', data.products.slice(100), null);
     const state = await readDownload(restarted);
     expect(state?.entities.products).toMatchObject({ stored: 300, done: true });
-    const product = await restarted.products.get(data.products[1]!.id);
-    expect(product?.gtins).toEqual(data.products[1]!.codes.map((c) => c.gtin));
+    const block = await restarted.productBlocks.where('productIds').equals(data.products[101]!.id).first();
+    expect(block?.products.map((p) => p.id)).toContain(data.products[101]!.id);
+    expect(block?.gtins).toEqual(expect.arrayContaining(data.products[101]!.codes.map((c) => c.gtin)));
   });
 
   it('stores nothing of a page that fails, and keeps the cursor before it', async () => {
     const device = freshDeviceDb();
     await beginDownload(device.db, manifest);
-    await storePage(device.db, 'bins', data.bins.slice(0, 10), 'after-10');
-    const broken = [...data.bins.slice(10, 20), { zone: 'A' } as never];
+    await storePage(device.db, 'bins', bins.slice(0, 10), 'after-10');
+    const broken = [...bins.slice(10, 20), { zone: 'A', stock: [] } as never];
     await expect(storePage(device.db, 'bins', broken, 'after-21')).rejects.toThrow(/could not save/);
     expect(await device.db.bins.count()).toBe(10);
     expect((await readDownload(device.db))?.entities.bins.cursor).toBe('after-10');
@@ -47,10 +49,10 @@ describe('storing the first download', () => {
   it('starts over when the server data changed (a new epoch), clearing what was stored', async () => {
     const device = freshDeviceDb();
     await beginDownload(device.db, manifest);
-    await storePage(device.db, 'stock', data.stock.slice(0, 50), 'x');
+    await storePage(device.db, 'bins', bins.slice(0, 50), 'x');
     const fresh = await beginDownload(device.db, { ...manifest, dataEpoch: '3f0c4a8e-0000-4000-8000-000000000002' });
-    expect(fresh.entities.stock.stored).toBe(0);
-    expect(await device.db.stock.count()).toBe(0);
+    expect(fresh.entities.bins.stored).toBe(0);
+    expect(await device.db.bins.count()).toBe(0);
   });
 
   it('records when the download finished as the last sync', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { beginDownload, storePage } from '../../src/device/downloadStore';
 import type { FloorDb } from '../../src/device/floorDb';
 import { lookUpCode } from '../../src/device/lookup';
-import { MAIN_WAREHOUSE, generateWarehouse } from '../../src/server/seed/demoWarehouse';
+import { MAIN_WAREHOUSE, binsWithStock, generateWarehouse } from '../../src/server/seed/demoWarehouse';
 import { freshDeviceDb } from './deviceDb';
 
 const data = generateWarehouse({ ...MAIN_WAREHOUSE, products: 400 }, new Date('2026-11-01T00:00:00Z'));
@@ -18,12 +18,11 @@ describe('looking up a code on the device', () => {
       warehouseId: 'wh-main',
       dataEpoch: '3f0c4a8e-0000-4000-8000-000000000001',
       changeClock: '1',
-      counts: { products: data.products.length, bins: data.bins.length, stock: data.stock.length, tasks: 0 },
+      counts: { products: data.products.length, bins: data.bins.length, tasks: 0, stockLines: data.stock.length },
       pageSize: 1000,
     });
     await storePage(db, 'products', [...data.products], null);
-    await storePage(db, 'bins', [...data.bins], null);
-    await storePage(db, 'stock', [...data.stock], null);
+    await storePage(db, 'bins', binsWithStock(data), null);
   });
 
   it('finds a product by its EAN-13, with the bins holding it in walk order', async () => {

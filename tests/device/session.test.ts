@@ -15,8 +15,8 @@ const response = (warehouses: SignInResponse['warehouses']): SignInResponse => (
 });
 
 async function holdMainWarehouseData(db: Parameters<typeof beginDownload>[0]) {
-  await beginDownload(db, { warehouseId: 'wh-main', dataEpoch: '3f0c4a8e-0000-4000-8000-000000000001', changeClock: '1', counts: { products: 0, bins: 1, stock: 0, tasks: 0 }, pageSize: 1 });
-  await storePage(db, 'bins', [{ code: 'A-01-01-1', zone: 'A', aisle: 'A-01', walkSeq: 10 }], null);
+  await beginDownload(db, { warehouseId: 'wh-main', dataEpoch: '3f0c4a8e-0000-4000-8000-000000000001', changeClock: '1', counts: { products: 0, bins: 1, tasks: 0, stockLines: 0 }, pageSize: 1 });
+  await storePage(db, 'bins', [{ code: 'A-01-01-1', zone: 'A', aisle: 'A-01', walkSeq: 10, stock: [] }], null);
 }
 
 async function addOutboxEntry(db: Parameters<typeof beginDownload>[0]) {

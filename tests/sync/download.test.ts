@@ -6,6 +6,7 @@ import { signIn } from '../../src/sync/signIn';
 import { deviceId } from '../../src/device/deviceIdentity';
 import { readSession } from '../../src/device/session';
 import { lookUpCode } from '../../src/device/lookup';
+import { readDownload } from '../../src/device/downloadStore';
 import { SyncError } from '../../src/sync/syncError';
 import { appOn, seededDatabase, type TestDatabase } from '../server/testServer';
 import { freshDeviceDb } from '../device/deviceDb';
@@ -43,8 +44,9 @@ describe('a device downloads its warehouse from the server', () => {
     });
     await expect(interrupted).rejects.toBeInstanceOf(SyncError);
     expect(await hasCompleteDownload(device.db, 'wh-main')).toBe(false);
-    const storedBefore = await device.db.products.count();
+    const storedBefore = (await readDownload(device.db))!.entities.products.stored;
     expect(storedBefore).toBeGreaterThanOrEqual(1500);
+    expect(await device.db.productBlocks.count()).toBe(storedBefore / 100);
 
     const progress: number[] = [];
     const state = await downloadWarehouse(device.db, api, 'wh-main', {
@@ -54,7 +56,8 @@ describe('a device downloads its warehouse from the server', () => {
     expect(progress[0]).toBeGreaterThan(storedBefore); // resumed, did not start over
     expect(state.finishedAt).not.toBeNull();
     const [{ n }] = (await test.db.query<{ n: number }>(`select count(*)::int as n from products where warehouse_id = 'wh-main'`)) as [{ n: number }];
-    expect(await device.db.products.count()).toBe(n);
+    const blocks = await device.db.productBlocks.toArray();
+    expect(blocks.reduce((sum, block) => sum + block.products.length, 0)).toBe(n);
     expect(await device.db.tasks.count()).toBe(40);
 
     // The server goes away; the device still knows its warehouse.

@@ -45,6 +45,11 @@ export interface StockLine {
   readonly qty: number;
 }
 
+/** A bin with what it holds: the unit the device stores and a count snapshots. */
+export interface BinWithStock extends Bin {
+  readonly stock: readonly StockLine[];
+}
+
 export interface Warehouse {
   readonly id: string;
   readonly code: string;

@@ -4,7 +4,6 @@
  * a download can stop and resume anywhere.
  */
 import type { Queryable } from '../storage/database';
-import type { Bin } from '../../domain/catalog/product';
 import type { Task, TaskLine } from '../../domain/tasks/task';
 import type { DownloadEntity, DownloadManifest } from '../../protocol/download';
 import { ApiProblem } from '../problems';
@@ -35,23 +34,23 @@ function pageOf<Row, T>(rows: Row[], limit: number, toItem: (row: Row) => T, key
 }
 
 export async function manifest(db: Queryable, warehouseId: string, pageSize: number): Promise<Omit<DownloadManifest, 'warehouseId'> | null> {
-  const [row] = await db.query<{ clock: string; epoch: string; products: number; bins: number; stock: number; tasks: number }>(
+  const [row] = await db.query<{ clock: string; epoch: string; products: number; bins: number; stock_lines: number; tasks: number }>(
     `select w.change_clock::text as clock,
             (select value from server_meta where key = 'data_epoch') as epoch,
             (select count(*)::int from products where warehouse_id = w.id) as products,
             (select count(*)::int from bins where warehouse_id = w.id) as bins,
-            (select count(*)::int from stock_balances where warehouse_id = w.id and qty <> 0) as stock,
+            (select count(*)::int from stock_balances where warehouse_id = w.id and qty <> 0) as stock_lines,
             (select count(*)::int from tasks where warehouse_id = w.id and status in ('open', 'in-progress')) as tasks
        from warehouses w where w.id = $1`,
     [warehouseId],
   );
   if (row === undefined) return null;
-  return { dataEpoch: row.epoch, changeClock: row.clock, counts: { products: row.products, bins: row.bins, stock: row.stock, tasks: row.tasks }, pageSize };
+  return { dataEpoch: row.epoch, changeClock: row.clock, counts: { products: row.products, bins: row.bins, tasks: row.tasks, stockLines: row.stock_lines }, pageSize };
 }
 
 /**
  * A page whose JSON the database writes itself: the two big entities (products
- * with their codes, stock) are sent as PostgreSQL builds them, which on the
+ * with their codes, bins with their stock) are sent as PostgreSQL builds them, which on the
  * embedded database is several times faster than rows turned into objects and
  * back into JSON. The shape is the protocol's; the server tests check every page
  * against the shared schema.
@@ -87,31 +86,20 @@ export async function productPage(db: Queryable, warehouseId: string, after: str
   );
 }
 
-export async function binPage(db: Queryable, warehouseId: string, after: string | undefined, limit: number): Promise<Page<Bin>> {
+export async function binPage(db: Queryable, warehouseId: string, after: string | undefined, limit: number): Promise<JsonPage> {
   const key = decodeCursor(after, 1);
-  const rows = await db.query<Bin>(
-    `select code, zone, aisle, walk_seq as "walkSeq" from bins
-      where warehouse_id = $1 and ($2::text is null or code > $2) order by code limit $3`,
-    [warehouseId, key?.[0] ?? null, limit],
-  );
-  return pageOf(rows, limit, (row) => row, (row) => [row.code]);
-}
-
-export async function stockPage(db: Queryable, warehouseId: string, after: string | undefined, limit: number): Promise<JsonPage> {
-  const key = decodeCursor(after, 3);
   return jsonPage(
     db,
-    `select coalesce(json_agg(json_build_object('binCode', s.bin_code, 'productId', s.product_id, 'lot', s.lot,
-                                                'expiry', s.expiry::text, 'qty', s.qty)
-                              order by s.bin_code, s.product_id, s.lot), '[]'::json)::text as items,
+    `select coalesce(json_agg(json_build_object(
+              'code', b.code, 'zone', b.zone, 'aisle', b.aisle, 'walkSeq', b.walk_seq,
+              'stock', coalesce((select json_agg(json_build_object('binCode', s.bin_code, 'productId', s.product_id, 'lot', s.lot,
+                                                                   'expiry', s.expiry::text, 'qty', s.qty) order by s.product_id, s.lot)
+                                   from stock_balances s where s.warehouse_id = b.warehouse_id and s.bin_code = b.code and s.qty <> 0), '[]'::json)
+            ) order by b.code), '[]'::json)::text as items,
             count(*)::int as n,
-            array[(array_agg(s.bin_code order by s.bin_code desc, s.product_id desc, s.lot desc))[1],
-                  (array_agg(s.product_id order by s.bin_code desc, s.product_id desc, s.lot desc))[1],
-                  (array_agg(s.lot order by s.bin_code desc, s.product_id desc, s.lot desc))[1]] as last_key
-       from (select * from stock_balances
-              where warehouse_id = $1 and qty <> 0 and ($2::text is null or (bin_code, product_id, lot) > ($2, $3, $4))
-              order by bin_code, product_id, lot limit $5) s`,
-    [warehouseId, key?.[0] ?? null, key?.[1] ?? null, key?.[2] ?? null, limit],
+            array[max(b.code)] as last_key
+       from (select * from bins where warehouse_id = $1 and ($2::text is null or code > $2) order by code limit $3) b`,
+    [warehouseId, key?.[0] ?? null, limit],
     limit,
     (last) => last,
   );
@@ -143,6 +131,5 @@ export async function taskPage(db: Queryable, warehouseId: string, after: string
 export const pageReaders: Record<DownloadEntity, (db: Queryable, warehouseId: string, after: string | undefined, limit: number) => Promise<Page<unknown> | JsonPage>> = {
   products: productPage,
   bins: binPage,
-  stock: stockPage,
   tasks: taskPage,
 };

@@ -7,7 +7,7 @@
  * an inner pack too. Cold-room products are lot- and expiry-tracked.
  */
 import { compressToUpcE, withCheckDigit, type Gtin14, type Symbology } from '../../domain/codes/gtin';
-import type { Bin, Product, ProductCode, StockLine, Warehouse } from '../../domain/catalog/product';
+import type { Bin, BinWithStock, Product, ProductCode, StockLine, Warehouse } from '../../domain/catalog/product';
 import type { Task, TaskLine } from '../../domain/tasks/task';
 import type { FloorJob, Role } from '../../domain/people/roles';
 
@@ -279,4 +279,11 @@ export function generateWarehouse(shape: WarehouseShape, today: Date = new Date(
     stock,
     tasks,
   };
+}
+
+/** The warehouse's bins, each with the stock it holds (the shape the device downloads). */
+export function binsWithStock(data: WarehouseData): BinWithStock[] {
+  const byBin = new Map<string, StockLine[]>();
+  for (const line of data.stock) byBin.set(line.binCode, [...(byBin.get(line.binCode) ?? []), line]);
+  return data.bins.map((bin) => ({ ...bin, stock: byBin.get(bin.code) ?? [] }));
 }

@@ -9,7 +9,7 @@ import { appStore, useAppStore } from '../../store/appStore';
 import { downloadShare } from '../../store/downloadSlice';
 import { Problem } from '../../components/Screen';
 
-const ENTITY_NAMES: Record<DownloadEntity, string> = { products: 'Products', bins: 'Bins', stock: 'Stock', tasks: 'Tasks' };
+const ENTITY_NAMES: Record<DownloadEntity, string> = { products: 'Products', bins: 'Bins and stock', tasks: 'Tasks' };
 
 /**
  * The first download after sign-in, with a bar per kind of data. It starts by
