@@ -6,16 +6,18 @@
 import { openFloorDb } from '../src/device/floorDb';
 import { lookUpCode } from '../src/device/lookup';
 
-export async function timeLookups(codes: string[]): Promise<{ ms: number[]; kinds: Record<string, number> }> {
+export async function timeLookups(codes: string[]): Promise<{ ms: number[]; kinds: Record<string, number>; slowest: [string, string, number][] }> {
   const db = openFloorDb();
   const ms: number[] = [];
   const kinds: Record<string, number> = {};
+  const slow: [string, string, number][] = [];
   for (const code of codes) {
     const start = performance.now();
     const result = await lookUpCode(db, code);
     ms.push(performance.now() - start);
+    slow.push([code, result.kind, ms.at(-1)!]);
     kinds[result.kind] = (kinds[result.kind] ?? 0) + 1;
   }
   db.close();
-  return { ms, kinds };
+  return { ms, kinds, slowest: slow.sort((a, b) => b[2] - a[2]).slice(0, 15) };
 }

@@ -118,7 +118,7 @@ async function main() {
   const codes = lookupCodes(shape, LOOKUPS + 100);
   const probe = await page.evaluate(async (list) => {
     const probeUrl = '/bench/lookupProbe.js';
-    const module = (await import(/* @vite-ignore */ probeUrl)) as { timeLookups(codes: string[]): Promise<{ ms: number[]; kinds: Record<string, number> }> };
+    const module = (await import(/* @vite-ignore */ probeUrl)) as { timeLookups(codes: string[]): Promise<{ ms: number[]; kinds: Record<string, number>; slowest: [string, string, number][] }> };
     await module.timeLookups(list.slice(0, 100)); // warm-up
     return module.timeLookups(list.slice(100));
   }, codes);
@@ -130,7 +130,7 @@ async function main() {
 
   const lookupMedian = median(probe.ms);
   const lookupP95 = percentile(probe.ms, 95);
-  console.log('lookups', { median: lookupMedian, p95: lookupP95, kinds: probe.kinds });
+  console.log('lookups', { median: lookupMedian, p95: lookupP95, kinds: probe.kinds, slowest: probe.slowest });
 
   const today = new Date().toISOString().slice(0, 10);
   const report = `# Benchmarks
