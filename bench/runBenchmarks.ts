@@ -166,8 +166,8 @@ Notes:
 - The look-ups mix product codes (70 %: EAN-13, EAN-8, UPC-A, UPC-E, case and inner
   codes), bin labels (20 %) and codes that are unknown or invalid (10 %); outcomes:
   ${Object.entries(probe.kinds).map(([kind, n]) => `${kind} ${n}`).join(', ')}. 100 warm-up look-ups are not counted.
-  Each look-up is one IndexedDB read transaction: product by code, its stock lines,
-  their bins (or the bin and its products).
+  Each look-up is one IndexedDB read transaction: the block of 50 products holding the
+  code, then the bins holding the product (or the bin, then the blocks of its products).
 - IndexedDB held ${(usage / 2 ** 20).toFixed(0)} MB for the ${BIG_PRODUCTS.toLocaleString('en-US')}-product catalog.
 - Seeding that catalog into PGlite took ${seconds(seedMs)} s (not a target; it is done once).
 - The camera decoder is not in the first screen's files; it will load on demand.

@@ -12,8 +12,8 @@
  *   download resumes exactly where the last stored page ended.
  *
  * Layout: IndexedDB in Chromium costs about 70 µs per record written, whatever its
- * size, while index entries are cheap. So products are stored in blocks of about
- * a hundred (indexed by every GTIN and product id they hold), and each bin holds
+ * size, while index entries are cheap. So products are stored in blocks of fifty
+ * (indexed by every GTIN and product id they hold), and each bin holds
  * its own stock lines (indexed by the products in it). A 200,000-product catalog
  * is then a few thousand records, not half a million; a bin record is also the
  * natural unit of a stock change and of a count's snapshot.
@@ -82,7 +82,7 @@ export function openFloorDb(name: string = FLOOR_DB_NAME): FloorDb {
 }
 
 /** Products a block holds; small enough to rewrite when one product changes. */
-export const PRODUCTS_PER_BLOCK = 100;
+export const PRODUCTS_PER_BLOCK = 50;
 
 export function toProductBlocks(products: readonly Product[]): ProductBlock[] {
   const blocks: ProductBlock[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beginDownload, finishDownload, readDownload, storePage } from '../../src/device/downloadStore';
 import { readRecord } from '../../src/device/syncState';
+import { PRODUCTS_PER_BLOCK } from '../../src/device/floorDb';
 import type { DownloadManifest } from '../../src/protocol/download';
 import { MAIN_WAREHOUSE, binsWithStock, generateWarehouse } from '../../src/server/seed/demoWarehouse';
 import { freshDeviceDb } from './deviceDb';
@@ -26,7 +27,7 @@ describe('storing the first download', () => {
     const restarted = device.reopen();
     const resumed = await beginDownload(restarted, manifest);
     expect(resumed.entities.products).toEqual({ total: 300, stored: 100, cursor: 'cursor-1', done: false });
-    expect(await restarted.productBlocks.count()).toBe(1);
+    expect(await restarted.productBlocks.count()).toBe(100 / PRODUCTS_PER_BLOCK);
 
     await storePage(restarted, 'products', data.products.slice(100), null);
     const state = await readDownload(restarted);

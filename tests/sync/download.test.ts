@@ -7,6 +7,7 @@ import { deviceId } from '../../src/device/deviceIdentity';
 import { readSession } from '../../src/device/session';
 import { lookUpCode } from '../../src/device/lookup';
 import { readDownload } from '../../src/device/downloadStore';
+import { PRODUCTS_PER_BLOCK } from '../../src/device/floorDb';
 import { SyncError } from '../../src/sync/syncError';
 import { appOn, seededDatabase, type TestDatabase } from '../server/testServer';
 import { freshDeviceDb } from '../device/deviceDb';
@@ -46,7 +47,7 @@ describe('a device downloads its warehouse from the server', () => {
     expect(await hasCompleteDownload(device.db, 'wh-main')).toBe(false);
     const storedBefore = (await readDownload(device.db))!.entities.products.stored;
     expect(storedBefore).toBeGreaterThanOrEqual(1500);
-    expect(await device.db.productBlocks.count()).toBe(storedBefore / 100);
+    expect(await device.db.productBlocks.count()).toBe(storedBefore / PRODUCTS_PER_BLOCK);
 
     const progress: number[] = [];
     const state = await downloadWarehouse(device.db, api, 'wh-main', {
