@@ -36,7 +36,7 @@ export function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && running(holder)) {
-        throw new Error(`Another server (process ${holder}) is using the data folder ${dataDir}. Stop it first, or give this one another DATA_DIR.`);
+        throw new Error(`Another server (process ${holder}) is using the data folder ${dataDir}. Stop it first, or give this one another DATA_DIR.`, { cause: error });
       }
       unlinkSync(path); // left by a process that is gone
     }
