@@ -72,33 +72,22 @@ function digitsOnly(text: string): CodeResult<string> {
   return ok(trimmed);
 }
 
-export function normaliseEan13(text: string): CodeResult<NormalisedCode> {
-  const digits = digitsOnly(text);
-  if (!digits.ok) return digits;
-  if (digits.value.length !== 13) return fail('wrong-length', `An EAN-13 has 13 digits; "${digits.value}" has ${digits.value.length}.`);
-  return checkedGtin(digits.value, 'ean-13', 'EAN-13');
+/** A reader of one fixed-length symbology: digits only, the right length, the right check digit. */
+function fixedLength(symbology: Symbology, length: number, label: string, article: 'A' | 'An') {
+  return (text: string): CodeResult<NormalisedCode> => {
+    const digits = digitsOnly(text);
+    if (!digits.ok) return digits;
+    if (digits.value.length !== length) {
+      return fail('wrong-length', `${article} ${label} has ${length} digits; "${digits.value}" has ${digits.value.length}.`);
+    }
+    return checkedGtin(digits.value, symbology, label);
+  };
 }
 
-export function normaliseEan8(text: string): CodeResult<NormalisedCode> {
-  const digits = digitsOnly(text);
-  if (!digits.ok) return digits;
-  if (digits.value.length !== 8) return fail('wrong-length', `An EAN-8 has 8 digits; "${digits.value}" has ${digits.value.length}.`);
-  return checkedGtin(digits.value, 'ean-8', 'EAN-8');
-}
-
-export function normaliseUpcA(text: string): CodeResult<NormalisedCode> {
-  const digits = digitsOnly(text);
-  if (!digits.ok) return digits;
-  if (digits.value.length !== 12) return fail('wrong-length', `A UPC-A has 12 digits; "${digits.value}" has ${digits.value.length}.`);
-  return checkedGtin(digits.value, 'upc-a', 'UPC-A');
-}
-
-export function normaliseGtin14(text: string): CodeResult<NormalisedCode> {
-  const digits = digitsOnly(text);
-  if (!digits.ok) return digits;
-  if (digits.value.length !== 14) return fail('wrong-length', `A GTIN-14 has 14 digits; "${digits.value}" has ${digits.value.length}.`);
-  return checkedGtin(digits.value, 'gtin-14', 'GTIN-14');
-}
+export const normaliseEan13 = fixedLength('ean-13', 13, 'EAN-13', 'An');
+export const normaliseEan8 = fixedLength('ean-8', 8, 'EAN-8', 'An');
+export const normaliseUpcA = fixedLength('upc-a', 12, 'UPC-A', 'A');
+export const normaliseGtin14 = fixedLength('gtin-14', 14, 'GTIN-14', 'A');
 
 /**
  * Expands an 8-digit UPC-E (number system, six digits, check digit) to its 12-digit UPC-A.
