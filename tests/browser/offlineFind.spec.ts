@@ -13,13 +13,23 @@ test.afterAll(async () => {
 
 test('a picker signs in, the warehouse downloads with progress, and Find works offline after a reload', async ({ page, context }) => {
   const handheld = new Handheld(page, server.url);
+  // Bins wait until the progress has been seen: the demo downloads in about a second.
+  let releaseBins: () => void = () => undefined;
+  const binsReleased = new Promise<void>((resolve) => (releaseBins = resolve));
+  await page.route('**/download/bins**', async (route) => {
+    await binsReleased;
+    await route.continue();
+  });
   await handheld.open('/');
   await handheld.signIn('picker1', '1111');
 
   // The download shows what and how much.
-  await expect(page.getByRole('progressbar', { name: 'Download progress' })).toBeVisible();
-  await expect(handheld.downloadRow('products')).toContainText(`of ${demo.productCount.toLocaleString('en-US')}`);
+  const bar = page.getByRole('progressbar', { name: 'Download progress' });
+  await expect(handheld.downloadRow('products')).toContainText(`${demo.productCount.toLocaleString('en-US')} of ${demo.productCount.toLocaleString('en-US')} ✓`);
+  await expect(bar).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
+  releaseBins();
   await handheld.waitForHome();
+  await page.unroute('**/download/bins**');
   await expect(handheld.status.lastSync).not.toContainText('never');
 
   // The network goes; the app still starts, deep link included, with the session.
