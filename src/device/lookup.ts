@@ -7,8 +7,9 @@
  */
 import type { Bin, Product, ProductCode, StockLine } from '../domain/catalog/product';
 import { codeOf } from '../domain/catalog/product';
-import type { CodeErrorReason, NormalisedCode, Symbology } from '../domain/codes/gtin';
-import { interpretCode } from '../domain/codes/interpretCode';
+import type { NormalisedCode, Symbology } from '../domain/codes/gtin';
+import type { Gs1Data } from '../domain/codes/gs1';
+import { interpretCode, type MeaningErrorReason } from '../domain/codes/interpretCode';
 import type { FloorDb, StoredBin } from './floorDb';
 
 export interface PlaceOfStock extends StockLine {
@@ -19,11 +20,21 @@ export interface BinContent extends StockLine {
   readonly product: Product | null;
 }
 
+/** What a GS1 code said beyond the product: lot, dates, serial, count. */
+export type FromCode = Pick<Gs1Data, 'lot' | 'expiry' | 'bestBefore' | 'serial' | 'count'>;
+
 export type LookupResult =
-  | { readonly kind: 'product'; readonly product: Product; readonly scannedCode: ProductCode; readonly places: readonly PlaceOfStock[]; readonly totalQty: number }
+  | {
+      readonly kind: 'product';
+      readonly product: Product;
+      readonly scannedCode: ProductCode;
+      readonly places: readonly PlaceOfStock[];
+      readonly totalQty: number;
+      readonly fromCode: FromCode | null;
+    }
   | { readonly kind: 'bin'; readonly bin: Bin; readonly contents: readonly BinContent[] }
   | { readonly kind: 'unknown'; readonly message: string }
-  | { readonly kind: 'invalid'; readonly reason: CodeErrorReason | 'not-a-code'; readonly message: string };
+  | { readonly kind: 'invalid'; readonly reason: MeaningErrorReason; readonly message: string };
 
 const SYMBOLOGY_NAMES: Record<Symbology, string> = { 'ean-13': 'EAN-13', 'ean-8': 'EAN-8', 'upc-a': 'UPC-A', 'upc-e': 'UPC-E', 'gtin-14': 'GTIN-14' };
 
@@ -46,13 +57,19 @@ function withoutIndex({ productIds: _productIds, stock: _stock, ...bin }: Stored
   return bin;
 }
 
-async function productResult(db: FloorDb, product: Product, reading: NormalisedCode): Promise<LookupResult> {
+function fromCodeOf(gs1: Gs1Data | null): FromCode | null {
+  if (gs1 === null) return null;
+  const { lot, expiry, bestBefore, serial, count } = gs1;
+  return Object.fromEntries(Object.entries({ lot, expiry, bestBefore, serial, count }).filter(([, v]) => v !== undefined)) as FromCode;
+}
+
+async function productResult(db: FloorDb, product: Product, reading: NormalisedCode, gs1: Gs1Data | null = null): Promise<LookupResult> {
   const scannedCode = codeOf(product, reading.gtin) ?? { gtin: reading.gtin, packQty: 1, packLevel: 'each', symbology: reading.symbology, printed: reading.text };
   const bins = await db.bins.where('productIds').equals(product.id).toArray();
   const places = bins
     .flatMap((bin) => bin.stock.filter((line) => line.productId === product.id && line.qty !== 0).map((line) => ({ ...line, walkSeq: bin.walkSeq })))
     .sort((a, b) => a.walkSeq - b.walkSeq || a.lot.localeCompare(b.lot));
-  return { kind: 'product', product, scannedCode, places, totalQty: places.reduce((sum, line) => sum + line.qty, 0) };
+  return { kind: 'product', product, scannedCode, places, totalQty: places.reduce((sum, line) => sum + line.qty, 0), fromCode: fromCodeOf(gs1) };
 }
 
 async function binResult(db: FloorDb, bin: StoredBin): Promise<LookupResult> {
@@ -67,10 +84,14 @@ async function binResult(db: FloorDb, bin: StoredBin): Promise<LookupResult> {
 export async function lookUpCode(db: FloorDb, text: string): Promise<LookupResult> {
   const meaning = interpretCode(text);
   return db.transaction('r', [db.productBlocks, db.bins], async () => {
-    if (meaning.kind === 'product-code') {
+    if (meaning.kind === 'product-code' || meaning.kind === 'gs1') {
+      const gs1 = meaning.kind === 'gs1' ? meaning.gs1 : null;
       for (const reading of meaning.readings) {
         const product = await productByGtin(db, reading.gtin);
-        if (product) return productResult(db, product, reading);
+        if (product) return productResult(db, product, reading, gs1);
+      }
+      if (meaning.readings.length === 0) {
+        return { kind: 'unknown', message: 'This GS1 code names no product (no GTIN in it), so Find cannot show one.' };
       }
       const described = meaning.readings.map((r) => `${SYMBOLOGY_NAMES[r.symbology]} ${r.text}`).join(' or ');
       return { kind: 'unknown', message: `Unknown product: no product in this warehouse has the code ${described}. Check the label, or ask a supervisor to add the code.` };
@@ -78,6 +99,11 @@ export async function lookUpCode(db: FloorDb, text: string): Promise<LookupResul
     const binCode = meaning.binCode;
     const bin = binCode === null ? undefined : await db.bins.get(binCode);
     if (bin) return binResult(db, bin);
+    if (meaning.kind === 'bin-code' && meaning.gs1?.gtin) {
+      // Not a bin here, but a GS1 string sent without separators or prefix.
+      const product = await productByGtin(db, meaning.gs1.gtin);
+      if (product) return productResult(db, product, { gtin: meaning.gs1.gtin, symbology: 'gtin-14', text: meaning.gs1.gtin }, meaning.gs1);
+    }
     if (meaning.kind === 'bin-code') {
       return { kind: 'unknown', message: `Unknown bin: there is no bin ${meaning.binCode} in this warehouse. Check the label.` };
     }

@@ -87,4 +87,17 @@ describe('looking up a code on the device', () => {
     expect(await lookUpCode(db, '123')).toMatchObject({ kind: 'invalid', reason: 'wrong-length' });
     expect(await lookUpCode(db, '   ')).toMatchObject({ kind: 'invalid', reason: 'empty' });
   });
+
+  it('reads a GS1 code: the product by its GTIN, with the lot and expiry the code carries', async () => {
+    const product = find('ean-13');
+    const gtin = product.codes[0]!.gtin;
+    const bracketed = await lookUpCode(db, `(01)${gtin}(17)271231(10)LOT-7`);
+    expect(bracketed).toMatchObject({ kind: 'product', product: { id: product.id }, fromCode: { lot: 'LOT-7', expiry: '2027-12-31' } });
+    // As a wedge sends it with no prefix and no separator after the last field: still found.
+    const raw = await lookUpCode(db, `01${gtin}17271231` + '10LOT7');
+    expect(raw).toMatchObject({ kind: 'product', product: { id: product.id }, fromCode: { lot: 'LOT7' } });
+    expect(await lookUpCode(db, '(00)106141411234567897')).toMatchObject({ kind: 'unknown' });
+    const wrongDate = await lookUpCode(db, `(01)${gtin}(17)271331`);
+    expect(wrongDate).toMatchObject({ kind: 'invalid', reason: 'bad-date', message: 'Invalid code: (17) expiry date 271331: month 13 does not exist.' });
+  });
 });

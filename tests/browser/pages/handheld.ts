@@ -44,7 +44,7 @@ export class Handheld {
   }
 
   async find(code: string) {
-    await this.page.getByLabel('Code').fill(code);
+    await this.page.getByLabel('Code', { exact: true }).fill(code);
     await this.page.getByRole('button', { name: 'Find', exact: true }).click();
   }
 

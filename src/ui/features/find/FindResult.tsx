@@ -19,7 +19,7 @@ export function FindResult({ result }: { result: LookupResult }) {
 }
 
 function ProductFound({ result }: { result: Extract<LookupResult, { kind: 'product' }> }) {
-  const { product, scannedCode, places, totalQty } = result;
+  const { product, scannedCode, places, totalQty, fromCode } = result;
   return (
     <section className="result" aria-label="Product" data-testid="product-result">
       <h2>{product.name}</h2>
@@ -28,6 +28,15 @@ function ProductFound({ result }: { result: Extract<LookupResult, { kind: 'produ
         <p className="pack" data-testid="scanned-pack">
           {PACK_NAMES[scannedCode.packLevel]} of {scannedCode.packQty} {product.unit}
         </p>
+      )}
+      {fromCode && (
+        <dl className="from-code" data-testid="from-code" aria-label="From the scanned code">
+          {fromCode.lot !== undefined && (<><dt>Lot</dt><dd>{fromCode.lot}</dd></>)}
+          {fromCode.expiry !== undefined && (<><dt>Expiry</dt><dd>{fromCode.expiry}</dd></>)}
+          {fromCode.bestBefore !== undefined && (<><dt>Best before</dt><dd>{fromCode.bestBefore}</dd></>)}
+          {fromCode.serial !== undefined && (<><dt>Serial</dt><dd>{fromCode.serial}</dd></>)}
+          {fromCode.count !== undefined && (<><dt>Count</dt><dd>{fromCode.count}</dd></>)}
+        </dl>
       )}
       <p className="total" data-testid="total-qty">
         {totalQty.toLocaleString()} {product.unit} in stock
