@@ -11,6 +11,7 @@ import { readSession } from '../device/session';
 import { floorDb } from './floor';
 import { appStore } from './store/appStore';
 import { App } from './App';
+import { installWedgeListener } from '../scanning/wedgeListener';
 import './styles.css';
 
 async function loadDevice(): Promise<void> {
@@ -23,6 +24,8 @@ window.addEventListener('offline', () => appStore.getState().setOnline(false));
 window.addEventListener('popstate', () => appStore.getState().locationChanged(location.pathname, location.search));
 
 void loadDevice();
+// Hardware scanners that type into the page (keyboard wedge) scan on every screen.
+installWedgeListener();
 
 const updateServiceWorker = registerSW({
   onNeedRefresh() {

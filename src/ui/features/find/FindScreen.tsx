@@ -4,6 +4,7 @@ import { floorDb } from '../../floor';
 import { useAppStore } from '../../store/appStore';
 import { Screen } from '../../components/Screen';
 import { FindResult } from './FindResult';
+import { onWedgeScan } from '../../../scanning/wedgeListener';
 
 /** Find: type or paste a code (scanners come with the scanning issue); answered from the device. */
 export function FindScreen() {
@@ -11,12 +12,23 @@ export function FindScreen() {
   const initial = new URLSearchParams(search).get('code') ?? '';
   const [code, setCode] = useState(initial);
   const [result, setResult] = useState<LookupResult | null>(null);
+  const [scanned, setScanned] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   async function find(text: string) {
     setResult(await lookUpCode(floorDb, text));
     input.current?.select();
   }
+
+  // A hardware scanner's code is looked up at once; the Code field is left as it was.
+  useEffect(
+    () =>
+      onWedgeScan((scan) => {
+        setScanned(scan.text);
+        void lookUpCode(floorDb, scan.text).then(setResult);
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (initial) void find(initial);
@@ -25,6 +37,7 @@ export function FindScreen() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    setScanned(null);
     void find(code);
   }
 
@@ -38,6 +51,11 @@ export function FindScreen() {
           Find
         </button>
       </form>
+      {scanned !== null && (
+        <p className="scanned" data-testid="scanned">
+          Scanned {scanned.replaceAll('\u001d', '‹GS›')}
+        </p>
+      )}
       {result && <FindResult result={result} />}
     </Screen>
   );

@@ -1,0 +1,51 @@
+/**
+ * Connects the wedge detector to the page: listens to every key before anything
+ * else does (capture phase on window), holds back keys that may be a scan, gives
+ * typing back to the focused field, and announces scans to whoever listens.
+ */
+import { DEFAULT_WEDGE_SETTINGS, WedgeDetector, type WedgeScan, type WedgeSettings } from './wedge';
+
+type ScanListener = (scan: WedgeScan) => void;
+
+const listeners = new Set<ScanListener>();
+
+/** Subscribes to scans from hardware scanners; returns the function that unsubscribes. */
+export function onWedgeScan(listener: ScanListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Puts released typing into the focused field as if typed, so frameworks see an input event. */
+function giveBack(chars: readonly string[]): void {
+  if (chars.length === 0) return;
+  const target = document.activeElement;
+  if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) || target.readOnly || target.disabled) return;
+  const text = chars.join('');
+  // execCommand keeps the browser's undo stack and fires the input events React listens to.
+  if (!document.execCommand('insertText', false, text)) {
+    target.setRangeText(text, target.selectionStart ?? target.value.length, target.selectionEnd ?? target.value.length, 'end');
+    target.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+export function installWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS): () => void {
+  const detector = new WedgeDetector(settings);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.isComposing || event.altKey || event.metaKey) return;
+    const decision = detector.keydown({ key: event.key, ctrlKey: event.ctrlKey, time: event.timeStamp });
+    giveBack(decision.release);
+    if (decision.hold) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+    if (decision.scan) for (const listener of listeners) listener(decision.scan);
+    if (timer !== null) clearTimeout(timer);
+    if (detector.holding > 0) {
+      timer = setTimeout(() => giveBack(detector.tick(performance.now())), settings.maxGapMs + 5);
+    }
+  };
+  window.addEventListener('keydown', onKeyDown, { capture: true });
+  return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+}

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { Handheld } from './pages/handheld';
+import { demo } from './demoCodes';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('a hardware scanner\'s burst is a scan wherever the focus is; a person\'s typing is not', async ({ page }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.open('/find');
+  await handheld.signIn('picker1', '1111');
+  await handheld.waitForHome();
+  await page.getByRole('button', { name: /^Find/ }).click();
+  const field = page.getByLabel('Code', { exact: true });
+  await expect(field).toBeFocused();
+
+  // A scanner types the whole code and Enter within a few milliseconds.
+  await page.keyboard.type(`${demo.ean13.code.printed}\n`);
+  await expect(handheld.productResult).toContainText(demo.ean13.product.name);
+  await expect(page.getByTestId('scanned')).toHaveText(`Scanned ${demo.ean13.code.printed}`);
+  await expect(field).toHaveValue('');
+
+  // A GS1-128 code with its AIM prefix: lot and expiry come with the product.
+  await page.keyboard.type(`]C101${demo.caseCode.code.gtin}17271231` + '10LOT9\n');
+  await expect(handheld.productResult.getByTestId('scanned-pack')).toContainText(`Case of ${demo.caseCode.code.packQty}`);
+  await expect(handheld.productResult.getByTestId('from-code')).toHaveText('LotLOT9Expiry2027-12-31');
+  await expect(field).toHaveValue('');
+
+  // A person types into the field: every character arrives, and no scan happens.
+  await page.keyboard.type(demo.bin.code, { delay: 90 });
+  await expect(field).toHaveValue(demo.bin.code);
+  await page.keyboard.press('Enter');
+  await expect(handheld.binResult).toContainText(`Bin ${demo.bin.code}`);
+  await expect(page.getByTestId('scanned')).toHaveCount(0);
+});
