@@ -38,4 +38,11 @@ test('a hardware scanner\'s burst is a scan wherever the focus is; a person\'s t
   await page.keyboard.press('Enter');
   await expect(handheld.binResult).toContainText(`Bin ${demo.bin.code}`);
   await expect(page.getByTestId('scanned')).toHaveCount(0);
+
+  // A bad scan: the reason in words and the screen flashes red.
+  const ean = demo.ean13.code.printed;
+  await page.keyboard.type(`${ean.slice(0, 12)}${(Number(ean[12]) + 1) % 10}\n`);
+  await expect(handheld.alert).toContainText('wrong check digit');
+  await expect(page.locator('body.flash-error')).toHaveCount(1);
+  await expect(page.locator('body.flash-error')).toHaveCount(0);
 });

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/appStore';
 import { Screen } from '../../components/Screen';
 import { FindResult } from './FindResult';
 import { onWedgeScan } from '../../../scanning/wedgeListener';
+import { giveFeedback, outcomeOf } from '../../feedback/scanFeedback';
 
 /** Find: type or paste a code (scanners come with the scanning issue); answered from the device. */
 export function FindScreen() {
@@ -16,8 +17,13 @@ export function FindScreen() {
   const input = useRef<HTMLInputElement>(null);
 
   async function find(text: string) {
-    setResult(await lookUpCode(floorDb, text));
+    show(await lookUpCode(floorDb, text));
     input.current?.select();
+  }
+
+  function show(found: LookupResult) {
+    setResult(found);
+    giveFeedback(outcomeOf(found));
   }
 
   // A hardware scanner's code is looked up at once; the Code field is left as it was.
@@ -25,7 +31,7 @@ export function FindScreen() {
     () =>
       onWedgeScan((scan) => {
         setScanned(scan.text);
-        void lookUpCode(floorDb, scan.text).then(setResult);
+        void lookUpCode(floorDb, scan.text).then(show);
       }),
     [],
   );

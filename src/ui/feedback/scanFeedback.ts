@@ -1,0 +1,64 @@
+/**
+ * What a worker hears, feels and sees after each scan: OK is a short high beep and
+ * a short buzz; an error a low double tone, a long buzz and a red flash of the
+ * screen. Tones are made with Web Audio (no sound file to download or cache).
+ */
+import type { LookupResult } from '../../device/lookup';
+
+export type Outcome = 'ok' | 'error';
+
+export interface FeedbackSettings {
+  /** 0 (silent) to 1. */
+  readonly volume: number;
+  readonly vibration: boolean;
+}
+
+export const DEFAULT_FEEDBACK: FeedbackSettings = { volume: 0.6, vibration: true };
+
+/** Find's rule: a product or bin found is OK; anything else is an error the worker must notice. */
+export function outcomeOf(result: LookupResult): Outcome {
+  return result.kind === 'product' || result.kind === 'bin' ? 'ok' : 'error';
+}
+
+const TONES: Record<Outcome, readonly { hz: number; ms: number }[]> = {
+  ok: [{ hz: 1800, ms: 90 }],
+  error: [
+    { hz: 330, ms: 180 },
+    { hz: 220, ms: 260 },
+  ],
+};
+const VIBRATION: Record<Outcome, number[]> = { ok: [60], error: [400, 100, 400] };
+
+let audio: AudioContext | null = null;
+
+function play(outcome: Outcome, volume: number): void {
+  if (volume <= 0 || typeof AudioContext === 'undefined') return;
+  audio ??= new AudioContext();
+  let at = audio.currentTime;
+  for (const tone of TONES[outcome]) {
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.type = outcome === 'ok' ? 'sine' : 'square';
+    oscillator.frequency.value = tone.hz;
+    gain.gain.value = volume * 0.3;
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start(at);
+    oscillator.stop(at + tone.ms / 1000);
+    at += tone.ms / 1000 + 0.03;
+  }
+}
+
+export function giveFeedback(outcome: Outcome, settings: FeedbackSettings = DEFAULT_FEEDBACK): void {
+  try {
+    play(outcome, settings.volume);
+  } catch {
+    // A browser that refuses audio before a user gesture still vibrates and flashes.
+  }
+  if (settings.vibration && typeof navigator.vibrate === 'function') navigator.vibrate(VIBRATION[outcome]);
+  if (outcome === 'error') {
+    document.body.classList.remove('flash-error');
+    void document.body.offsetWidth; // restart the animation on a second error
+    document.body.classList.add('flash-error');
+    setTimeout(() => document.body.classList.remove('flash-error'), 700);
+  }
+}
