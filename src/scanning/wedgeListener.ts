@@ -6,8 +6,30 @@
 import { DEFAULT_WEDGE_SETTINGS, WedgeDetector, type WedgeScan, type WedgeSettings } from './wedge';
 
 type ScanListener = (scan: WedgeScan) => void;
+/** A key as it arrived, for the scanner test screen. */
+export interface ArrivedKey {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly time: number;
+}
+type KeyListener = (key: ArrivedKey) => void;
 
 const listeners = new Set<ScanListener>();
+const keyListeners = new Set<KeyListener>();
+let detector = new WedgeDetector(DEFAULT_WEDGE_SETTINGS);
+let current: WedgeSettings = DEFAULT_WEDGE_SETTINGS;
+
+/** Every key the listener sees, before it decides anything. */
+export function onArrivedKey(listener: KeyListener): () => void {
+  keyListeners.add(listener);
+  return () => keyListeners.delete(listener);
+}
+
+/** Applies new scanner settings (prefix, suffix, GS substitute…) from the next key on. */
+export function configureWedge(settings: WedgeSettings): void {
+  current = settings;
+  detector = new WedgeDetector(settings);
+}
 
 /** Subscribes to scans from hardware scanners; returns the function that unsubscribes. */
 export function onWedgeScan(listener: ScanListener): () => void {
@@ -29,10 +51,11 @@ function giveBack(chars: readonly string[]): void {
 }
 
 export function installWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS): () => void {
-  const detector = new WedgeDetector(settings);
+  configureWedge(settings);
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const onKeyDown = (event: KeyboardEvent) => {
+    for (const listener of keyListeners) listener({ key: event.key, ctrlKey: event.ctrlKey, time: event.timeStamp });
     if (event.isComposing || event.altKey || event.metaKey) return;
     const decision = detector.keydown({ key: event.key, ctrlKey: event.ctrlKey, time: event.timeStamp });
     giveBack(decision.release);
@@ -43,7 +66,7 @@ export function installWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SET
     if (decision.scan) for (const listener of listeners) listener(decision.scan);
     if (timer !== null) clearTimeout(timer);
     if (detector.holding > 0) {
-      timer = setTimeout(() => giveBack(detector.tick(performance.now())), settings.maxGapMs + 5);
+      timer = setTimeout(() => giveBack(detector.tick(performance.now())), current.maxGapMs + 5);
     }
   };
   window.addEventListener('keydown', onKeyDown, { capture: true });

@@ -13,6 +13,7 @@ import { HomeScreen } from './features/home/HomeScreen';
 import { FindScreen } from './features/find/FindScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TaskListScreen } from './features/tasks/TaskListScreen';
+import { ScannerScreen } from './features/scanner/ScannerScreen';
 
 /**
  * Which screen shows: signed out → sign in; no warehouse yet → choose one; the
@@ -53,6 +54,8 @@ function Routed({ session }: { session: DeviceSession }) {
       return <FindScreen />;
     case '/settings':
       return <SettingsScreen session={session} />;
+    case '/scanner':
+      return <ScannerScreen />;
     case '/pick':
       return <TaskListScreen kind="pick" session={session} />;
     case '/putaway':

@@ -12,6 +12,7 @@ import { floorDb } from './floor';
 import { appStore } from './store/appStore';
 import { App } from './App';
 import { installWedgeListener } from '../scanning/wedgeListener';
+import { readPreferences, wedgeSettingsOf } from './preferences';
 import './styles.css';
 
 async function loadDevice(): Promise<void> {
@@ -25,7 +26,7 @@ window.addEventListener('popstate', () => appStore.getState().locationChanged(lo
 
 void loadDevice();
 // Hardware scanners that type into the page (keyboard wedge) scan on every screen.
-installWedgeListener();
+installWedgeListener(wedgeSettingsOf(readPreferences()));
 
 const updateServiceWorker = registerSW({
   onNeedRefresh() {

@@ -46,3 +46,29 @@ test('a hardware scanner\'s burst is a scan wherever the focus is; a person\'s t
   await expect(page.locator('body.flash-error')).toHaveCount(1);
   await expect(page.locator('body.flash-error')).toHaveCount(0);
 });
+
+test('the scanner test screen shows what arrived, key by key, and applies a prefix and a GS substitute', async ({ page }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.open('/');
+  await handheld.signIn('counter1', '2222');
+  await handheld.waitForHome();
+  await page.getByRole('button', { name: 'Settings and device' }).click();
+  await page.getByRole('button', { name: 'Scanner test and sound' }).click();
+  await page.getByLabel('Scanner prefix').fill('#');
+  await page.getByLabel('Character the scanner sends for GS (empty: the control character)').fill('~');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save' }).blur();
+
+  await page.keyboard.type('#]C1010950600013435210AB~21S1\n');
+  const lastScan = page.getByTestId('last-scan');
+  await expect(lastScan).toContainText('Read as: GS1 element string · symbology gs1-128');
+  await expect(lastScan).toContainText('1 0 A B GS 2 1 S 1');
+  const arrived = page.getByTestId('arrived-keys');
+  await expect(arrived.locator('tbody tr').first()).toContainText('#U+0023');
+  await expect(arrived).toContainText('Enter');
+
+  // The settings stay with the device.
+  await page.reload();
+  await expect(page.getByLabel('Scanner prefix')).toHaveValue('#');
+});

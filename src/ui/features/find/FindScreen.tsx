@@ -6,6 +6,7 @@ import { Screen } from '../../components/Screen';
 import { FindResult } from './FindResult';
 import { onWedgeScan } from '../../../scanning/wedgeListener';
 import { giveFeedback, outcomeOf } from '../../feedback/scanFeedback';
+import { readPreferences } from '../../preferences';
 
 /** Find: type or paste a code (scanners come with the scanning issue); answered from the device. */
 export function FindScreen() {
@@ -23,7 +24,7 @@ export function FindScreen() {
 
   function show(found: LookupResult) {
     setResult(found);
-    giveFeedback(outcomeOf(found));
+    giveFeedback(outcomeOf(found), readPreferences().feedback);
   }
 
   // A hardware scanner's code is looked up at once; the Code field is left as it was.

@@ -65,6 +65,9 @@ export function SettingsScreen({ session }: { session: DeviceSession }) {
           Ask to keep storage
         </button>
       )}
+      <button type="button" onClick={() => appStore.getState().navigate('/scanner')}>
+        Scanner test and sound
+      </button>
       <button type="button" className="danger" onClick={signOut}>
         Sign out
       </button>

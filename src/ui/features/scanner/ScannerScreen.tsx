@@ -1,0 +1,100 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { interpretCode } from '../../../domain/codes/interpretCode';
+import type { WedgeScan } from '../../../scanning/wedge';
+import { configureWedge, onArrivedKey, onWedgeScan, type ArrivedKey } from '../../../scanning/wedgeListener';
+import { Screen } from '../../components/Screen';
+import { giveFeedback } from '../../feedback/scanFeedback';
+import { readPreferences, wedgeSettingsOf, writePreferences, type Preferences } from '../../preferences';
+import { visibleKey } from './arrivedText';
+
+const MEANINGS = { 'product-code': 'Product code', gs1: 'GS1 element string', 'bin-code': 'Bin label', invalid: 'Not readable' } as const;
+
+/**
+ * Scanner test and settings: scan a test code and see exactly what arrived, key
+ * by key with the time between keys, and how the app reads it; set the scanner's
+ * prefix, suffix and GS substitute, and the feedback volume and vibration.
+ */
+export function ScannerScreen() {
+  const [keys, setKeys] = useState<(ArrivedKey & { gapMs: number | null })[]>([]);
+  const [scan, setScan] = useState<WedgeScan | null>(null);
+  const [preferences, setPreferences] = useState<Preferences>(readPreferences);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    let last: number | null = null;
+    const stopKeys = onArrivedKey((key) => {
+      const gapMs = last === null || key.time - last > 1000 ? null : key.time - last;
+      last = key.time;
+      setKeys((previous) => (gapMs === null ? [{ ...key, gapMs }] : [...previous, { ...key, gapMs }]).slice(-80));
+    });
+    const stopScans = onWedgeScan(setScan);
+    return () => {
+      stopKeys();
+      stopScans();
+    };
+  }, []);
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    writePreferences(preferences);
+    configureWedge(wedgeSettingsOf(preferences));
+    setSaved(true);
+  }
+
+  const meaning = scan ? interpretCode(scan.text) : null;
+  return (
+    <Screen title="Scanner test">
+      <p className="expect">Scan a test code</p>
+      {scan && meaning && (
+        <section className="result" aria-label="Last scan" data-testid="last-scan">
+          <p>
+            Read as: <strong>{MEANINGS[meaning.kind]}</strong> · symbology {scan.symbology}
+          </p>
+          <p className="mono">{[...scan.text].map((c) => visibleKey(c)).join(' ')}</p>
+        </section>
+      )}
+      <table className="lines" aria-label="Keys that arrived" data-testid="arrived-keys">
+        <thead>
+          <tr>
+            <th>Key</th>
+            <th>Code</th>
+            <th>ms since previous</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key, i) => (
+            <tr key={i}>
+              <td>{visibleKey(key.key, key.ctrlKey)}</td>
+              <td className="mono">{key.key.length === 1 ? `U+${key.key.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : '—'}</td>
+              <td>{key.gapMs === null ? '—' : key.gapMs.toFixed(0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="form" onSubmit={save}>
+        <label htmlFor="prefix">Scanner prefix</label>
+        <input id="prefix" value={preferences.scanner.prefix} onChange={(e) => setPreferences({ ...preferences, scanner: { ...preferences.scanner, prefix: e.target.value } })} />
+        <label htmlFor="suffix">Scanner suffix</label>
+        <input id="suffix" value={preferences.scanner.suffix} onChange={(e) => setPreferences({ ...preferences, scanner: { ...preferences.scanner, suffix: e.target.value } })} />
+        <label htmlFor="gs">Character the scanner sends for GS (empty: the control character)</label>
+        <input id="gs" maxLength={1} value={preferences.scanner.gsSubstitute ?? ''} onChange={(e) => setPreferences({ ...preferences, scanner: { ...preferences.scanner, gsSubstitute: e.target.value || null } })} />
+        <label htmlFor="volume">Volume</label>
+        <input id="volume" type="range" min={0} max={1} step={0.1} value={preferences.feedback.volume} onChange={(e) => setPreferences({ ...preferences, feedback: { ...preferences.feedback, volume: Number(e.target.value) } })} />
+        <label className="check">
+          <input type="checkbox" checked={preferences.feedback.vibration} onChange={(e) => setPreferences({ ...preferences, feedback: { ...preferences.feedback, vibration: e.target.checked } })} />
+          Vibrate
+        </label>
+        <button type="button" onClick={() => giveFeedback('ok', preferences.feedback)}>
+          Try OK sound
+        </button>
+        <button type="button" onClick={() => giveFeedback('error', preferences.feedback)}>
+          Try error sound
+        </button>
+        <button type="submit" className="primary">
+          Save
+        </button>
+        {saved && <p role="status">Saved. The scanner settings apply from the next scan.</p>}
+      </form>
+    </Screen>
+  );
+}
