@@ -14,12 +14,7 @@ test.afterAll(async () => {
 test('a picker signs in, the warehouse downloads with progress, and Find works offline after a reload', async ({ page, context }) => {
   const handheld = new Handheld(page, server.url);
   // Bins wait until the progress has been seen: the demo downloads in about a second.
-  let releaseBins: () => void = () => undefined;
-  const binsReleased = new Promise<void>((resolve) => (releaseBins = resolve));
-  await page.route('**/download/bins**', async (route) => {
-    await binsReleased;
-    await route.continue();
-  });
+  const releaseBins = await handheld.holdDownloadOf('bins');
   await handheld.open('/');
   await handheld.signIn('picker1', '1111');
 
@@ -29,7 +24,6 @@ test('a picker signs in, the warehouse downloads with progress, and Find works o
   await expect(bar).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
   releaseBins();
   await handheld.waitForHome();
-  await page.unroute('**/download/bins**');
   await expect(handheld.status.lastSync).not.toContainText('never');
 
   // The network goes; the app still starts, deep link included, with the session.

@@ -22,12 +22,7 @@ test('the download survives a reload and a lost network, and resumes where it st
   const handheld = new Handheld(page, server.url);
   // Hold the bin pages, so the download stops between products and bins, as a lost
   // network would stop it, and count the product pages the browser asks for.
-  let releaseBins: () => void = () => undefined;
-  const binsReleased = new Promise<void>((resolve) => (releaseBins = resolve));
-  await page.route('**/download/bins**', async (route) => {
-    await binsReleased;
-    await route.continue().catch(() => undefined); // the page may have reloaded meanwhile
-  });
+  const releaseBins = await handheld.holdDownloadOf('bins');
   const productPages: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('/download/products')) productPages.push(request.url());

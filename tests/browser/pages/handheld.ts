@@ -14,6 +14,20 @@ export class Handheld {
     page.on('pageerror', (error) => this.problems.push(error.message));
   }
 
+  /**
+   * Holds the download pages of one kind until the returned function is called, so a
+   * test can look at a download that would otherwise finish in a second.
+   */
+  async holdDownloadOf(entity: 'products' | 'bins' | 'tasks'): Promise<() => void> {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await this.page.route(`**/download/${entity}**`, async (route) => {
+      await released;
+      await route.continue().catch(() => undefined); // the page may have reloaded meanwhile
+    });
+    return release;
+  }
+
   async open(path = '/') {
     await this.page.goto(`${this.baseUrl}${path}`);
   }
