@@ -37,11 +37,18 @@ export function onWedgeScan(listener: ScanListener): () => void {
   return () => listeners.delete(listener);
 }
 
+/** The focused element when it takes typed text, else null. */
+function focusedTextField(): HTMLInputElement | HTMLTextAreaElement | null {
+  const target = document.activeElement;
+  if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) || target.readOnly || target.disabled) return null;
+  return target;
+}
+
 /** Puts released typing into the focused field as if typed, so frameworks see an input event. */
 function giveBack(chars: readonly string[]): void {
   if (chars.length === 0) return;
-  const target = document.activeElement;
-  if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) || target.readOnly || target.disabled) return;
+  const target = focusedTextField();
+  if (target === null) return;
   const text = chars.join('');
   // execCommand keeps the browser's undo stack and fires the input events React listens to.
   if (!document.execCommand('insertText', false, text)) {
@@ -59,7 +66,12 @@ export function installWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SET
     if (event.isComposing || event.altKey || event.metaKey) return;
     const decision = detector.keydown({ key: event.key, ctrlKey: event.ctrlKey, time: event.timeStamp });
     giveBack(decision.release);
-    if (decision.hold) {
+    // Characters are held back only from a text field, the one place a scan could leak
+    // into; elsewhere (a focused button) they keep their meaning, so Space still
+    // presses it. The Enter or Tab that ends a burst is always held: it must not
+    // press whatever button has the focus.
+    const isTerminator = current.terminators.includes(event.key);
+    if (decision.hold && (isTerminator || focusedTextField() !== null)) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }

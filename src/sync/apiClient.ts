@@ -24,7 +24,7 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
     if (signal.aborted) throw new SyncError('aborted', 'Stopped.');
     // Reading a body whose request was aborted can hang in some fetch implementations;
     // the caller is answered the moment it stops, whatever the body does.
-    let onAbort = () => undefined as void;
+    let onAbort: () => void = () => undefined;
     const stopped = new Promise<never>((_, reject) => {
       onAbort = () => reject(new SyncError('aborted', 'Stopped.'));
       signal.addEventListener('abort', onAbort, { once: true });

@@ -18,7 +18,15 @@ export const DEFAULT_PREFERENCES: Preferences = {
   feedback: DEFAULT_FEEDBACK,
 };
 
+/** Read once, then kept: feedback asks for them on every scan. */
+let cached: Preferences | null = null;
+
 export function readPreferences(): Preferences {
+  cached ??= readStored();
+  return cached;
+}
+
+function readStored(): Preferences {
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Preferences> | null;
     const scanner = { ...DEFAULT_PREFERENCES.scanner, ...stored?.scanner };
@@ -34,6 +42,7 @@ export function readPreferences(): Preferences {
 
 export function writePreferences(preferences: Preferences): void {
   localStorage.setItem(KEY, JSON.stringify(preferences));
+  cached = preferences;
 }
 
 export function wedgeSettingsOf(preferences: Preferences): WedgeSettings {

@@ -74,7 +74,16 @@ export function DownloadScreen({ session }: { session: DeviceSession }) {
         </button>
       )}
       {needsSignIn && (
-        <button type="button" className="primary" onClick={() => signOut(floorDb).then(() => appStore.getState().setSession(null))}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            signOut(floorDb).then(
+              () => appStore.getState().setSession(null),
+              (refusal: unknown) => appStore.getState().downloadFailed(refusal instanceof Error ? refusal.message : String(refusal)),
+            )
+          }
+        >
           Sign in again
         </button>
       )}

@@ -7,24 +7,30 @@ import { FindResult } from './FindResult';
 import { onWedgeScan } from '../../../scanning/wedgeListener';
 import { giveFeedback, outcomeOf } from '../../feedback/scanFeedback';
 import { readPreferences } from '../../preferences';
+import { Problem } from '../../components/Screen';
 
-/** Find: type or paste a code (scanners come with the scanning issue); answered from the device. */
+/** Find: scan, type or paste a code; answered from the device. */
 export function FindScreen() {
   const search = useAppStore((s) => s.search);
   const initial = new URLSearchParams(search).get('code') ?? '';
   const [code, setCode] = useState(initial);
   const [result, setResult] = useState<LookupResult | null>(null);
   const [scanned, setScanned] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  async function find(text: string) {
-    show(await lookUpCode(floorDb, text));
-    input.current?.select();
-  }
-
-  function show(found: LookupResult) {
-    setResult(found);
-    giveFeedback(outcomeOf(found), readPreferences().feedback);
+  /** Looks the code up and answers with a result and its feedback, or says why the device could not. */
+  async function find(text: string): Promise<void> {
+    try {
+      const found = await lookUpCode(floorDb, text);
+      setFailure(null);
+      setResult(found);
+      giveFeedback(outcomeOf(found), readPreferences().feedback);
+    } catch (error) {
+      setResult(null);
+      setFailure(`The device could not look the code up: ${error instanceof Error ? error.message : String(error)}`);
+      giveFeedback('error', readPreferences().feedback);
+    }
   }
 
   // A hardware scanner's code is looked up at once; the Code field is left as it was.
@@ -32,20 +38,20 @@ export function FindScreen() {
     () =>
       onWedgeScan((scan) => {
         setScanned(scan.text);
-        void lookUpCode(floorDb, scan.text).then(show);
+        void find(scan.text);
       }),
     [],
   );
 
   useEffect(() => {
-    if (initial) void find(initial);
+    if (initial) void find(initial).then(() => input.current?.select());
     input.current?.focus();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setScanned(null);
-    void find(code);
+    void find(code).then(() => input.current?.select());
   }
 
   return (
@@ -63,6 +69,7 @@ export function FindScreen() {
           Scanned {scanned.replaceAll('\u001d', '‹GS›')}
         </p>
       )}
+      {failure && <Problem message={failure} />}
       {result && <FindResult result={result} />}
     </Screen>
   );

@@ -5,7 +5,9 @@ import { revokeSession } from '../../../repositories/people';
 
 export default async function signOutRoutes(app: FastifyInstance) {
   app.post(apiPaths.signOut, async (request, reply) => {
-    await revokeSession(app.db, sessionOf(request).tokenHash);
+    // In a transaction, so the revocation is durable (PGlite included) before the answer.
+    const { tokenHash } = sessionOf(request);
+    await app.db.transaction((tx) => revokeSession(tx, tokenHash));
     return reply.status(204).send();
   });
 }
