@@ -16,6 +16,7 @@
  * - The configured prefix and suffix are removed; AIM symbology identifiers tell the
  *   symbology. GS1 strings keep their AIM prefix, so the GS1 parser knows FNC1 led them.
  */
+import { AIM_SYMBOLOGIES, GS1_AIM_IDENTIFIERS, type ScanSymbology } from './scan';
 
 export interface WedgeSettings {
   /** Longest gap between two keys of one scan. Scanners send a key every 1–20 ms; people rarely type faster than every 50 ms. */
@@ -40,12 +41,10 @@ export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = {
   repeatWindowMs: 150,
 };
 
-export type WedgeSymbology = 'ean-13' | 'ean-8' | 'upc-a' | 'upc-e' | 'code-128' | 'gs1-128' | 'gs1-datamatrix' | 'gs1-qr' | 'qr' | 'datamatrix' | 'unknown';
-
 export interface WedgeScan {
   /** The code as the rest of the app reads it (GS as U+001D; GS1 strings keep their AIM prefix). */
   readonly text: string;
-  readonly symbology: WedgeSymbology;
+  readonly symbology: ScanSymbology;
   /** Exactly what arrived, for the scanner test screen. */
   readonly raw: string;
   readonly at: number;
@@ -66,19 +65,6 @@ export interface WedgeDecision {
   readonly scan: WedgeScan | null;
 }
 
-const AIM: Readonly<Record<string, WedgeSymbology>> = {
-  ']E0': 'ean-13',
-  ']E4': 'ean-8',
-  ']E1': 'upc-e',
-  ']C0': 'code-128',
-  ']C1': 'gs1-128',
-  ']d1': 'datamatrix',
-  ']d2': 'gs1-datamatrix',
-  ']Q1': 'qr',
-  ']Q3': 'gs1-qr',
-};
-const GS1_AIM = new Set([']C1', ']d2', ']Q3', ']e0']);
-
 const GS = '\u001d';
 
 /** One character a key stands for, or null for keys that are not text (Shift, arrows…). */
@@ -92,12 +78,12 @@ export function cleanScan(raw: string, settings: WedgeSettings, at: number): Wed
   if (settings.prefix && text.startsWith(settings.prefix)) text = text.slice(settings.prefix.length);
   if (settings.suffix && text.endsWith(settings.suffix)) text = text.slice(0, -settings.suffix.length);
   if (settings.gsSubstitute) text = text.split(settings.gsSubstitute).join(GS);
-  let symbology: WedgeSymbology = 'unknown';
+  let symbology: ScanSymbology = 'unknown';
   const aim = text.slice(0, 3);
   if (/^\][A-Za-z][0-9A-Za-z]$/.test(aim)) {
-    symbology = AIM[aim] ?? 'unknown';
+    symbology = AIM_SYMBOLOGIES[aim] ?? 'unknown';
     if (aim === ']E0' && /^\d{12}$/.test(text.slice(3))) symbology = 'upc-a';
-    if (!GS1_AIM.has(aim)) text = text.slice(3);
+    if (!GS1_AIM_IDENTIFIERS.has(aim)) text = text.slice(3);
   }
   return { text, symbology, raw, at };
 }

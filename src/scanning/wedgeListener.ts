@@ -4,6 +4,8 @@
  * typing back to the focused field, and announces scans to whoever listens.
  */
 import { DEFAULT_WEDGE_SETTINGS, WedgeDetector, type WedgeScan, type WedgeSettings } from './wedge';
+import { makeScan } from './scan';
+import { announceScan } from './scanBus';
 
 type ScanListener = (scan: WedgeScan) => void;
 /** A key as it arrived, for the scanner test screen. */
@@ -31,7 +33,7 @@ export function configureWedge(settings: WedgeSettings): void {
   detector = new WedgeDetector(settings);
 }
 
-/** Subscribes to scans from hardware scanners; returns the function that unsubscribes. */
+/** Subscribes to hardware-scanner scans with what arrived raw (for the scanner test screen); flows listen on the scan bus. */
 export function onWedgeScan(listener: ScanListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -75,7 +77,10 @@ export function installWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SET
       event.preventDefault();
       event.stopImmediatePropagation();
     }
-    if (decision.scan) for (const listener of listeners) listener(decision.scan);
+    if (decision.scan) {
+      for (const listener of listeners) listener(decision.scan);
+      announceScan(makeScan(decision.scan.text, decision.scan.symbology, 'scanner', decision.scan.at));
+    }
     if (timer !== null) clearTimeout(timer);
     if (detector.holding > 0) {
       timer = setTimeout(() => giveBack(detector.tick(performance.now())), current.maxGapMs + 5);

@@ -1,0 +1,68 @@
+/**
+ * The engine for browsers without WebAssembly (or where the .wasm failed to load):
+ * ZXing's TypeScript port, which @zxing/browser decodes with. It reads fewer codes,
+ * more slowly, and no UPC-E (a known bug of the port), and it cannot count scan lines,
+ * so the camera makes up for it by asking more frames to agree (barcodeEngine.ts).
+ */
+import type * as ZxingLibrary from '@zxing/library';
+import type { BarcodeEngine, EngineFormat, EngineRead, Pixels } from './barcodeEngine';
+
+type Library = typeof ZxingLibrary;
+
+/** Luminance as ITU-R BT.601, with transparent pixels read as white paper. */
+export function luminanceOf(pixels: Pixels): Uint8ClampedArray {
+  const { data } = pixels;
+  const out = new Uint8ClampedArray(pixels.width * pixels.height);
+  for (let i = 0, p = 0; i < out.length; i++, p += 4) {
+    const alpha = data[p + 3]! / 255;
+    out[i] = (0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!) * alpha + 255 * (1 - alpha);
+  }
+  return out;
+}
+
+/**
+ * The library is handed in: the browser bundle imports its ES module build, Node can
+ * only require its CommonJS build (the package declares no ES module entry for Node).
+ */
+export function createZxingJsEngine(library: Library): BarcodeEngine {
+  const { BarcodeFormat, BinaryBitmap, ChecksumException, DecodeHintType, FormatException, HybridBinarizer, MultiFormatReader, NotFoundException, RGBLuminanceSource } = library;
+  const TO_LIBRARY: Readonly<Record<EngineFormat, ZxingLibrary.BarcodeFormat>> = {
+    EAN13: BarcodeFormat.EAN_13,
+    EAN8: BarcodeFormat.EAN_8,
+    UPCA: BarcodeFormat.UPC_A,
+    UPCE: BarcodeFormat.UPC_E,
+    Code128: BarcodeFormat.CODE_128,
+    QRCode: BarcodeFormat.QR_CODE,
+    DataMatrix: BarcodeFormat.DATA_MATRIX,
+  };
+  const FROM_LIBRARY = new Map(Object.entries(TO_LIBRARY).map(([engine, format]) => [format, engine as EngineFormat]));
+  const reader = new MultiFormatReader();
+  let formatsKey = '';
+  return {
+    name: 'zxing-js',
+    countsLines: false,
+    read(pixels: Pixels, options): Promise<EngineRead | null> {
+      const key = options.formats.join();
+      if (key !== formatsKey) {
+        const hints = new Map<ZxingLibrary.DecodeHintType, unknown>([
+          [DecodeHintType.POSSIBLE_FORMATS, options.formats.map((f) => TO_LIBRARY[f])],
+          [DecodeHintType.TRY_HARDER, true],
+        ]);
+        reader.setHints(hints);
+        formatsKey = key;
+      }
+      const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminanceOf(pixels), pixels.width, pixels.height)));
+      try {
+        const result = reader.decodeWithState(bitmap);
+        const format = FROM_LIBRARY.get(result.getBarcodeFormat());
+        return Promise.resolve(format ? { format, text: result.getText(), symbologyIdentifier: '' } : null);
+      } catch (error) {
+        // The port says "no code here" or "not readable" by throwing; anything else is a fault.
+        if (error instanceof NotFoundException || error instanceof ChecksumException || error instanceof FormatException) return Promise.resolve(null);
+        throw error;
+      } finally {
+        reader.reset();
+      }
+    },
+  };
+}
