@@ -39,6 +39,9 @@ export default defineConfig({
       },
     }),
   ],
+  // The decoding worker is an ES module, so its fallback engine is a chunk of its own,
+  // loaded only where WebAssembly is missing.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -14,8 +14,6 @@ import type { Pixels } from '../../src/scanning/camera/barcodeEngine';
 import { encodePng } from './imageFiles';
 import { withCheckDigit } from '../../src/domain/codes/gtin';
 
-export const FRAME_WIDTH = 1280;
-export const FRAME_HEIGHT = 720;
 
 interface Symbol {
   readonly data: Uint8ClampedArray;
@@ -76,32 +74,32 @@ export function randomFrom(seed: number): () => number {
 }
 
 /** A warehouse-ish background: a brown-grey carton with a gradient and some printed lines. */
-function background(random: () => number): Float32Array {
-  const grey = new Float32Array(FRAME_WIDTH * FRAME_HEIGHT);
+function background(random: () => number, width: number, height: number): Float32Array {
+  const grey = new Float32Array(width * height);
   const base = 120 + random() * 40;
   const slope = (random() - 0.5) * 0.05;
-  for (let y = 0; y < FRAME_HEIGHT; y++) {
-    for (let x = 0; x < FRAME_WIDTH; x++) grey[y * FRAME_WIDTH + x] = base + slope * (x - FRAME_WIDTH / 2) + Math.sin(y / 37) * 4;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) grey[y * width + x] = base + slope * (x - width / 2) + Math.sin(y / 37) * 4;
   }
   // Lines of "text": short dark dashes, the things a decoder must not mistake for bars.
   for (let line = 0; line < 6; line++) {
-    const top = Math.floor(random() * (FRAME_HEIGHT - 20));
+    const top = Math.floor(random() * (height - 20));
     let x = Math.floor(random() * 200);
-    while (x < FRAME_WIDTH - 40) {
+    while (x < width - 40) {
       const width = 2 + Math.floor(random() * 6);
-      for (let y = top; y < top + 14; y++) for (let dx = 0; dx < width; dx++) grey[y * FRAME_WIDTH + x + dx] = 40;
+      for (let y = top; y < top + 14; y++) for (let dx = 0; dx < width; dx++) grey[y * width + x + dx] = 40;
       x += width + 2 + Math.floor(random() * 10);
     }
   }
   return grey;
 }
 
-function boxBlur(grey: Float32Array, radius: number): Float32Array {
+function boxBlur(grey: Float32Array, radius: number, width: number, height: number): Float32Array {
   const out = new Float32Array(grey.length);
   const pass = (from: Float32Array, to: Float32Array, horizontal: boolean) => {
-    const [outer, inner] = horizontal ? [FRAME_HEIGHT, FRAME_WIDTH] : [FRAME_WIDTH, FRAME_HEIGHT];
+    const [outer, inner] = horizontal ? [height, width] : [width, height];
     for (let o = 0; o < outer; o++) {
-      const at = (i: number) => (horizontal ? o * FRAME_WIDTH + i : i * FRAME_WIDTH + o);
+      const at = (i: number) => (horizontal ? o * width + i : i * width + o);
       let sum = 0;
       for (let i = -radius; i <= radius; i++) sum += from[at(Math.min(inner - 1, Math.max(0, i)))]!;
       for (let i = 0; i < inner; i++) {
@@ -117,9 +115,9 @@ function boxBlur(grey: Float32Array, radius: number): Float32Array {
 }
 
 /** Draws a code on a label onto a background frame, as a camera would see it. */
-export function compose(symbol: Symbol | null, look: Look, seed: number): Pixels {
+export function compose(symbol: Symbol | null, look: Look, seed: number, width = 1280, height = 720): Pixels {
   const random = randomFrom(seed);
-  let grey = background(random);
+  let grey = background(random, width, height);
   const ink = look.ink ?? 30;
   const paper = look.paper ?? 235;
   if (symbol !== null) {
@@ -130,7 +128,7 @@ export function compose(symbol: Symbol | null, look: Look, seed: number): Pixels
     const codeWidth = symbol.width * cellWidth;
     const codeHeight = symbol.height * cellHeight;
     const margin = 10 * look.module;
-    const [cx, cy] = [(look.at?.[0] ?? 0.5) * FRAME_WIDTH, (look.at?.[1] ?? 0.5) * FRAME_HEIGHT];
+    const [cx, cy] = [(look.at?.[0] ?? 0.5) * width, (look.at?.[1] ?? 0.5) * height];
     const radians = ((look.angle ?? 0) * Math.PI) / 180;
     const [cos, sin] = [Math.cos(radians), Math.sin(radians)];
     const reach = Math.hypot(codeWidth + 2 * margin, codeHeight + 2 * margin) / 2 + 2;
@@ -145,8 +143,8 @@ export function compose(symbol: Symbol | null, look: Look, seed: number): Pixels
       const module = symbol.data[Math.floor(v / cellHeight) * symbol.width + Math.floor(u / cellWidth)]!;
       return module === 0 ? ink : paper;
     };
-    for (let y = Math.max(0, Math.floor(cy - reach)); y < Math.min(FRAME_HEIGHT, cy + reach); y++) {
-      for (let x = Math.max(0, Math.floor(cx - reach)); x < Math.min(FRAME_WIDTH, cx + reach); x++) {
+    for (let y = Math.max(0, Math.floor(cy - reach)); y < Math.min(height, cy + reach); y++) {
+      for (let x = Math.max(0, Math.floor(cx - reach)); x < Math.min(width, cx + reach); x++) {
         // 3x3 samples a pixel: edges are grey, as through a lens.
         let sum = 0;
         let inside = 0;
@@ -159,23 +157,23 @@ export function compose(symbol: Symbol | null, look: Look, seed: number): Pixels
             }
           }
         }
-        if (inside > 0) grey[y * FRAME_WIDTH + x] = (sum + (9 - inside) * grey[y * FRAME_WIDTH + x]!) / 9;
+        if (inside > 0) grey[y * width + x] = (sum + (9 - inside) * grey[y * width + x]!) / 9;
       }
     }
     if (look.glare) {
       const gx = cx + cos * (look.glare.x - 0.5) * codeWidth;
       const gy = cy + sin * (look.glare.x - 0.5) * codeWidth;
       const { radius, strength } = look.glare;
-      for (let y = 0; y < FRAME_HEIGHT; y++) {
-        for (let x = 0; x < FRAME_WIDTH; x++) {
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
           const d2 = ((x - gx) ** 2 + (y - gy) ** 2) / (radius * radius);
-          if (d2 < 9) grey[y * FRAME_WIDTH + x] = Math.min(255, grey[y * FRAME_WIDTH + x]! + strength * Math.exp(-d2));
+          if (d2 < 9) grey[y * width + x] = Math.min(255, grey[y * width + x]! + strength * Math.exp(-d2));
         }
       }
     }
   }
-  if (look.blur) for (let i = 0; i < 3; i++) grey = boxBlur(grey, look.blur);
-  const data = new Uint8ClampedArray(FRAME_WIDTH * FRAME_HEIGHT * 4);
+  if (look.blur) for (let i = 0; i < 3; i++) grey = boxBlur(grey, look.blur, width, height);
+  const data = new Uint8ClampedArray(width * height * 4);
   const noise = look.noise ?? 3;
   for (let i = 0; i < grey.length; i++) {
     // Sum of three uniforms: near-Gaussian noise with standard deviation `noise`.
@@ -186,7 +184,7 @@ export function compose(symbol: Symbol | null, look: Look, seed: number): Pixels
     data[i * 4 + 2] = value - 6;
     data[i * 4 + 3] = 255;
   }
-  return { data, width: FRAME_WIDTH, height: FRAME_HEIGHT };
+  return { data, width: width, height: height };
 }
 
 interface Case {

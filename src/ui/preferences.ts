@@ -9,6 +9,8 @@ import { DEFAULT_FEEDBACK, type FeedbackSettings } from './feedback/scanFeedback
 export interface Preferences {
   readonly scanner: Pick<WedgeSettings, 'prefix' | 'suffix' | 'gsSubstitute'>;
   readonly feedback: FeedbackSettings;
+  /** The camera the person chose on this device; null: the back camera. */
+  readonly cameraId: string | null;
 }
 
 const KEY = 'handheld.preferences';
@@ -16,6 +18,7 @@ const KEY = 'handheld.preferences';
 export const DEFAULT_PREFERENCES: Preferences = {
   scanner: { prefix: '', suffix: '', gsSubstitute: null },
   feedback: DEFAULT_FEEDBACK,
+  cameraId: null,
 };
 
 /** Read once, then kept: feedback asks for them on every scan. */
@@ -34,7 +37,8 @@ function readStored(): Preferences {
     const valid =
       typeof scanner.prefix === 'string' && typeof scanner.suffix === 'string' && (scanner.gsSubstitute === null || typeof scanner.gsSubstitute === 'string') &&
       typeof feedback.volume === 'number' && feedback.volume >= 0 && feedback.volume <= 1 && typeof feedback.vibration === 'boolean';
-    return valid ? { scanner, feedback } : DEFAULT_PREFERENCES;
+    const cameraId = typeof stored?.cameraId === 'string' ? stored.cameraId : null;
+    return valid ? { scanner, feedback, cameraId } : DEFAULT_PREFERENCES;
   } catch {
     return DEFAULT_PREFERENCES;
   }

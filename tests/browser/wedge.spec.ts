@@ -23,7 +23,7 @@ test('a hardware scanner\'s burst is a scan wherever the focus is; a person\'s t
   // A scanner types the whole code and Enter within a few milliseconds.
   await page.keyboard.type(`${demo.ean13.code.printed}\n`);
   await expect(handheld.productResult).toContainText(demo.ean13.product.name);
-  await expect(page.getByTestId('scanned')).toHaveText(`Scanned ${demo.ean13.code.printed}`);
+  await expect(page.getByTestId('scanned')).toHaveText(`Scanned ${demo.ean13.code.printed} (scanner)`);
   await expect(field).toHaveValue('');
 
   // A GS1-128 code with its AIM prefix: lot and expiry come with the product.

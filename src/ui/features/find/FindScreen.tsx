@@ -1,21 +1,27 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { lookUpCode, type LookupResult } from '../../../device/lookup';
 import { floorDb } from '../../floor';
 import { useAppStore } from '../../store/appStore';
 import { Screen } from '../../components/Screen';
 import { FindResult } from './FindResult';
-import { onWedgeScan } from '../../../scanning/wedgeListener';
+import { onScan, announceScan } from '../../../scanning/scanBus';
+import { makeScan, type Scan } from '../../../scanning/scan';
 import { giveFeedback, outcomeOf } from '../../feedback/scanFeedback';
 import { readPreferences } from '../../preferences';
 import { Problem } from '../../components/Screen';
 
-/** Find: scan, type or paste a code; answered from the device. */
+const CameraPanel = lazy(() => import('../camera/CameraPanel'));
+
+const SOURCE_NAMES: Record<Scan['source'], string> = { camera: 'camera', scanner: 'scanner', keyboard: 'keyboard' };
+
+/** Find: scan (camera or hardware scanner), type or paste a code; answered from the device. */
 export function FindScreen() {
   const search = useAppStore((s) => s.search);
   const initial = new URLSearchParams(search).get('code') ?? '';
   const [code, setCode] = useState(initial);
   const [result, setResult] = useState<LookupResult | null>(null);
-  const [scanned, setScanned] = useState<string | null>(null);
+  const [scanned, setScanned] = useState<Scan | null>(null);
+  const [cameraOn, setCameraOn] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -33,12 +39,15 @@ export function FindScreen() {
     }
   }
 
-  // A hardware scanner's code is looked up at once; the Code field is left as it was.
+  // Every scan is looked up at once, whatever it came from; a scan from the camera or
+  // a hardware scanner leaves the Code field as it was.
   useEffect(
     () =>
-      onWedgeScan((scan) => {
-        setScanned(scan.text);
-        void find(scan.text);
+      onScan((scan) => {
+        setScanned(scan.source === 'keyboard' ? null : scan);
+        void find(scan.text).then(() => {
+          if (scan.source === 'keyboard') input.current?.select();
+        });
       }),
     [],
   );
@@ -50,8 +59,7 @@ export function FindScreen() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setScanned(null);
-    void find(code).then(() => input.current?.select());
+    announceScan(makeScan(code, 'unknown', 'keyboard', performance.now()));
   }
 
   return (
@@ -64,9 +72,17 @@ export function FindScreen() {
           Find
         </button>
       </form>
+      <button type="button" className="camera-toggle" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
+        Camera
+      </button>
+      {cameraOn && (
+        <Suspense fallback={<p className="note">Starting the camera…</p>}>
+          <CameraPanel onClose={() => setCameraOn(false)} />
+        </Suspense>
+      )}
       {scanned !== null && (
         <p className="scanned" data-testid="scanned">
-          Scanned {scanned.replaceAll('\u001d', '‹GS›')}
+          Scanned {scanned.text.replaceAll('\u001d', '‹GS›')} ({SOURCE_NAMES[scanned.source]})
         </p>
       )}
       {failure && <Problem message={failure} />}

@@ -1,0 +1,123 @@
+/**
+ * The camera viewfinder: reads codes continuously while it is shown. The camera
+ * stops when the panel closes, the screen is left or the app is hidden, and starts
+ * again when the app comes back. Loaded on demand: the decoder and the camera code
+ * are not in the first screen's files.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { listCameras, openCamera, type CameraChoice, type OpenCamera } from '../../../scanning/camera/cameraStream';
+import { startFrameDecoder } from '../../../scanning/camera/frameDecoder';
+import { scanFromVideo } from '../../../scanning/camera/cameraScanner';
+import { readPreferences, writePreferences } from '../../preferences';
+import { Problem } from '../../components/Screen';
+
+function useAppVisible(): boolean {
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const update = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
+  return visible;
+}
+
+export default function CameraPanel({ onClose }: { onClose: () => void }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const visible = useAppVisible();
+  const [cameraId, setCameraId] = useState<string | null>(() => readPreferences().cameraId);
+  const [cameras, setCameras] = useState<CameraChoice[]>([]);
+  const [camera, setCamera] = useState<OpenCamera | null>(null);
+  const [torchOn, setTorchOn] = useState(false);
+  const [engine, setEngine] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = video.current;
+    if (!visible || element === null) return;
+    let cancelled = false;
+    let opened: OpenCamera | null = null;
+    let stopScanning = () => {};
+    const decoder = startFrameDecoder();
+    decoder.ready.then(
+      ({ engine: name, fallbackReason }) => {
+        if (!cancelled) setEngine(fallbackReason ? `${name} (${fallbackReason})` : name);
+      },
+      (error: Error) => {
+        if (!cancelled) setProblem(error.message);
+      },
+    );
+    openCamera(element, cameraId).then(
+      async (open) => {
+        if (cancelled) return open.stop();
+        opened = open;
+        setCamera(open);
+        setProblem(null);
+        stopScanning = scanFromVideo(element, decoder, undefined, (error) => setProblem(`Reading the camera failed: ${error.message}`));
+        // Camera names are only known once the person allowed the camera.
+        const found = await listCameras();
+        if (!cancelled) setCameras(found);
+      },
+      (error: Error) => {
+        if (!cancelled) setProblem(error.message);
+      },
+    );
+    return () => {
+      cancelled = true;
+      stopScanning();
+      opened?.stop();
+      decoder.close();
+      setCamera(null);
+      setTorchOn(false);
+    };
+  }, [cameraId, visible]);
+
+  function chooseCamera(deviceId: string) {
+    writePreferences({ ...readPreferences(), cameraId: deviceId });
+    setCameraId(deviceId);
+  }
+
+  async function toggleTorch() {
+    if (camera === null) return;
+    try {
+      await camera.setTorch(!torchOn);
+      setTorchOn(!torchOn);
+    } catch (error) {
+      setProblem(`The torch did not switch: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return (
+    <section className="camera" aria-label="Camera">
+      <div className="viewfinder">
+        <video ref={video} muted playsInline aria-label="Camera picture" />
+        <div className="aim" aria-hidden="true" />
+      </div>
+      <p className="note" data-testid="camera-state">
+        {camera === null ? 'Starting the camera…' : `Hold the code inside the frame${engine ? ` · ${engine}` : ''}`}
+      </p>
+      {problem && <Problem message={problem} />}
+      <div className="camera-controls">
+        <button type="button" onClick={onClose}>
+          Close camera
+        </button>
+        {camera?.hasTorch && (
+          <button type="button" aria-pressed={torchOn} onClick={() => void toggleTorch()}>
+            {torchOn ? 'Torch off' : 'Torch on'}
+          </button>
+        )}
+        {cameras.length > 1 && (
+          <label className="camera-choice">
+            Camera
+            <select value={camera?.deviceId ?? cameraId ?? ''} onChange={(e) => chooseCamera(e.target.value)}>
+              {cameras.map((c) => (
+                <option key={c.deviceId} value={c.deviceId}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+    </section>
+  );
+}
