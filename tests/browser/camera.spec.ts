@@ -53,8 +53,8 @@ test('on Find, an EAN-13 shown to the camera is found within 2 seconds of appear
 
   await expect(handheld.productResult).toContainText(demo.ean13.product.name, { timeout: 10_000 });
   await expect(page.getByTestId('scanned')).toHaveText(`Scanned ${demo.ean13.code.printed} (camera)`);
-  await expect.poll(() => appearToScanTimes(page, demo.ean13.code.printed)).toHaveLength(1);
   const [latency] = await appearToScanTimes(page, demo.ean13.code.printed);
+  expect(latency).not.toBeNull();
   expect(latency).toBeLessThan(2000);
   test.info().annotations.push({ type: 'camera to scan', description: `${latency!.toFixed(0)} ms` });
 

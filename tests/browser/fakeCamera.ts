@@ -120,13 +120,17 @@ export async function watchCamera(page: Page): Promise<void> {
   );
 }
 
-/** Milliseconds from each appearance of the timed code to the first camera scan of `text` after it. */
-export async function appearToScanTimes(page: Page, text: string): Promise<number[]> {
+/**
+ * For each appearance of the timed code: milliseconds to the first camera scan of
+ * `text` before the code appeared again, or null if none came (a missed appearance).
+ */
+export async function appearToScanTimes(page: Page, text: string): Promise<(number | null)[]> {
   return page.evaluate((expected) => {
     const w = window as unknown as { scanTimes: { text: string; source: string; at: number }[]; appearTimes: number[] };
-    return w.appearTimes.flatMap((appeared) => {
-      const scan = w.scanTimes.find((s) => s.source === 'camera' && s.text === expected && s.at >= appeared);
-      return scan ? [scan.at - appeared] : [];
+    return w.appearTimes.map((appeared, i) => {
+      const next = w.appearTimes[i + 1] ?? Infinity;
+      const scan = w.scanTimes.find((s) => s.source === 'camera' && s.text === expected && s.at >= appeared && s.at < next);
+      return scan ? scan.at - appeared : null;
     });
   }, text);
 }
