@@ -78,46 +78,52 @@ export function fakeCameraArgs(videoPath: string): string[] {
   return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${videoPath}`];
 }
 
+/**
+ * The page's watcher, as plain JavaScript: a function would be serialised from its
+ * compiled text, and tsx's compiled text calls helpers the page does not have.
+ */
+const WATCHER = `
+(() => {
+  const marker = ${MARKER};
+  window.scanTimes = [];
+  window.appearTimes = [];
+  window.addEventListener('floor:scan', (event) => {
+    const scan = event.detail;
+    window.scanTimes.push({ text: scan.text, source: scan.source, at: scan.at });
+  });
+  const canvas = document.createElement('canvas');
+  canvas.width = marker;
+  canvas.height = marker;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  let shown = false;
+  function watch(video) {
+    function onFrame() {
+      if (!video.isConnected) return;
+      if (video.videoWidth > 0) {
+        context.drawImage(video, 0, 0, marker, marker, 0, 0, marker, marker);
+        const [r, g, b] = context.getImageData(marker / 2, marker / 2, 1, 1).data;
+        const dark = r + g + b < 150;
+        if (dark && !shown) window.appearTimes.push(performance.now());
+        shown = dark;
+      }
+      video.requestVideoFrameCallback(onFrame);
+    }
+    video.requestVideoFrameCallback(onFrame);
+  }
+  // Looks for the viewfinder's video as it comes and goes.
+  setInterval(() => {
+    const video = document.querySelector('.viewfinder video');
+    if (video && !video.dataset.watched) {
+      video.dataset.watched = '1';
+      watch(video);
+    }
+  }, 20);
+})();
+`;
+
 /** Records, in the page, every scan event and each moment the timed code appears in the camera's video. */
 export async function watchCamera(page: Page): Promise<void> {
-  await page.addInitScript(
-    ({ marker }) => {
-      const w = window as unknown as { scanTimes: { text: string; source: string; at: number }[]; appearTimes: number[] };
-      w.scanTimes = [];
-      w.appearTimes = [];
-      window.addEventListener('floor:scan', (event) => {
-        const scan = (event as CustomEvent<{ text: string; source: string; at: number }>).detail;
-        w.scanTimes.push({ text: scan.text, source: scan.source, at: scan.at });
-      });
-      const canvas = document.createElement('canvas');
-      canvas.width = marker;
-      canvas.height = marker;
-      const context = canvas.getContext('2d', { willReadFrequently: true })!;
-      let shown = false;
-      const watch = (video: HTMLVideoElement) => {
-        const onFrame = () => {
-          if (!video.isConnected) return;
-          if (video.videoWidth > 0) {
-            context.drawImage(video, 0, 0, marker, marker, 0, 0, marker, marker);
-            const [r, g, b] = context.getImageData(marker / 2, marker / 2, 1, 1).data;
-            const dark = r! + g! + b! < 150;
-            if (dark && !shown) w.appearTimes.push(performance.now());
-            shown = dark;
-          }
-          video.requestVideoFrameCallback(onFrame);
-        };
-        video.requestVideoFrameCallback(onFrame);
-      };
-      new MutationObserver(() => {
-        const video = document.querySelector<HTMLVideoElement>('.viewfinder video');
-        if (video && !video.dataset.watched) {
-          video.dataset.watched = '1';
-          watch(video);
-        }
-      }).observe(document, { childList: true, subtree: true });
-    },
-    { marker: MARKER },
-  );
+  await page.addInitScript({ content: WATCHER });
 }
 
 /**

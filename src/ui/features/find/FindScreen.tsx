@@ -6,6 +6,7 @@ import { Screen } from '../../components/Screen';
 import { FindResult } from './FindResult';
 import { onScan, announceScan } from '../../../scanning/scanBus';
 import { makeScan, type Scan } from '../../../scanning/scan';
+import { IGNORE_REPEATS, RepeatFilter } from '../../../scanning/repeatPolicy';
 import { giveFeedback, outcomeOf } from '../../feedback/scanFeedback';
 import { readPreferences } from '../../preferences';
 import { Problem } from '../../components/Screen';
@@ -41,16 +42,17 @@ export function FindScreen() {
 
   // Every scan is looked up at once, whatever it came from; a scan from the camera or
   // a hardware scanner leaves the Code field as it was.
-  useEffect(
-    () =>
-      onScan((scan) => {
-        setScanned(scan.source === 'keyboard' ? null : scan);
-        void find(scan.text).then(() => {
-          if (scan.source === 'keyboard') input.current?.select();
-        });
-      }),
-    [],
-  );
+  useEffect(() => {
+    // On Find the same code again within a moment is the same question: asked once.
+    const repeats = new RepeatFilter(IGNORE_REPEATS);
+    return onScan((scan) => {
+      if (!repeats.accepts(scan)) return;
+      setScanned(scan.source === 'keyboard' ? null : scan);
+      void find(scan.text).then(() => {
+        if (scan.source === 'keyboard') input.current?.select();
+      });
+    });
+  }, []);
 
   useEffect(() => {
     if (initial) void find(initial).then(() => input.current?.select());
