@@ -52,6 +52,12 @@ export function createZxingJsEngine(library: Library): BarcodeEngine {
         formatsKey = key;
       }
       const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminanceOf(pixels), pixels.width, pixels.height)));
+      // The library warns on the console for every format that does not match the
+      // image (a DataMatrix reader meeting a 1D code…): on every frame, about nothing.
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => {
+        if (!(typeof args[0] === 'string' && args[0].startsWith('MultiFormatReader: non-ReaderException'))) warn(...args);
+      };
       try {
         const result = reader.decodeWithState(bitmap);
         const format = FROM_LIBRARY.get(result.getBarcodeFormat());
@@ -61,6 +67,7 @@ export function createZxingJsEngine(library: Library): BarcodeEngine {
         if (error instanceof NotFoundException || error instanceof ChecksumException || error instanceof FormatException) return Promise.resolve(null);
         throw error;
       } finally {
+        console.warn = warn;
         reader.reset();
       }
     },
