@@ -3,6 +3,7 @@
  * frames drawn like the benchmark's: what text and symbology each code yields, and
  * what the rest of the app makes of it.
  */
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFrame, type BarcodeEngine } from '../../src/scanning/camera/barcodeEngine';
 import { makeScan } from '../../src/scanning/scan';
@@ -61,7 +62,7 @@ describe('reading a camera frame', () => {
   });
 
   it('refuses a read the plain decoder gets wrong (ZXing test image upce-2/14, two scan lines agree on a wrong code)', async () => {
-    const pixels = readImage('../shared/testdata/barcodes/upce-2/14.png');
+    const pixels = readImage(fileURLToPath(new URL('./fixtures/zxing-upce-2-14.png', import.meta.url)));
     expect((await engine.read(pixels, { formats: ['UPCE'], minLines: 2 }))?.text).toBe('0049040000014');
     expect(await readFrame(engine, pixels)).toBeNull();
   });
