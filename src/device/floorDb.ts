@@ -22,6 +22,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { BinWithStock, Product } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { OperationStatus } from '../protocol/outbox';
+import type { ShortReason } from '../domain/floor/operations';
 
 /** Products stored together; `blockId` is the id of the first product in it. */
 export interface ProductBlock {
@@ -52,6 +53,17 @@ export interface OutboxEntry {
   readonly warehouseId: string;
 }
 
+/** A task as this device works it: what is done per line, and what Undo can take back. */
+export interface TaskProgress {
+  readonly taskId: string;
+  readonly startedAt: string;
+  /** Per line number: units done, and the shortfall when the line was closed short. */
+  readonly lines: Readonly<Record<number, { readonly done: number; readonly short: { readonly qty: number; readonly reason: ShortReason } | null }>>;
+  readonly finished: boolean;
+  /** Operations of this task not undone, oldest first: Undo takes back the last. */
+  readonly opIds: readonly string[];
+}
+
 export interface SyncStateEntry {
   readonly key: string;
   readonly value: unknown;
@@ -63,6 +75,7 @@ export type FloorDb = Dexie & {
   tasks: EntityTable<Task, 'id'>;
   outbox: EntityTable<OutboxEntry, 'opId'>;
   syncState: EntityTable<SyncStateEntry, 'key'>;
+  taskProgress: EntityTable<TaskProgress, 'taskId'>;
 };
 
 export const FLOOR_DB_NAME = 'warehouse-handheld';
@@ -78,6 +91,8 @@ export function openFloorDb(name: string = FLOOR_DB_NAME): FloorDb {
     outbox: 'opId, &deviceSeq, status, createdAt',
     syncState: 'key',
   });
+  // Version 2 only adds: an app update never drops a table the outbox or progress lives in.
+  db.version(2).stores({ taskProgress: 'taskId' });
   return db;
 }
 

@@ -1,5 +1,5 @@
 /** Something the device refuses to do, with a reason code and words for the worker. */
-export type RefusalReason = 'unsent-operations' | 'no-session' | 'storage-full' | 'storage-failed';
+export type RefusalReason = 'unsent-operations' | 'no-session' | 'storage-full' | 'storage-failed' | 'bad-operation' | 'unknown-bin' | 'nothing-to-undo' | 'task-finished';
 
 export class DeviceRefusal extends Error {
   constructor(

@@ -44,14 +44,14 @@ export async function saveSignIn(db: FloorDb, response: SignInResponse, now: Dat
  * data it is cleared (and the download starts over), unless operations wait.
  */
 export async function chooseWarehouse(db: FloorDb, warehouse: Warehouse): Promise<DeviceSession> {
-  return db.transaction('rw', [db.syncState, db.outbox, ...floorTables(db)], async () => {
+  return db.transaction('rw', [db.syncState, db.outbox, db.taskProgress, ...floorTables(db)], async () => {
     const session = await readRecord(db, 'session');
     if (!session) throw new DeviceRefusal('no-session', 'Sign in first.');
     const held = await readRecord(db, 'floorWarehouseId');
     if (held !== undefined && held !== warehouse.id) {
       const waiting = await unsentOperations(db);
       if (waiting > 0) throw unsentRefusal(waiting, 'change warehouse');
-      await Promise.all(floorTables(db).map((table) => table.clear()));
+      await Promise.all([...floorTables(db), db.taskProgress].map((table) => table.clear()));
       await deleteRecord(db, 'download');
     }
     const updated: DeviceSession = { ...session, warehouse };

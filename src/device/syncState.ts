@@ -43,6 +43,8 @@ export interface SyncRecords {
   lastSyncAt: string;
   /** Set once the device has held data, to tell an eviction from a first start. */
   everHeldData: string;
+  /** The last sequence number given to an operation on this device (gapless from 1). */
+  lastDeviceSeq: number;
 }
 
 export async function readRecord<K extends keyof SyncRecords>(db: FloorDb, key: K): Promise<SyncRecords[K] | undefined> {

@@ -6,6 +6,7 @@ import { inWalkOrder } from './walkOrder';
 import { isExpired, proposedLot } from './fefo';
 import { suggestBin } from './suggestBin';
 import { needsRecount } from './variance';
+import { applyEffect, reverseEffectOf, stockEffectOf } from './operations';
 
 const line = (productId: string, lot: string, expiry: string | null, qty: number, binCode = 'A-01-01-1'): StockLine => ({ binCode, productId, lot, expiry, qty });
 const bin = (code: string, zone: string, walkSeq: number, stock: StockLine[] = []): BinWithStock => ({ code, zone, aisle: code.slice(0, 4), walkSeq, stock });
@@ -112,5 +113,20 @@ describe('variance threshold for a recount', () => {
   it('with nothing expected, any difference over the units asks', () => {
     expect(needsRecount(0, 2, threshold)).toBe(false);
     expect(needsRecount(0, 3, threshold)).toBe(true);
+  });
+});
+
+describe('stock effects of floor operations', () => {
+  const make = (l: { productId: string; lot: string; expiry: string | null; qty: number }) => ({ ...l, binCode: 'A-01-01-1' });
+  const held = [line('p1', 'L1', '2027-01-01', 2)];
+  it('lets a pick that physically happened take a line below zero, for a supervisor to see', () => {
+    const pick = { type: 'pick', taskId: 't', lineNo: 1, binCode: 'A-01-01-1', productId: 'p1', lot: 'L1', expiry: '2027-01-01', qty: 3, proposedLot: null } as const;
+    expect(applyEffect(held, stockEffectOf(pick), make).map((l) => l.qty)).toEqual([-1]);
+    expect(applyEffect(applyEffect(held, stockEffectOf(pick), make), reverseEffectOf(pick), make)).toEqual(held);
+  });
+  it('drops a line that reaches zero and adds one for a new lot', () => {
+    const putaway = { type: 'putaway', taskId: null, lineNo: null, binCode: 'A-01-01-1', productId: 'p1', lot: 'L2', expiry: null, qty: 4, suggestedBinCode: null } as const;
+    expect(applyEffect(held, stockEffectOf(putaway), make).map((l) => [l.lot, l.qty])).toEqual([['L1', 2], ['L2', 4]]);
+    expect(applyEffect(held, { kind: 'move', key: { binCode: 'A-01-01-1', productId: 'p1', lot: 'L1', expiry: null }, delta: -2 }, make)).toEqual([]);
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * Records what a worker did. One confirmed step is one operation: written to the
+ * outbox with the next gapless sequence number, and applied to the device's own view
+ * of stock and to the task's progress, all in one IndexedDB transaction. The caller
+ * says "saved" only when this resolves; a crash before that leaves nothing, after
+ * it leaves everything, so a reload never loses or doubles a step.
+ */
+import { applyEffect, reverseEffectOf, stockEffectOf, type FloorOperation, type StockEffect } from '../domain/floor/operations';
+import { floorOperationSchema } from '../protocol/operations';
+import type { StockLine } from '../domain/catalog/product';
+import { toStoredBin, type FloorDb, type OutboxEntry, type TaskProgress } from './floorDb';
+import { DeviceRefusal, storageFailure } from './refusals';
+import { readRecord, writeRecord } from './syncState';
+
+export interface Worker {
+  readonly userId: string;
+  readonly warehouseId: string;
+}
+
+function taskIdOf(op: FloorOperation): string | null {
+  return 'taskId' in op ? op.taskId : null;
+}
+
+async function applyToBin(db: FloorDb, effect: StockEffect): Promise<void> {
+  if (effect.kind === 'none') return;
+  const binCode = effect.kind === 'move' ? effect.key.binCode : effect.binCode;
+  const bin = await db.bins.get(binCode);
+  if (!bin) throw new DeviceRefusal('unknown-bin', `There is no bin ${binCode} on this device. Scan a bin of this warehouse.`);
+  const stock = applyEffect<StockLine>(bin.stock, effect, (line) => ({ ...line, binCode }));
+  await db.bins.put(toStoredBin({ ...bin, stock }));
+}
+
+function progressAfter(progress: TaskProgress, op: FloorOperation, opId: string, undone: FloorOperation | null): TaskProgress {
+  const lines = { ...progress.lines };
+  const line = (lineNo: number) => lines[lineNo] ?? { done: 0, short: null };
+  const target = undone ?? op;
+  const sign = undone ? -1 : 1;
+  if ((target.type === 'pick' || target.type === 'putaway') && target.lineNo !== null) {
+    lines[target.lineNo] = { ...line(target.lineNo), done: line(target.lineNo).done + sign * target.qty };
+  }
+  if (target.type === 'pick-short') lines[target.lineNo] = { ...line(target.lineNo), short: undone ? null : { qty: target.shortQty, reason: target.reason } };
+  const opIds = undone ? progress.opIds.slice(0, -1) : [...progress.opIds, opId];
+  return { ...progress, lines, opIds, finished: progress.finished || op.type === 'task-finished' };
+}
+
+/** Writes one operation and its effects; resolves with the outbox entry once the transaction completed. */
+export async function recordOperation(db: FloorDb, worker: Worker, input: FloorOperation, now: Date = new Date()): Promise<OutboxEntry> {
+  const parsed = floorOperationSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DeviceRefusal('bad-operation', `This step cannot be saved: ${issue ? `${issue.path.join('.') || 'operation'}: ${issue.message}` : 'it is not a valid operation'}.`);
+  }
+  const op = parsed.data as FloorOperation;
+  try {
+    return await db.transaction('rw', [db.outbox, db.bins, db.taskProgress, db.syncState], async () => {
+      const opId = crypto.randomUUID();
+      let undone: FloorOperation | null = null;
+      let taskId = taskIdOf(op);
+      let effect = stockEffectOf(op);
+      if (op.type === 'undo') {
+        const target = await db.outbox.get(op.undoesOpId);
+        if (!target) throw new DeviceRefusal('nothing-to-undo', 'That step is no longer on this device; it cannot be undone here.');
+        undone = target.payload as FloorOperation;
+        taskId = taskIdOf(undone);
+        effect = reverseEffectOf(undone);
+      }
+      const progress = taskId ? ((await db.taskProgress.get(taskId)) ?? { taskId, startedAt: now.toISOString(), lines: {}, finished: false, opIds: [] }) : null;
+      if (progress?.finished) throw new DeviceRefusal('task-finished', 'This task is finished; nothing more can be recorded or undone on it.');
+      if (op.type === 'undo' && progress !== null && progress.opIds.at(-1) !== op.undoesOpId) {
+        throw new DeviceRefusal('nothing-to-undo', 'Only the last step of a task can be undone.');
+      }
+      if (op.type === 'undo' && progress === null && (await db.outbox.filter((e) => e.type === 'undo' && (e.payload as { undoesOpId?: string }).undoesOpId === op.undoesOpId).count()) > 0) {
+        throw new DeviceRefusal('nothing-to-undo', 'That step was undone already.');
+      }
+      await applyToBin(db, effect);
+      if (progress) await db.taskProgress.put(progressAfter(progress, op, opId, undone));
+      const deviceSeq = ((await readRecord(db, 'lastDeviceSeq')) ?? 0) + 1;
+      await writeRecord(db, 'lastDeviceSeq', deviceSeq);
+      const entry: OutboxEntry = { opId, deviceSeq, type: op.type, payload: op, createdAt: now.toISOString(), status: 'pending', userId: worker.userId, warehouseId: worker.warehouseId };
+      await db.outbox.add(entry);
+      return entry;
+    });
+  } catch (error) {
+    if (error instanceof DeviceRefusal) throw error;
+    throw storageFailure(error);
+  }
+}
+
+/** The task's progress on this device, or null when it was not started here. */
+export async function readTaskProgress(db: FloorDb, taskId: string): Promise<TaskProgress | null> {
+  return (await db.taskProgress.get(taskId)) ?? null;
+}

@@ -1,0 +1,79 @@
+/**
+ * The payloads of floor operations on the wire, one schema per type, checked by the
+ * device before it writes to its outbox and by the server before it applies. Each
+ * quantity is a whole number; texts are bounded so one bad payload cannot be huge.
+ */
+import { z } from 'zod';
+import type { CountOp, FloorOperation, PickOp, PutawayOp, ShortPickOp, TaskFinishedOp, UndoOp } from '../domain/floor/operations';
+
+const code = z.string().min(1).max(64);
+const lot = z.string().max(20);
+const expiry = z.iso.date().nullable();
+const units = z.number().int().positive().max(1_000_000);
+
+const stockKey = { binCode: code, productId: code, lot, expiry };
+
+export const putawayOpSchema = z.object({
+  type: z.literal('putaway'),
+  ...stockKey,
+  taskId: code.nullable(),
+  lineNo: z.number().int().positive().nullable(),
+  qty: units,
+  suggestedBinCode: code.nullable(),
+});
+
+export const pickOpSchema = z.object({
+  type: z.literal('pick'),
+  ...stockKey,
+  taskId: code,
+  lineNo: z.number().int().positive(),
+  qty: units,
+  proposedLot: lot.nullable(),
+});
+
+export const shortPickOpSchema = z.object({
+  type: z.literal('pick-short'),
+  taskId: code,
+  lineNo: z.number().int().positive(),
+  binCode: code,
+  productId: code,
+  shortQty: units,
+  reason: z.enum(['not-found', 'damaged', 'less-than-expected']),
+});
+
+const countedLine = z.object({
+  productId: code,
+  lot,
+  expiry,
+  counted: z.number().int().min(0).max(1_000_000),
+  firstCount: z.number().int().min(0).max(1_000_000).nullable(),
+  unexpected: z.boolean(),
+});
+
+export const countOpSchema = z.object({
+  type: z.literal('count'),
+  taskId: code.nullable(),
+  binCode: code,
+  startedAt: z.iso.datetime({ offset: true }),
+  bookAtStart: z.array(z.object({ productId: code, lot, expiry, qty: z.number().int() })).max(500),
+  lines: z.array(countedLine).max(500),
+});
+
+export const taskFinishedOpSchema = z.object({ type: z.literal('task-finished'), taskId: code });
+
+export const undoOpSchema = z.object({ type: z.literal('undo'), undoesOpId: z.uuid() });
+
+export const floorOperationSchema = z.discriminatedUnion('type', [putawayOpSchema, pickOpSchema, shortPickOpSchema, countOpSchema, taskFinishedOpSchema, undoOpSchema]);
+
+// Compile-time: what each wire schema lets through is its domain type, with the same fields.
+type Same<Wire, Domain> = [Wire] extends [Domain] ? ([keyof Wire] extends [keyof Domain] ? ([keyof Domain] extends [keyof Wire] ? true : false) : false) : false;
+const shapesMatch: [
+  Same<z.output<typeof putawayOpSchema>, PutawayOp>,
+  Same<z.output<typeof pickOpSchema>, PickOp>,
+  Same<z.output<typeof shortPickOpSchema>, ShortPickOp>,
+  Same<z.output<typeof countOpSchema>, CountOp>,
+  Same<z.output<typeof taskFinishedOpSchema>, TaskFinishedOp>,
+  Same<z.output<typeof undoOpSchema>, UndoOp>,
+  Same<z.output<typeof floorOperationSchema>, FloorOperation>,
+] = [true, true, true, true, true, true, true];
+void shapesMatch;
