@@ -1,0 +1,90 @@
+/**
+ * Counting one bin. Each item scan is +1 (a case code: its pack quantity); a typed
+ * quantity replaces the running count of that item; an item the device did not expect
+ * in the bin is taken and marked. On submit, a count too far from what the device
+ * expected (over both limits of the warehouse's threshold) asks for one recount on
+ * the spot; the second count is final and both are kept. "The bin is empty" submits
+ * a count of nothing.
+ */
+import type { StockLine } from '../catalog/product';
+import type { CountLine, CountOp } from './operations';
+import { needsRecount, type VarianceThreshold } from './variance';
+
+export interface CountedItem {
+  readonly productId: string;
+  readonly lot: string;
+  readonly expiry: string | null;
+  readonly qty: number;
+  readonly unexpected: boolean;
+}
+
+export interface CountSheet {
+  readonly binCode: string;
+  readonly taskId: string | null;
+  readonly startedAt: string;
+  /** What the device knew of the bin when counting started. */
+  readonly book: readonly Pick<StockLine, 'productId' | 'lot' | 'expiry' | 'qty'>[];
+  readonly items: readonly CountedItem[];
+  /** The first count, once a recount was asked for; null before. */
+  readonly firstCount: readonly CountedItem[] | null;
+}
+
+export function startCount(binCode: string, taskId: string | null, book: readonly StockLine[], startedAt: string): CountSheet {
+  return { binCode, taskId, startedAt, book: book.map(({ productId, lot, expiry, qty }) => ({ productId, lot, expiry, qty })), items: [], firstCount: null };
+}
+
+const sameItem = (a: { productId: string; lot: string }, b: { productId: string; lot: string }) => a.productId === b.productId && a.lot === b.lot;
+
+function withItem(sheet: CountSheet, item: Omit<CountedItem, 'qty' | 'unexpected'>, qtyOf: (current: number) => number): CountSheet {
+  const current = sheet.items.find((i) => sameItem(i, item));
+  const unexpected = !sheet.book.some((b) => sameItem(b, item));
+  const next: CountedItem = { ...item, qty: qtyOf(current?.qty ?? 0), unexpected };
+  return { ...sheet, items: current ? sheet.items.map((i) => (sameItem(i, item) ? next : i)) : [...sheet.items, next] };
+}
+
+/** One scan of an item: +1, or the pack quantity of a case or inner code. */
+export function countScan(sheet: CountSheet, item: Omit<CountedItem, 'qty' | 'unexpected'>, packQty: number): CountSheet {
+  return withItem(sheet, item, (current) => current + packQty);
+}
+
+/** A typed quantity replaces the running count of that item. */
+export function setCount(sheet: CountSheet, item: Omit<CountedItem, 'qty' | 'unexpected'>, qty: number): CountSheet {
+  return withItem(sheet, item, () => qty);
+}
+
+export type SubmitOutcome = { readonly kind: 'recount'; readonly sheet: CountSheet; readonly message: string } | { readonly kind: 'count'; readonly op: CountOp };
+
+/** Submits the bin: asks for a recount once when the count is far off, else makes the count operation. */
+export function submitCount(sheet: CountSheet, threshold: VarianceThreshold): SubmitOutcome {
+  const keys = [...sheet.book, ...sheet.items].filter((k, i, all) => all.findIndex((o) => sameItem(o, k)) === i);
+  const farOff = keys.filter((key) => {
+    const expected = sheet.book.find((b) => sameItem(b, key))?.qty ?? 0;
+    const counted = sheet.items.find((c) => sameItem(c, key))?.qty ?? 0;
+    return needsRecount(expected, counted, threshold);
+  });
+  if (farOff.length > 0 && sheet.firstCount === null) {
+    return {
+      kind: 'recount',
+      sheet: { ...sheet, firstCount: sheet.items, items: [] },
+      message: `The count differs from what was expected for ${farOff.length} item${farOff.length === 1 ? '' : 's'}. Count the bin again, please.`,
+    };
+  }
+  const lines: CountLine[] = sheet.items.map((item) => ({
+    productId: item.productId,
+    lot: item.lot,
+    expiry: item.expiry,
+    counted: item.qty,
+    firstCount: sheet.firstCount === null ? null : (sheet.firstCount.find((f) => sameItem(f, item))?.qty ?? 0),
+    unexpected: item.unexpected,
+  }));
+  // An item counted the first time but not the second is a count of zero, with its first count kept.
+  for (const first of sheet.firstCount ?? []) {
+    if (!sheet.items.some((i) => sameItem(i, first))) lines.push({ productId: first.productId, lot: first.lot, expiry: first.expiry, counted: 0, firstCount: first.qty, unexpected: first.unexpected });
+  }
+  return { kind: 'count', op: { type: 'count', taskId: sheet.taskId, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines } };
+}
+
+/** "The bin is empty": a count of nothing, submitted at once. */
+export function emptyBinCount(sheet: CountSheet): CountOp {
+  return { type: 'count', taskId: sheet.taskId, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines: [] };
+}

@@ -1,0 +1,58 @@
+/**
+ * One pick line, scan by scan: first the bin (a wrong bin is refused), then the item
+ * (a wrong item is refused; a case or inner-pack code counts its pack quantity), never
+ * more than the line needs. Where lots are tracked the lot comes from a GS1 code or,
+ * failing that, is the earliest-expiring lot in the bin (FEFO); a lot other than the
+ * proposed one is taken with a note; an expired lot is refused.
+ */
+import type { CodeMeaning } from '../codes/interpretCode';
+import type { Product, StockLine } from '../catalog/product';
+import { isExpired, proposedLot } from './fefo';
+
+export interface PickLineContext {
+  readonly binCode: string;
+  readonly product: Product;
+  /** Units the line asks for, and units already picked. */
+  readonly needed: number;
+  readonly done: number;
+  /** The bin's stock lines, as the device knows them. */
+  readonly binStock: readonly StockLine[];
+  /** ISO date. */
+  readonly today: string;
+}
+
+export type PickRefusal = 'wrong-bin' | 'scan-bin-first' | 'wrong-item' | 'bad-code' | 'lot-expired' | 'more-than-needed' | 'line-done';
+
+export type PickScanOutcome =
+  | { readonly kind: 'bin-confirmed' }
+  | { readonly kind: 'picked'; readonly qty: number; readonly lot: string; readonly expiry: string | null; readonly proposedLot: string | null }
+  | { readonly kind: 'refused'; readonly reason: PickRefusal; readonly message: string };
+
+const refuse = (reason: PickRefusal, message: string): PickScanOutcome => ({ kind: 'refused', reason, message });
+
+export function pickScan(line: PickLineContext, binConfirmed: boolean, meaning: CodeMeaning): PickScanOutcome {
+  if (meaning.kind === 'invalid') return refuse('bad-code', meaning.error.message);
+  if (!binConfirmed) {
+    if (meaning.kind !== 'bin-code') return refuse('scan-bin-first', `Scan bin ${line.binCode} first.`);
+    return meaning.binCode === line.binCode ? { kind: 'bin-confirmed' } : refuse('wrong-bin', `Wrong bin: this is ${meaning.binCode}. Go to bin ${line.binCode}.`);
+  }
+  if (meaning.kind === 'bin-code') {
+    return meaning.binCode === line.binCode ? { kind: 'bin-confirmed' } : refuse('wrong-bin', `Wrong bin: this is ${meaning.binCode}. Pick from bin ${line.binCode}.`);
+  }
+  const code = line.product.codes.find((c) => meaning.readings.some((r) => r.gtin === c.gtin));
+  if (!code) return refuse('wrong-item', `Wrong item: this is not ${line.product.name}. Scan ${line.product.name}.`);
+  const left = line.needed - line.done;
+  if (left <= 0) return refuse('line-done', `This line is complete: ${line.needed} ${line.product.unit} picked.`);
+  const qty = code.packQty;
+  if (qty > left) return refuse('more-than-needed', `More than needed: this code is ${qty} ${line.product.unit}, only ${left} left to pick.`);
+  if (!line.product.lotTracked && !line.product.expiryTracked) return { kind: 'picked', qty, lot: '', expiry: null, proposedLot: null };
+  // FEFO among lots still good; only when every lot has expired is an expired one proposed (and then refused).
+  const good = line.binStock.filter((l) => !isExpired(l.expiry, line.today));
+  const proposal = proposedLot(good, line.product.id) ?? proposedLot(line.binStock, line.product.id);
+  const fromCode = meaning.kind === 'gs1' ? meaning.gs1 : null;
+  const lot = line.product.lotTracked ? (fromCode?.lot ?? proposal?.lot ?? '') : '';
+  const known = line.binStock.find((l) => l.productId === line.product.id && l.lot === lot);
+  const expiry = fromCode?.expiry ?? known?.expiry ?? (lot === proposal?.lot ? proposal.expiry : null);
+  if (isExpired(expiry, line.today)) return refuse('lot-expired', `Lot ${lot || '(none)'} expired on ${expiry}. Do not pick it; take another lot.`);
+  return { kind: 'picked', qty, lot, expiry, proposedLot: proposal && line.product.lotTracked && proposal.lot !== lot ? proposal.lot : null };
+}
