@@ -14,6 +14,7 @@ import { FindScreen } from './features/find/FindScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TaskListScreen } from './features/tasks/TaskListScreen';
 import { ScannerScreen } from './features/scanner/ScannerScreen';
+import { PickScreen } from './features/pick/PickScreen';
 
 /**
  * Which screen shows: signed out → sign in; no warehouse yet → choose one; the
@@ -45,6 +46,8 @@ function SignedIn({ session }: { session: DeviceSession }) {
 
 function Routed({ session }: { session: DeviceSession }) {
   const path = useAppStore((s) => s.path);
+  const search = useAppStore((s) => s.search);
+  const taskId = new URLSearchParams(search).get('task');
   useEffect(() => {
     // scrollTo returns a promise in newer browsers; an effect must not return it.
     void window.scrollTo(0, 0);
@@ -57,7 +60,7 @@ function Routed({ session }: { session: DeviceSession }) {
     case '/scanner':
       return <ScannerScreen />;
     case '/pick':
-      return <TaskListScreen kind="pick" session={session} />;
+      return taskId ? <PickScreen key={taskId} taskId={taskId} session={session} /> : <TaskListScreen kind="pick" session={session} />;
     case '/putaway':
       return <TaskListScreen kind="putaway" session={session} />;
     case '/count':

@@ -21,3 +21,32 @@ export const demo = {
   markupName: main.products.find((p) => p.name.includes('<b>'))!,
   productCount: main.products.length,
 };
+
+/**
+ * A pick list of picker1's with three lines, one of which a case code fits into,
+ * with its lines in walk order and the codes to scan for each.
+ */
+function pickListForTest() {
+  const products = new Map(main.products.map((p) => [p.id, p]));
+  const walkSeq = new Map(main.bins.map((b) => [b.code, b.walkSeq]));
+  const task = main.tasks.find(
+    (t) =>
+      t.kind === 'pick' &&
+      t.assignedTo === 'u-picker1' &&
+      t.lines.length === 3 &&
+      new Set(t.lines.map((l) => l.binCode)).size === 3 &&
+      t.lines.some((l) => products.get(l.productId!)!.codes.some((c) => c.packLevel === 'case' && c.packQty <= l.qty!)),
+  );
+  if (!task) throw new Error('the demo warehouse lacks a pick list to test with');
+  const lines = [...task.lines]
+    .sort((a, b) => walkSeq.get(a.binCode!)! - walkSeq.get(b.binCode!)! || a.lineNo - b.lineNo)
+    .map((line) => {
+      const product = products.get(line.productId!)!;
+      return { ...line, qty: line.qty!, binCode: line.binCode!, product, each: product.codes.find((c) => c.packLevel === 'each')!, case: product.codes.find((c) => c.packLevel === 'case' && c.packQty <= line.qty!) ?? null };
+    });
+  const strangers = main.products.filter((p) => !task.lines.some((l) => l.productId === p.id));
+  const otherBin = main.bins.find((b) => !task.lines.some((l) => l.binCode === b.code))!;
+  return { task, lines, wrongItem: strangers[0]!.codes[0]!, wrongBin: otherBin.code };
+}
+
+export const pickList = pickListForTest();

@@ -45,14 +45,26 @@ export function pickScan(line: PickLineContext, binConfirmed: boolean, meaning: 
   if (left <= 0) return refuse('line-done', `This line is complete: ${line.needed} ${line.product.unit} picked.`);
   const qty = code.packQty;
   if (qty > left) return refuse('more-than-needed', `More than needed: this code is ${qty} ${line.product.unit}, only ${left} left to pick.`);
-  if (!line.product.lotTracked && !line.product.expiryTracked) return { kind: 'picked', qty, lot: '', expiry: null, proposedLot: null };
+  const lot = lotToPick(line, meaning.kind === 'gs1' ? meaning.gs1 : null);
+  return lot.kind === 'refused' ? lot : { kind: 'picked', qty, lot: lot.lot, expiry: lot.expiry, proposedLot: lot.proposedLot };
+}
+
+/**
+ * The lot a pick takes: from the GS1 code when it carries one, else the earliest-
+ * expiring good lot in the bin; with the FEFO lot as a note when another was taken.
+ * Also used when the worker types the quantity instead of scanning each unit.
+ */
+export function lotToPick(
+  line: PickLineContext,
+  fromCode: { readonly lot?: string; readonly expiry?: string } | null,
+): { readonly kind: 'lot'; readonly lot: string; readonly expiry: string | null; readonly proposedLot: string | null } | { readonly kind: 'refused'; readonly reason: PickRefusal; readonly message: string } {
+  if (!line.product.lotTracked && !line.product.expiryTracked) return { kind: 'lot', lot: '', expiry: null, proposedLot: null };
   // FEFO among lots still good; only when every lot has expired is an expired one proposed (and then refused).
   const good = line.binStock.filter((l) => !isExpired(l.expiry, line.today));
   const proposal = proposedLot(good, line.product.id) ?? proposedLot(line.binStock, line.product.id);
-  const fromCode = meaning.kind === 'gs1' ? meaning.gs1 : null;
   const lot = line.product.lotTracked ? (fromCode?.lot ?? proposal?.lot ?? '') : '';
   const known = line.binStock.find((l) => l.productId === line.product.id && l.lot === lot);
   const expiry = fromCode?.expiry ?? known?.expiry ?? (lot === proposal?.lot ? proposal.expiry : null);
-  if (isExpired(expiry, line.today)) return refuse('lot-expired', `Lot ${lot || '(none)'} expired on ${expiry}. Do not pick it; take another lot.`);
-  return { kind: 'picked', qty, lot, expiry, proposedLot: proposal && line.product.lotTracked && proposal.lot !== lot ? proposal.lot : null };
+  if (isExpired(expiry, line.today)) return { kind: 'refused', reason: 'lot-expired', message: `Lot ${lot || '(none)'} expired on ${expiry}. Do not pick it; take another lot.` };
+  return { kind: 'lot', lot, expiry, proposedLot: proposal && line.product.lotTracked && proposal.lot !== lot ? proposal.lot : null };
 }

@@ -3,6 +3,7 @@ import type { DeviceSession } from '../../../device/syncState';
 import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { Screen } from '../../components/Screen';
+import { useAppStore } from '../../store/appStore';
 
 const TITLES: Record<TaskKind, string> = { pick: 'Pick lists', putaway: 'Putaway tasks', count: 'Count tasks' };
 
@@ -12,6 +13,8 @@ const TITLES: Record<TaskKind, string> = { pick: 'Pick lists', putaway: 'Putaway
  * screen lists what the device holds.
  */
 export function TaskListScreen({ kind, session }: { kind: TaskKind; session: DeviceSession }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const progress = useLiveQuery(async () => new Map((await floorDb.taskProgress.toArray()).map((p) => [p.taskId, p])), [], new Map());
   const tasks = useLiveQuery(
     async () => {
       const all = await floorDb.tasks.where('kind').equals(kind).toArray();
@@ -22,6 +25,12 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
     [kind, session.user.id],
     null,
   );
+  const stateOf = (taskId: string, yours: boolean) => {
+    const p = progress.get(taskId);
+    if (p?.finished) return 'done on this device';
+    if (p) return 'in progress on this device';
+    return yours ? 'yours' : 'open';
+  };
   return (
     <Screen title={TITLES[kind]}>
       {tasks === null ? (
@@ -32,15 +41,26 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
         <ul className="task-list">
           {tasks.map((task) => (
             <li key={task.id}>
-              <strong>{task.reference}</strong>
-              <span>
-                {task.lines.length} line{task.lines.length === 1 ? '' : 's'} · {task.assignedTo ? 'yours' : 'open'}
-              </span>
+              {kind === 'pick' ? (
+                <button type="button" className="task-open" onClick={() => navigate('/pick', `task=${encodeURIComponent(task.id)}`)}>
+                  <strong>{task.reference}</strong>
+                  <span>
+                    {task.lines.length} line{task.lines.length === 1 ? '' : 's'} · {stateOf(task.id, task.assignedTo !== null)}
+                  </span>
+                </button>
+              ) : (
+                <>
+                  <strong>{task.reference}</strong>
+                  <span>
+                    {task.lines.length} line{task.lines.length === 1 ? '' : 's'} · {task.assignedTo ? 'yours' : 'open'}
+                  </span>
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <p className="note">Working through tasks by scanning comes with the floor flows; this list is read from the device.</p>
+      {kind !== 'pick' && <p className="note">Working through {TITLES[kind].toLowerCase()} by scanning comes next; this list is read from the device.</p>}
     </Screen>
   );
 }

@@ -1,0 +1,240 @@
+/**
+ * Picking one list: the big prompt says what comes next (scan the bin, scan the
+ * item); every scan (camera, hardware scanner or typed) is answered at once; each
+ * confirmed step is saved to the device (outbox + stock + progress in one
+ * transaction) before the screen says so. Works with no network.
+ */
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { DeviceSession } from '../../../device/syncState';
+import { readTaskAtHand, type TaskAtHand } from '../../../device/taskWork';
+import { recordOperation } from '../../../device/floorOperations';
+import { lotToPick, pickScan, type PickLineContext } from '../../../domain/floor/pickLine';
+import { checkQuantity } from '../../../domain/floor/quantity';
+import type { ShortReason } from '../../../domain/floor/operations';
+import { makeScan, type Scan } from '../../../scanning/scan';
+import { announceScan, onScan } from '../../../scanning/scanBus';
+import { floorDb } from '../../floor';
+import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { giveFeedback } from '../../feedback/scanFeedback';
+import { readPreferences } from '../../preferences';
+import { useAppStore } from '../../store/appStore';
+import { Problem, Screen } from '../../components/Screen';
+import { pickListView, type PickLineView } from './pickListView';
+
+const CameraPanel = lazy(() => import('../camera/CameraPanel'));
+
+const SHORT_REASONS: readonly { reason: ShortReason; label: string }[] = [
+  { reason: 'not-found', label: 'Not found' },
+  { reason: 'damaged', label: 'Damaged' },
+  { reason: 'less-than-expected', label: 'Less than expected' },
+];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function lineContext(atHand: TaskAtHand, line: PickLineView): PickLineContext | null {
+  const product = line.productId ? atHand.products.get(line.productId) : undefined;
+  const bin = line.binCode ? atHand.bins.get(line.binCode) : undefined;
+  if (!product || !bin) return null;
+  return { binCode: bin.code, product, needed: line.needed, done: line.done, binStock: bin.stock, today: today() };
+}
+
+export function PickScreen({ taskId, session }: { taskId: string; session: DeviceSession }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const atHand = useLiveQuery(() => readTaskAtHand(floorDb, taskId), [taskId], undefined);
+  const [confirmedLine, setConfirmedLine] = useState<number | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [askingShort, setAskingShort] = useState(false);
+  const [cameraOn, setCameraOn] = useState(false);
+  const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
+  // Scans are handled one after another on fresh data, so quick scans add up right.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const confirmed = useRef<number | null>(null);
+  confirmed.current = confirmedLine;
+
+  function fail(message: string) {
+    setSaved(null);
+    setProblem(message);
+    giveFeedback('error', readPreferences().feedback);
+  }
+
+  function succeed(message: string) {
+    setProblem(null);
+    setSaved(message);
+    giveFeedback('ok', readPreferences().feedback);
+  }
+
+  async function handle(scan: Scan): Promise<void> {
+    const fresh = await readTaskAtHand(floorDb, taskId);
+    if (!fresh) return;
+    const current = pickListView(fresh).current;
+    if (current === null) return fail('Every line is done. Finish the list.');
+    const context = lineContext(fresh, current);
+    if (context === null) return fail('This line\u2019s product or bin is not on the device. Close it short and tell the supervisor.');
+    const outcome = pickScan(context, confirmed.current === current.lineNo, scan.meaning);
+    if (outcome.kind === 'refused') return fail(outcome.message);
+    if (outcome.kind === 'bin-confirmed') {
+      setConfirmedLine(current.lineNo);
+      return succeed(`Bin ${context.binCode} ✓`);
+    }
+    await recordOperation(floorDb, worker, { type: 'pick', taskId, lineNo: current.lineNo, binCode: context.binCode, productId: context.product.id, lot: outcome.lot, expiry: outcome.expiry, qty: outcome.qty, proposedLot: outcome.proposedLot });
+    succeed(`Saved: +${outcome.qty} ${context.product.unit}${outcome.proposedLot ? ` (lot ${outcome.lot}; ${outcome.proposedLot} was proposed)` : ''}`);
+  }
+
+  function run(step: () => Promise<void>) {
+    queue.current = queue.current.then(step).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+  }
+
+  useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (atHand === undefined) return <Screen title="Pick">Loading…</Screen>;
+  if (atHand === null) return <Screen title="Pick"><Problem message="This pick list is not on the device." /></Screen>;
+  const view = pickListView(atHand);
+  const current = view.current;
+  const context = current ? lineContext(atHand, current) : null;
+  const product = current?.productId ? atHand.products.get(current.productId) : undefined;
+  const finished = atHand.progress?.finished === true;
+  const lastOp = atHand.progress?.opIds.at(-1) ?? null;
+
+  function submitTyped(event: FormEvent) {
+    event.preventDefault();
+    if (current === null || context === null) return;
+    if (confirmedLine !== current.lineNo) return fail(`Scan bin ${context.binCode} first.`);
+    const qty = checkQuantity(typed, { max: current.needed - current.done, allowZero: false });
+    if (!qty.ok) return fail(qty.message);
+    const lot = lotToPick(context, null);
+    if (lot.kind === 'refused') return fail(lot.message);
+    run(async () => {
+      await recordOperation(floorDb, worker, { type: 'pick', taskId, lineNo: current.lineNo, binCode: context.binCode, productId: context.product.id, lot: lot.lot, expiry: lot.expiry, qty: qty.qty, proposedLot: null });
+      setTyped('');
+      succeed(`Saved: +${qty.qty} ${context.product.unit}`);
+    });
+  }
+
+  function closeShort(reason: ShortReason) {
+    if (current === null || !current.binCode || !current.productId) return;
+    setAskingShort(false);
+    run(async () => {
+      await recordOperation(floorDb, worker, { type: 'pick-short', taskId, lineNo: current.lineNo, binCode: current.binCode!, productId: current.productId!, shortQty: current.needed - current.done, reason });
+      succeed(`Saved: line closed ${current.needed - current.done} short`);
+    });
+  }
+
+  function undoLast() {
+    if (lastOp === null) return;
+    run(async () => {
+      await recordOperation(floorDb, worker, { type: 'undo', undoesOpId: lastOp });
+      setConfirmedLine(null);
+      succeed('Saved: last step undone');
+    });
+  }
+
+  function finish() {
+    run(async () => {
+      await recordOperation(floorDb, worker, { type: 'task-finished', taskId });
+      succeed('Saved: list picked');
+    });
+  }
+
+  const prompt = finished
+    ? 'List picked'
+    : current === null
+      ? 'All lines done: finish the list'
+      : confirmedLine === current.lineNo
+        ? `Scan item ${product?.name ?? ''}`
+        : `Scan bin ${current.binCode ?? '?'}`;
+
+  return (
+    <Screen title={`Pick ${atHand.task.reference}`}>
+      <p className="progress-text" data-testid="pick-progress">
+        Lines {view.linesClosed} of {view.lines.length} · units {view.unitsDone} of {view.unitsNeeded}
+      </p>
+      <p className="expect" data-testid="expect" aria-live="polite">
+        {prompt}
+      </p>
+      {current && product && (
+        <p className="line-detail" data-testid="current-line">
+          {product.name} · {product.sku} · picked {current.done} of {current.needed} {product.unit} · bin {current.binCode}
+        </p>
+      )}
+      {saved && !problem && (
+        <p className="saved" role="status">
+          {saved}
+        </p>
+      )}
+      {problem && <Problem message={problem} />}
+      {!finished && current && (
+        <>
+          <form className="form inline" onSubmit={(e) => {
+            e.preventDefault();
+            const code = (e.currentTarget.elements.namedItem('code') as HTMLInputElement).value;
+            (e.currentTarget.elements.namedItem('code') as HTMLInputElement).value = '';
+            announceScan(makeScan(code, 'unknown', 'keyboard', performance.now()));
+          }}>
+            <label htmlFor="code">Code</label>
+            <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+            <button type="submit">Enter</button>
+          </form>
+          <form className="form inline" onSubmit={submitTyped}>
+            <label htmlFor="qty">Quantity</label>
+            <input id="qty" inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+            <button type="submit">Confirm quantity</button>
+          </form>
+          <div className="flow-actions">
+            <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
+              Camera
+            </button>
+            <button type="button" onClick={() => setAskingShort(!askingShort)} aria-expanded={askingShort}>
+              Short pick
+            </button>
+            <button type="button" onClick={undoLast} disabled={lastOp === null}>
+              Undo last
+            </button>
+          </div>
+          {askingShort && (
+            <div className="flow-actions" role="group" aria-label="Why is the line short?">
+              {SHORT_REASONS.map(({ reason, label }) => (
+                <button key={reason} type="button" className="danger-soft" onClick={() => closeShort(reason)}>
+                  {label}
+                </button>
+              ))}
+            </div>
+          )}
+          {cameraOn && (
+            <Suspense fallback={<p className="note">Starting the camera…</p>}>
+              <CameraPanel onClose={() => setCameraOn(false)} />
+            </Suspense>
+          )}
+        </>
+      )}
+      {!finished && current === null && (
+        <div className="flow-actions">
+          <button type="button" className="primary" onClick={finish}>
+            Finish list
+          </button>
+          <button type="button" onClick={undoLast} disabled={lastOp === null}>
+            Undo last
+          </button>
+        </div>
+      )}
+      {finished && (
+        <button type="button" className="primary" onClick={() => navigate('/pick')}>
+          Back to pick lists
+        </button>
+      )}
+      <ol className="pick-lines" aria-label="Lines in walk order">
+        {view.lines.map((line) => (
+          <li key={line.lineNo} className={line === current ? 'current' : line.closed ? 'closed' : ''}>
+            <span>{line.binCode}</span>
+            <span>{(line.productId && atHand.products.get(line.productId)?.name) ?? line.productId}</span>
+            <span>
+              {line.done}/{line.needed}
+              {line.short ? ` · short ${line.short.qty}` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </Screen>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * A whole pick list, offline from start to end: a wrong bin and a wrong item are
+ * refused, a case code counts its pack, a reload in the middle resumes, a line is
+ * closed short, the list is finished, and the outbox holds exactly those steps.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { Handheld } from './pages/handheld';
+import { pickList } from './demoCodes';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+/** A hardware scanner's burst: the code and Enter within milliseconds. */
+async function scan(page: Page, code: string) {
+  await page.keyboard.type(`${code}\n`);
+}
+
+async function outbox(page: Page): Promise<{ deviceSeq: number; type: string; payload: Record<string, unknown> }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('warehouse-handheld');
+        request.onsuccess = () => {
+          const all = request.result.transaction('outbox').objectStore('outbox').getAll();
+          all.onsuccess = () => {
+            request.result.close();
+            resolve((all.result as { deviceSeq: number; type: string; payload: Record<string, unknown> }[]).sort((a, b) => a.deviceSeq - b.deviceSeq));
+          };
+          all.onerror = () => reject(all.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
+
+test('a picker picks a whole list offline: wrong bin, wrong item, a case, a reload, a short line', async ({ page, context }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.open('/');
+  await handheld.signIn('picker1', '1111');
+  await handheld.waitForHome();
+  await handheld.waitForOfflineReady();
+  await context.setOffline(true);
+
+  await page.getByRole('button', { name: /^Pick/ }).click();
+  await page.getByRole('button', { name: new RegExp(pickList.task.reference) }).click();
+  const expectText = page.getByTestId('expect');
+  const progress = page.getByTestId('pick-progress');
+  const [first, second, third] = pickList.lines as [(typeof pickList.lines)[number], (typeof pickList.lines)[number], (typeof pickList.lines)[number]];
+  const units = pickList.lines.reduce((sum, line) => sum + line.qty, 0);
+  await expect(progress).toHaveText(`Lines 0 of 3 · units 0 of ${units}`);
+
+  // Line 1: a wrong bin, the right bin, a wrong item, then the items.
+  await expect(expectText).toHaveText(`Scan bin ${first.binCode}`);
+  await scan(page, pickList.wrongBin);
+  await expect(handheld.alert).toHaveText(`Wrong bin: this is ${pickList.wrongBin}. Go to bin ${first.binCode}.`);
+  await scan(page, first.binCode);
+  await expect(expectText).toHaveText(`Scan item ${first.product.name}`);
+  await scan(page, pickList.wrongItem.printed);
+  await expect(handheld.alert).toContainText('Wrong item');
+  await scan(page, first.each.printed);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: +1' })).toBeVisible();
+  let casesScanned = 0;
+  let firstRest = first.qty - 1;
+  if (first.case && first.case.packQty <= firstRest) {
+    await scan(page, first.case.printed);
+    await expect(page.getByRole('status').filter({ hasText: `Saved: +${first.case.packQty}` })).toBeVisible();
+    casesScanned += 1;
+    firstRest -= first.case.packQty;
+  }
+  if (firstRest > 0) {
+    await page.getByLabel('Quantity').fill(String(firstRest));
+    await page.getByRole('button', { name: 'Confirm quantity' }).click();
+  }
+  await expect(progress).toHaveText(`Lines 1 of 3 · units ${first.qty} of ${units}`);
+
+  // Line 2, then the page reloads in the middle; it resumes where it was.
+  await expect(expectText).toHaveText(`Scan bin ${second.binCode}`);
+  await scan(page, second.binCode);
+  await scan(page, second.each.printed);
+  await expect(progress).toHaveText(`Lines ${second.qty === 1 ? 2 : 1} of 3 · units ${first.qty + 1} of ${units}`);
+  await page.reload();
+  await expect(progress).toHaveText(`Lines ${second.qty === 1 ? 2 : 1} of 3 · units ${first.qty + 1} of ${units}`);
+  if (second.qty > 1) {
+    await expect(expectText).toHaveText(`Scan bin ${second.binCode}`);
+    await scan(page, second.binCode);
+    const left = second.qty - 1;
+    if (second.case && second.case.packQty <= left) {
+      await scan(page, second.case.printed);
+      await expect(page.getByRole('status').filter({ hasText: `Saved: +${second.case.packQty}` })).toBeVisible();
+      casesScanned += 1;
+    }
+    const rest = second.qty - 1 - (second.case && second.case.packQty <= left ? second.case.packQty : 0);
+    if (rest > 0) {
+      await page.getByLabel('Quantity').fill(String(rest + 1));
+      await page.getByRole('button', { name: 'Confirm quantity' }).click();
+      await expect(handheld.alert).toHaveText(`${rest + 1} is more than needed: at most ${rest} here.`);
+      await page.getByLabel('Quantity').fill(String(rest));
+      await page.getByRole('button', { name: 'Confirm quantity' }).click();
+    }
+  }
+  await expect(progress).toHaveText(`Lines 2 of 3 · units ${first.qty + second.qty} of ${units}`);
+
+  // Line 3: a case code where one fits, then the line is closed short.
+  await expect(expectText).toHaveText(`Scan bin ${third.binCode}`);
+  await scan(page, third.binCode);
+  const caseHere = third.case;
+  if (caseHere) {
+    await scan(page, caseHere.printed);
+    await expect(page.getByRole('status').filter({ hasText: `Saved: +${caseHere.packQty}` })).toBeVisible();
+    casesScanned += 1;
+  }
+  const picked = caseHere?.packQty ?? 0;
+  await page.getByRole('button', { name: 'Short pick' }).click();
+  await page.getByRole('button', { name: 'Not found' }).click();
+  await expect(progress).toHaveText(`Lines 3 of 3 · units ${first.qty + second.qty + picked} of ${units}`);
+  await expect(expectText).toHaveText('All lines done: finish the list');
+  await page.getByRole('button', { name: 'Finish list' }).click();
+  await expect(expectText).toHaveText('List picked');
+
+  // The outbox holds exactly the steps, numbered without a gap.
+  const ops = await outbox(page);
+  expect(ops.map((op) => op.deviceSeq)).toEqual(ops.map((_, i) => i + 1));
+  const picks = ops.filter((op) => op.type === 'pick');
+  expect(picks.reduce((sum, op) => sum + (op.payload.qty as number), 0)).toBe(first.qty + second.qty + picked);
+  expect(ops.filter((op) => op.type === 'pick-short').map((op) => [op.payload.lineNo, op.payload.shortQty, op.payload.reason])).toEqual([[third.lineNo, third.qty - picked, 'not-found']]);
+  expect(ops.at(-1)?.type).toBe('task-finished');
+  expect(casesScanned).toBeGreaterThan(0); // the demo list was chosen so a case code fits a line
+  expect(ops.every((op) => op.payload.taskId === pickList.task.id)).toBe(true);
+  expect(handheld.problems).toEqual([]);
+
+  // The list shows as done on this device.
+  await page.getByRole('button', { name: 'Back to pick lists' }).click();
+  await expect(page.getByRole('button', { name: new RegExp(pickList.task.reference) })).toContainText('done on this device');
+});
