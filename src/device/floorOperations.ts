@@ -8,9 +8,10 @@
 import { applyEffect, reverseEffectOf, stockEffectOf, type FloorOperation, type StockEffect } from '../domain/floor/operations';
 import { floorOperationSchema } from '../protocol/operations';
 import type { StockLine } from '../domain/catalog/product';
+import type { CountSheet } from '../domain/floor/countSheet';
 import { toStoredBin, type FloorDb, type OutboxEntry, type TaskProgress } from './floorDb';
 import { DeviceRefusal, storageFailure } from './refusals';
-import { readRecord, writeRecord } from './syncState';
+import { deleteRecord, readRecord, writeRecord } from './syncState';
 
 export interface Worker {
   readonly userId: string;
@@ -38,13 +39,19 @@ function progressAfter(progress: TaskProgress, op: FloorOperation, opId: string,
   if ((target.type === 'pick' || target.type === 'putaway') && target.lineNo !== null) {
     lines[target.lineNo] = { ...line(target.lineNo), done: line(target.lineNo).done + sign * target.qty };
   }
+  if (target.type === 'count' && target.lineNo !== null) lines[target.lineNo] = { done: undone ? 0 : 1, short: null };
   if (target.type === 'pick-short') lines[target.lineNo] = { ...line(target.lineNo), short: undone ? null : { qty: target.shortQty, reason: target.reason } };
   const opIds = undone ? progress.opIds.slice(0, -1) : [...progress.opIds, opId];
   return { ...progress, lines, opIds, finished: progress.finished || op.type === 'task-finished' };
 }
 
-/** Writes one operation and its effects; resolves with the outbox entry once the transaction completed. */
-export async function recordOperation(db: FloorDb, worker: Worker, input: FloorOperation, now: Date = new Date()): Promise<OutboxEntry> {
+/**
+ * Writes one operation and its effects; resolves with the outbox entry once the
+ * transaction completed. `clearDraft` removes the draft the step came from (a count
+ * sheet) in the same transaction, so a crash can neither lose the step nor let the
+ * draft be submitted twice.
+ */
+export async function recordOperation(db: FloorDb, worker: Worker, input: FloorOperation, now: Date = new Date(), clearDraft?: 'countDraft'): Promise<OutboxEntry> {
   const parsed = floorOperationSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -78,6 +85,7 @@ export async function recordOperation(db: FloorDb, worker: Worker, input: FloorO
       await writeRecord(db, 'lastDeviceSeq', deviceSeq);
       const entry: OutboxEntry = { opId, deviceSeq, type: op.type, payload: op, createdAt: now.toISOString(), status: 'pending', userId: worker.userId, warehouseId: worker.warehouseId };
       await db.outbox.add(entry);
+      if (clearDraft) await deleteRecord(db, clearDraft);
       return entry;
     });
   } catch (error) {
@@ -89,4 +97,16 @@ export async function recordOperation(db: FloorDb, worker: Worker, input: FloorO
 /** The task's progress on this device, or null when it was not started here. */
 export async function readTaskProgress(db: FloorDb, taskId: string): Promise<TaskProgress | null> {
   return (await db.taskProgress.get(taskId)) ?? null;
+}
+
+export async function readCountDraft(db: FloorDb): Promise<CountSheet | null> {
+  return (await readRecord(db, 'countDraft')) ?? null;
+}
+
+export async function saveCountDraft(db: FloorDb, sheet: CountSheet): Promise<void> {
+  await writeRecord(db, 'countDraft', sheet);
+}
+
+export async function dropCountDraft(db: FloorDb): Promise<void> {
+  await deleteRecord(db, 'countDraft');
 }

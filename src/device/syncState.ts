@@ -5,6 +5,7 @@
 import type { SignedInUser } from '../protocol/auth';
 import type { Warehouse } from '../domain/catalog/product';
 import type { DownloadEntity } from '../protocol/download';
+import type { CountSheet } from '../domain/floor/countSheet';
 import type { FloorDb } from './floorDb';
 
 export interface DeviceSession {
@@ -45,6 +46,8 @@ export interface SyncRecords {
   everHeldData: string;
   /** The last sequence number given to an operation on this device (gapless from 1). */
   lastDeviceSeq: number;
+  /** The bin being counted, kept with every scan so a reload resumes the count. */
+  countDraft: CountSheet;
 }
 
 export async function readRecord<K extends keyof SyncRecords>(db: FloorDb, key: K): Promise<SyncRecords[K] | undefined> {

@@ -53,6 +53,7 @@ const countedLine = z.object({
 export const countOpSchema = z.object({
   type: z.literal('count'),
   taskId: code.nullable(),
+  lineNo: z.number().int().positive().nullable(),
   binCode: code,
   startedAt: z.iso.datetime({ offset: true }),
   bookAtStart: z.array(z.object({ productId: code, lot, expiry, qty: z.number().int() })).max(500),

@@ -15,6 +15,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TaskListScreen } from './features/tasks/TaskListScreen';
 import { ScannerScreen } from './features/scanner/ScannerScreen';
 import { PickScreen } from './features/pick/PickScreen';
+import { CountScreen } from './features/count/CountScreen';
 
 /**
  * Which screen shows: signed out → sign in; no warehouse yet → choose one; the
@@ -47,7 +48,8 @@ function SignedIn({ session }: { session: DeviceSession }) {
 function Routed({ session }: { session: DeviceSession }) {
   const path = useAppStore((s) => s.path);
   const search = useAppStore((s) => s.search);
-  const taskId = new URLSearchParams(search).get('task');
+  const params = new URLSearchParams(search);
+  const taskId = params.get('task');
   useEffect(() => {
     // scrollTo returns a promise in newer browsers; an effect must not return it.
     void window.scrollTo(0, 0);
@@ -64,6 +66,8 @@ function Routed({ session }: { session: DeviceSession }) {
     case '/putaway':
       return <TaskListScreen kind="putaway" session={session} />;
     case '/count':
+      if (taskId) return <CountScreen key={taskId} taskId={taskId} session={session} />;
+      if (params.has('spot')) return <CountScreen key="spot" taskId={null} session={session} />;
       return <TaskListScreen kind="count" session={session} />;
     case '/':
       return <HomeScreen session={session} />;

@@ -50,3 +50,21 @@ function pickListForTest() {
 }
 
 export const pickList = pickListForTest();
+
+/** A count task of counter1's whose first bin (in walk order) holds stock that needs no lot label. */
+function countTaskForTest() {
+  const products = new Map(main.products.map((p) => [p.id, p]));
+  const walkSeq = new Map(main.bins.map((b) => [b.code, b.walkSeq]));
+  for (const task of main.tasks.filter((t) => t.kind === 'count' && t.assignedTo === 'u-counter1')) {
+    const bins = [...task.lines].sort((a, b) => walkSeq.get(a.binCode!)! - walkSeq.get(b.binCode!)! || a.lineNo - b.lineNo);
+    const first = bins[0]!;
+    const stock = main.stock.filter((s) => s.binCode === first.binCode);
+    const lotsOk = stock.every((s) => !products.get(s.productId)!.lotTracked || stock.filter((o) => o.productId === s.productId).length === 1);
+    if (stock.length > 0 && stock[0]!.qty >= 4 && lotsOk) {
+      return { task, binCode: first.binCode!, stock: stock.map((s) => ({ ...s, product: products.get(s.productId)!, each: products.get(s.productId)!.codes.find((c) => c.packLevel === 'each')! })) };
+    }
+  }
+  throw new Error('the demo warehouse lacks a count task to test with');
+}
+
+export const countTask = countTaskForTest();

@@ -78,6 +78,7 @@ describe('recording floor operations on the device', () => {
     const count: CountOp = {
       type: 'count',
       taskId: null,
+      lineNo: null,
       binCode: 'A-01-01-1',
       startedAt: '2026-11-23T10:00:00.000Z',
       bookAtStart: [{ productId: 'p1', lot: 'L1', expiry: '2027-05-01', qty: 10 }],
@@ -95,7 +96,7 @@ describe('recording floor operations on the device', () => {
 
   it('records "the bin is empty" as a count of nothing', async () => {
     const { db } = await deviceWithBins();
-    await recordOperation(db, worker, { type: 'count', taskId: null, binCode: 'A-01-01-1', startedAt: '2026-11-23T10:00:00.000Z', bookAtStart: [{ productId: 'p1', lot: 'L1', expiry: '2027-05-01', qty: 10 }], lines: [] });
+    await recordOperation(db, worker, { type: 'count', taskId: null, lineNo: null, binCode: 'A-01-01-1', startedAt: '2026-11-23T10:00:00.000Z', bookAtStart: [{ productId: 'p1', lot: 'L1', expiry: '2027-05-01', qty: 10 }], lines: [] });
     expect(await stockOf(db, 'A-01-01-1')).toEqual([]);
   });
 
@@ -135,5 +136,26 @@ describe('recording floor operations on the device', () => {
     expect((await readTaskProgress(again, 't-pick-1'))?.lines[1]?.done).toBe(2);
     // The next step continues the sequence without a gap.
     expect((await recordOperation(again, worker, pick(1))).deviceSeq).toBe(2);
+  });
+});
+
+describe('a count draft', () => {
+  it('is cleared in the same transaction as the count it became, and kept when that fails', async () => {
+    const { startCount, setCount, submitCount } = await import('../../src/domain/floor/countSheet');
+    const { saveCountDraft, readCountDraft } = await import('../../src/device/floorOperations');
+    const device = await deviceWithBins();
+    const book = (await device.db.bins.get('A-01-01-1'))!.stock;
+    const sheet = setCount(startCount('A-01-01-1', null, book, '2026-11-23T10:00:00.000Z'), { productId: 'p1', lot: 'L1', expiry: '2027-05-01' }, 10);
+    await saveCountDraft(device.db, sheet);
+    const outcome = submitCount(sheet, { units: 2, percent: 5 });
+    if (outcome.kind !== 'count') throw new Error('expected a count');
+    const add = device.db.outbox.add.bind(device.db.outbox);
+    device.db.outbox.add = (() => Promise.reject(new DOMException('gone', 'AbortError'))) as unknown as typeof add;
+    await expect(recordOperation(device.db, worker, outcome.op, new Date(), 'countDraft')).rejects.toBeInstanceOf(DeviceRefusal);
+    expect(await readCountDraft(device.db)).toEqual(sheet);
+    device.db.outbox.add = add;
+    await recordOperation(device.db, worker, outcome.op, new Date(), 'countDraft');
+    expect(await readCountDraft(device.db)).toBeNull();
+    expect(await device.db.outbox.count()).toBe(1);
   });
 });

@@ -21,6 +21,7 @@ export interface CountedItem {
 export interface CountSheet {
   readonly binCode: string;
   readonly taskId: string | null;
+  readonly lineNo: number | null;
   readonly startedAt: string;
   /** What the device knew of the bin when counting started. */
   readonly book: readonly Pick<StockLine, 'productId' | 'lot' | 'expiry' | 'qty'>[];
@@ -29,8 +30,8 @@ export interface CountSheet {
   readonly firstCount: readonly CountedItem[] | null;
 }
 
-export function startCount(binCode: string, taskId: string | null, book: readonly StockLine[], startedAt: string): CountSheet {
-  return { binCode, taskId, startedAt, book: book.map(({ productId, lot, expiry, qty }) => ({ productId, lot, expiry, qty })), items: [], firstCount: null };
+export function startCount(binCode: string, task: { readonly taskId: string; readonly lineNo: number } | null, book: readonly StockLine[], startedAt: string): CountSheet {
+  return { binCode, taskId: task?.taskId ?? null, lineNo: task?.lineNo ?? null, startedAt, book: book.map(({ productId, lot, expiry, qty }) => ({ productId, lot, expiry, qty })), items: [], firstCount: null };
 }
 
 const sameItem = (a: { productId: string; lot: string }, b: { productId: string; lot: string }) => a.productId === b.productId && a.lot === b.lot;
@@ -81,10 +82,10 @@ export function submitCount(sheet: CountSheet, threshold: VarianceThreshold): Su
   for (const first of sheet.firstCount ?? []) {
     if (!sheet.items.some((i) => sameItem(i, first))) lines.push({ productId: first.productId, lot: first.lot, expiry: first.expiry, counted: 0, firstCount: first.qty, unexpected: first.unexpected });
   }
-  return { kind: 'count', op: { type: 'count', taskId: sheet.taskId, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines } };
+  return { kind: 'count', op: { type: 'count', taskId: sheet.taskId, lineNo: sheet.lineNo, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines } };
 }
 
 /** "The bin is empty": a count of nothing, submitted at once. */
 export function emptyBinCount(sheet: CountSheet): CountOp {
-  return { type: 'count', taskId: sheet.taskId, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines: [] };
+  return { type: 'count', taskId: sheet.taskId, lineNo: sheet.lineNo, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines: [] };
 }

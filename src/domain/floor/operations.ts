@@ -57,6 +57,8 @@ export interface CountLine {
 export interface CountOp {
   readonly type: 'count';
   readonly taskId: string | null;
+  /** The count task's line for this bin; null for a spot count. */
+  readonly lineNo: number | null;
   readonly binCode: string;
   readonly startedAt: string;
   /** What the device knew of the bin when counting started: the server posts counted minus book at that moment. */

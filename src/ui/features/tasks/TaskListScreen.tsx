@@ -41,8 +41,8 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
         <ul className="task-list">
           {tasks.map((task) => (
             <li key={task.id}>
-              {kind === 'pick' ? (
-                <button type="button" className="task-open" onClick={() => navigate('/pick', `task=${encodeURIComponent(task.id)}`)}>
+              {kind !== 'putaway' ? (
+                <button type="button" className="task-open" onClick={() => navigate(`/${kind}`, `task=${encodeURIComponent(task.id)}`)}>
                   <strong>{task.reference}</strong>
                   <span>
                     {task.lines.length} line{task.lines.length === 1 ? '' : 's'} · {stateOf(task.id, task.assignedTo !== null)}
@@ -60,7 +60,12 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
           ))}
         </ul>
       )}
-      {kind !== 'pick' && <p className="note">Working through {TITLES[kind].toLowerCase()} by scanning comes next; this list is read from the device.</p>}
+      {kind === 'count' && (
+        <button type="button" onClick={() => navigate('/count', 'spot=1')}>
+          Spot count a bin
+        </button>
+      )}
+      {kind === 'putaway' && <p className="note">Working through putaway tasks by scanning comes next; this list is read from the device.</p>}
     </Screen>
   );
 }

@@ -1,0 +1,260 @@
+/**
+ * Counting: a count task's bins in walk order, or a spot count of any bin. Blind:
+ * the expected quantity is not shown. Each item scan is +1 (a case: its pack); a typed
+ * quantity replaces the running count of the last item; the running count is kept on
+ * the device with every scan, so a reload resumes it. Submitting asks for one recount
+ * when the count is far off; "Bin is empty" records a zero count.
+ */
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { DeviceSession } from '../../../device/syncState';
+import { readTaskAtHand } from '../../../device/taskWork';
+import { dropCountDraft, readCountDraft, recordOperation, saveCountDraft } from '../../../device/floorOperations';
+import { productByGtin, productsByIds } from '../../../device/lookup';
+import { countScan, emptyBinCount, setCount, startCount, submitCount, type CountSheet } from '../../../domain/floor/countSheet';
+import { DEFAULT_VARIANCE_THRESHOLD } from '../../../domain/floor/variance';
+import { inWalkOrder } from '../../../domain/floor/walkOrder';
+import { checkQuantity } from '../../../domain/floor/quantity';
+import type { Product } from '../../../domain/catalog/product';
+import { makeScan, type Scan } from '../../../scanning/scan';
+import { announceScan, onScan } from '../../../scanning/scanBus';
+import { floorDb } from '../../floor';
+import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { giveFeedback } from '../../feedback/scanFeedback';
+import { readPreferences } from '../../preferences';
+import { useAppStore } from '../../store/appStore';
+import { Problem, Screen } from '../../components/Screen';
+
+const CameraPanel = lazy(() => import('../camera/CameraPanel'));
+
+interface CountView {
+  readonly draft: CountSheet | null;
+  /** The task's bins in walk order, with whether each was counted here. */
+  readonly bins: readonly { lineNo: number; binCode: string; counted: boolean }[] | null;
+  readonly finished: boolean;
+  readonly reference: string | null;
+  readonly products: ReadonlyMap<string, Product>;
+}
+
+async function readCountView(taskId: string | null): Promise<CountView> {
+  const draft = await readCountDraft(floorDb);
+  const atHand = taskId ? await readTaskAtHand(floorDb, taskId) : null;
+  const bins = atHand
+    ? inWalkOrder(atHand.task.lines.map((l) => ({ lineNo: l.lineNo, binCode: l.binCode ?? '', walkSeq: atHand.bins.get(l.binCode ?? '')?.walkSeq ?? null }))).map((l) => ({
+        lineNo: l.lineNo,
+        binCode: l.binCode,
+        counted: (atHand.progress?.lines[l.lineNo]?.done ?? 0) > 0,
+      }))
+    : null;
+  const ids = draft ? [...draft.items, ...(draft.firstCount ?? [])].map((i) => i.productId) : [];
+  const products = await productsByIds(floorDb, ids);
+  return { draft, bins, finished: atHand?.progress?.finished === true, reference: atHand?.task.reference ?? null, products };
+}
+
+export function CountScreen({ taskId, session }: { taskId: string | null; session: DeviceSession }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const view = useLiveQuery(() => readCountView(taskId), [taskId], undefined);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [cameraOn, setCameraOn] = useState(false);
+  const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const fail = (message: string) => {
+    setSaved(null);
+    setProblem(message);
+    giveFeedback('error', readPreferences().feedback);
+  };
+  const succeed = (message: string) => {
+    setProblem(null);
+    setSaved(message);
+    giveFeedback('ok', readPreferences().feedback);
+  };
+  const run = (step: () => Promise<void>) => {
+    queue.current = queue.current.then(step).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+  };
+
+  async function handle(scan: Scan): Promise<void> {
+    const { draft, bins } = await readCountView(taskId);
+    const meaning = scan.meaning;
+    if (meaning.kind === 'invalid') return fail(meaning.error.message);
+    if (draft === null || draft.taskId !== taskId) {
+      if (draft !== null) return fail(`Bin ${draft.binCode} is being counted elsewhere. Finish or discard that count first.`);
+      if (meaning.kind !== 'bin-code') return fail(bins ? `Scan bin ${bins.find((b) => !b.counted)?.binCode ?? ''} first.` : 'Scan the bin to count first.');
+      const next = bins?.find((b) => !b.counted);
+      if (bins && next?.binCode !== meaning.binCode) return fail(next ? `Wrong bin: this is ${meaning.binCode}. Count bin ${next.binCode}.` : 'Every bin of this task is counted.');
+      const bin = await floorDb.bins.get(meaning.binCode);
+      if (!bin) return fail(`Unknown bin: there is no bin ${meaning.binCode} in this warehouse. Check the label.`);
+      await saveCountDraft(floorDb, startCount(bin.code, next ? { taskId: taskId!, lineNo: next.lineNo } : null, bin.stock, new Date().toISOString()));
+      return succeed(`Bin ${bin.code} ✓ Count every item.`);
+    }
+    if (meaning.kind === 'bin-code') return meaning.binCode === draft.binCode ? succeed(`Bin ${draft.binCode} ✓`) : fail(`Finish bin ${draft.binCode} first (submit it, or "Bin is empty").`);
+    let product: Product | undefined;
+    let packQty = 1;
+    for (const reading of meaning.readings) {
+      product = await productByGtin(floorDb, reading.gtin);
+      const code = product?.codes.find((c) => c.gtin === reading.gtin);
+      if (product && code) {
+        packQty = code.packQty;
+        break;
+      }
+    }
+    if (!product) return fail('Unknown product: no product on this device has that code. Put the item aside for the supervisor.');
+    const gs1 = meaning.kind === 'gs1' ? meaning.gs1 : null;
+    const bookLots = draft.book.filter((b) => b.productId === product.id);
+    let lot = '';
+    let expiry: string | null = gs1?.expiry ?? null;
+    if (product.lotTracked) {
+      if (gs1?.lot) lot = gs1.lot;
+      else if (bookLots.length === 1) lot = bookLots[0]!.lot;
+      else return fail(`${product.name} is counted by lot: scan its GS1 label, which carries the lot.`);
+    }
+    expiry ??= bookLots.find((b) => b.lot === lot)?.expiry ?? null;
+    await saveCountDraft(floorDb, countScan(draft, { productId: product.id, lot, expiry }, packQty));
+    succeed(`+${packQty} ${product.name}`);
+  }
+
+  useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (view === undefined) return <Screen title="Count">Loading…</Screen>;
+  const { draft, bins, finished, products } = view;
+  const mine = draft !== null && draft.taskId === taskId ? draft : null;
+  const next = bins?.find((b) => !b.counted) ?? null;
+  const lastItem = mine?.items.at(-1) ?? null;
+
+  function submitTyped(event: FormEvent) {
+    event.preventDefault();
+    if (mine === null || lastItem === null) return fail('Scan an item first; a typed quantity replaces its count.');
+    const qty = checkQuantity(typed, { max: null, allowZero: true });
+    if (!qty.ok) return fail(qty.message);
+    run(async () => {
+      await saveCountDraft(floorDb, setCount(mine, lastItem, qty.qty));
+      setTyped('');
+      succeed(`${products.get(lastItem.productId)?.name ?? lastItem.productId}: ${qty.qty}`);
+    });
+  }
+
+  function submitBin() {
+    if (mine === null) return;
+    const outcome = submitCount(mine, DEFAULT_VARIANCE_THRESHOLD);
+    if (outcome.kind === 'recount') {
+      run(async () => {
+        await saveCountDraft(floorDb, outcome.sheet);
+        fail(outcome.message);
+      });
+      return;
+    }
+    run(async () => {
+      await recordOperation(floorDb, worker, outcome.op, new Date(), 'countDraft');
+      succeed(`Saved: bin ${mine.binCode} counted`);
+    });
+  }
+
+  function binIsEmpty() {
+    if (mine === null) return;
+    run(async () => {
+      await recordOperation(floorDb, worker, emptyBinCount(mine), new Date(), 'countDraft');
+      succeed(`Saved: bin ${mine.binCode} is empty`);
+    });
+  }
+
+  const prompt = finished
+    ? 'Count task done'
+    : mine
+      ? `${mine.firstCount ? 'Recount' : 'Count'} bin ${mine.binCode}: scan each item`
+      : bins
+        ? next
+          ? `Scan bin ${next.binCode}`
+          : 'All bins counted: finish the task'
+        : 'Scan the bin to count';
+
+  return (
+    <Screen title={view.reference ? `Count ${view.reference}` : 'Spot count'}>
+      {bins && (
+        <p className="progress-text" data-testid="count-progress">
+          Bins {bins.filter((b) => b.counted).length} of {bins.length}
+        </p>
+      )}
+      <p className="expect" data-testid="expect" aria-live="polite">
+        {prompt}
+      </p>
+      {saved && !problem && (
+        <p className="saved" role="status">
+          {saved}
+        </p>
+      )}
+      {problem && <Problem message={problem} />}
+      {draft !== null && mine === null && (
+        <button type="button" className="danger-soft" onClick={() => run(async () => dropCountDraft(floorDb))}>
+          Discard the count of bin {draft.binCode}
+        </button>
+      )}
+      {!finished && (
+        <>
+          <form
+            className="form inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const field = e.currentTarget.elements.namedItem('code') as HTMLInputElement;
+              announceScan(makeScan(field.value, 'unknown', 'keyboard', performance.now()));
+              field.value = '';
+            }}
+          >
+            <label htmlFor="code">Code</label>
+            <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+            <button type="submit">Enter</button>
+          </form>
+          {mine && (
+            <>
+              <ul className="counted" aria-label="Counted so far" data-testid="counted">
+                {mine.items.map((item) => (
+                  <li key={`${item.productId}|${item.lot}`}>
+                    <span>
+                      {products.get(item.productId)?.name ?? item.productId}
+                      {item.lot ? ` · lot ${item.lot}` : ''}
+                      {item.unexpected ? ' · not expected here' : ''}
+                    </span>
+                    <strong>{item.qty}</strong>
+                  </li>
+                ))}
+              </ul>
+              <form className="form inline" onSubmit={submitTyped}>
+                <label htmlFor="qty">Quantity{lastItem ? ` of ${products.get(lastItem.productId)?.name ?? lastItem.productId}` : ''}</label>
+                <input id="qty" inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+                <button type="submit">Set quantity</button>
+              </form>
+              <div className="flow-actions">
+                <button type="button" className="primary" onClick={submitBin}>
+                  Submit bin
+                </button>
+                <button type="button" onClick={binIsEmpty}>
+                  Bin is empty
+                </button>
+              </div>
+            </>
+          )}
+          <div className="flow-actions">
+            <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
+              Camera
+            </button>
+            {bins && !next && !mine && (
+              <button type="button" className="primary" onClick={() => run(async () => { await recordOperation(floorDb, worker, { type: 'task-finished', taskId: taskId! }); succeed('Saved: count task done'); })}>
+                Finish task
+              </button>
+            )}
+          </div>
+          {cameraOn && (
+            <Suspense fallback={<p className="note">Starting the camera…</p>}>
+              <CameraPanel onClose={() => setCameraOn(false)} />
+            </Suspense>
+          )}
+        </>
+      )}
+      {finished && (
+        <button type="button" className="primary" onClick={() => navigate('/count')}>
+          Back to count tasks
+        </button>
+      )}
+    </Screen>
+  );
+}
