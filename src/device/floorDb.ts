@@ -93,6 +93,8 @@ export function openFloorDb(name: string = FLOOR_DB_NAME): FloorDb {
   });
   // Version 2 only adds: an app update never drops a table the outbox or progress lives in.
   db.version(2).stores({ taskProgress: 'taskId' });
+  // Version 3: bins by zone, for putaway suggestions (an index only; no data moves).
+  db.version(3).stores({ bins: 'code, *productIds, zone' });
   return db;
 }
 

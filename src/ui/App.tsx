@@ -16,6 +16,7 @@ import { TaskListScreen } from './features/tasks/TaskListScreen';
 import { ScannerScreen } from './features/scanner/ScannerScreen';
 import { PickScreen } from './features/pick/PickScreen';
 import { CountScreen } from './features/count/CountScreen';
+import { PutawayScreen } from './features/putaway/PutawayScreen';
 
 /**
  * Which screen shows: signed out → sign in; no warehouse yet → choose one; the
@@ -64,7 +65,7 @@ function Routed({ session }: { session: DeviceSession }) {
     case '/pick':
       return taskId ? <PickScreen key={taskId} taskId={taskId} session={session} /> : <TaskListScreen kind="pick" session={session} />;
     case '/putaway':
-      return <TaskListScreen kind="putaway" session={session} />;
+      return taskId ? <PutawayScreen key={taskId} taskId={taskId} session={session} /> : <TaskListScreen kind="putaway" session={session} />;
     case '/count':
       if (taskId) return <CountScreen key={taskId} taskId={taskId} session={session} />;
       if (params.has('spot')) return <CountScreen key="spot" taskId={null} session={session} />;

@@ -2,7 +2,8 @@
  * Codes from the demo warehouse for the tests to scan, picked by rule from the
  * same generator the server seeds with, so no test hard-codes a code.
  */
-import { MAIN_WAREHOUSE, generateWarehouse } from '../../src/server/seed/demoWarehouse';
+import { MAIN_WAREHOUSE, binsWithStock, generateWarehouse } from '../../src/server/seed/demoWarehouse';
+import { suggestBin } from '../../src/domain/floor/suggestBin';
 
 const main = generateWarehouse(MAIN_WAREHOUSE);
 const stocked = new Set(main.stock.map((line) => line.productId));
@@ -68,3 +69,20 @@ function countTaskForTest() {
 }
 
 export const countTask = countTaskForTest();
+
+/** A one-line putaway task of picker1's of at least 2 units, with the bin the device should suggest. */
+function putawayTaskForTest() {
+  const products = new Map(main.products.map((p) => [p.id, p]));
+  const task = main.tasks.find((t) => t.kind === 'putaway' && t.assignedTo === 'u-picker1' && t.lines.length === 1 && t.lines[0]!.qty! >= 2);
+  if (!task) throw new Error('the demo warehouse lacks a putaway task to test with');
+  const line = task.lines[0]!;
+  const product = products.get(line.productId!)!;
+  const bins = binsWithStock(main);
+  const suggestion = suggestBin(product, line.lot ?? '', bins, 0);
+  if (!suggestion) throw new Error('no bin to suggest for the test putaway');
+  const otherBin = bins.find((b) => b.zone !== product.zone)!.code;
+  const lotLabel = product.lotTracked ? `(01)${product.codes.find((c) => c.packLevel === 'each')!.gtin}(10)${line.lot}` : null;
+  return { task, line, product, each: product.codes.find((c) => c.packLevel === 'each')!, lotLabel, suggestion, otherBin };
+}
+
+export const putawayTask = putawayTaskForTest();

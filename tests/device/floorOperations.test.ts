@@ -159,3 +159,13 @@ describe('a count draft', () => {
     expect(await device.db.outbox.count()).toBe(1);
   });
 });
+
+describe('putaway suggestion from the device', () => {
+  it('suggests a bin of the zone holding the product, else the nearest empty one, read by index', async () => {
+    const { suggestPutawayBin } = await import('../../src/device/putawayPlaces');
+    const { db } = await deviceWithBins();
+    expect(await suggestPutawayBin(db, { id: 'p1', zone: 'A', lotTracked: true }, 'L1')).toEqual({ binCode: 'A-01-01-1', reason: 'holds-product' });
+    expect(await suggestPutawayBin(db, { id: 'p1', zone: 'A', lotTracked: true }, 'L7')).toEqual({ binCode: 'A-01-02-1', reason: 'empty-bin' });
+    expect(await suggestPutawayBin(db, { id: 'p1', zone: 'Q', lotTracked: false }, '')).toBeNull();
+  });
+});

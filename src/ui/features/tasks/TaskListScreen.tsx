@@ -8,9 +8,8 @@ import { useAppStore } from '../../store/appStore';
 const TITLES: Record<TaskKind, string> = { pick: 'Pick lists', putaway: 'Putaway tasks', count: 'Count tasks' };
 
 /**
- * The tasks of one kind this worker may take: their own first, then open ones.
- * Working through a task (scanning bins and items) is the floor-flows issue; this
- * screen lists what the device holds.
+ * The tasks of one kind this worker may take: their own first, then open ones, each
+ * with how far this device got; tapping one works through it.
  */
 export function TaskListScreen({ kind, session }: { kind: TaskKind; session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
@@ -41,21 +40,12 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
         <ul className="task-list">
           {tasks.map((task) => (
             <li key={task.id}>
-              {kind !== 'putaway' ? (
-                <button type="button" className="task-open" onClick={() => navigate(`/${kind}`, `task=${encodeURIComponent(task.id)}`)}>
-                  <strong>{task.reference}</strong>
-                  <span>
-                    {task.lines.length} line{task.lines.length === 1 ? '' : 's'} · {stateOf(task.id, task.assignedTo !== null)}
-                  </span>
-                </button>
-              ) : (
-                <>
-                  <strong>{task.reference}</strong>
-                  <span>
-                    {task.lines.length} line{task.lines.length === 1 ? '' : 's'} · {task.assignedTo ? 'yours' : 'open'}
-                  </span>
-                </>
-              )}
+              <button type="button" className="task-open" onClick={() => navigate(`/${kind}`, `task=${encodeURIComponent(task.id)}`)}>
+                <strong>{task.reference}</strong>
+                <span>
+                  {task.lines.length} line{task.lines.length === 1 ? '' : 's'} · {stateOf(task.id, task.assignedTo !== null)}
+                </span>
+              </button>
             </li>
           ))}
         </ul>
@@ -65,7 +55,6 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
           Spot count a bin
         </button>
       )}
-      {kind === 'putaway' && <p className="note">Working through putaway tasks by scanning comes next; this list is read from the device.</p>}
     </Screen>
   );
 }

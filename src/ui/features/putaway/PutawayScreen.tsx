@@ -1,0 +1,198 @@
+/**
+ * Putting a putaway task away, line by line: scan the item (a wrong item is refused;
+ * lot and expiry come from a GS1 label or the task), see the quantity and the
+ * suggested bin, then scan the suggested bin or override it by scanning another (the
+ * override is recorded). A smaller quantity leaves the rest on the line.
+ */
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { DeviceSession } from '../../../device/syncState';
+import { readTaskAtHand, type TaskAtHand } from '../../../device/taskWork';
+import { recordOperation } from '../../../device/floorOperations';
+import { suggestPutawayBin } from '../../../device/putawayPlaces';
+import { checkQuantity } from '../../../domain/floor/quantity';
+import { isExpired } from '../../../domain/floor/fefo';
+import { inWalkOrder } from '../../../domain/floor/walkOrder';
+import type { BinSuggestion } from '../../../domain/floor/suggestBin';
+import { makeScan, type Scan } from '../../../scanning/scan';
+import { announceScan, onScan } from '../../../scanning/scanBus';
+import { floorDb } from '../../floor';
+import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { giveFeedback } from '../../feedback/scanFeedback';
+import { readPreferences } from '../../preferences';
+import { useAppStore } from '../../store/appStore';
+import { Problem, Screen } from '../../components/Screen';
+
+const CameraPanel = lazy(() => import('../camera/CameraPanel'));
+
+interface ItemInHand {
+  readonly lineNo: number;
+  readonly lot: string;
+  readonly expiry: string | null;
+  readonly suggestion: BinSuggestion | null;
+}
+
+function putawayLines(atHand: TaskAtHand) {
+  const lines = inWalkOrder(
+    atHand.task.lines.map((line) => {
+      const done = atHand.progress?.lines[line.lineNo]?.done ?? 0;
+      return { ...line, walkSeq: line.binCode ? (atHand.bins.get(line.binCode)?.walkSeq ?? null) : null, needed: line.qty ?? 0, done };
+    }),
+  );
+  return { lines, current: lines.find((line) => line.done < line.needed) ?? null };
+}
+
+export function PutawayScreen({ taskId, session }: { taskId: string; session: DeviceSession }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const atHand = useLiveQuery(() => readTaskAtHand(floorDb, taskId), [taskId], undefined);
+  const [item, setItem] = useState<ItemInHand | null>(null);
+  const [qtyText, setQtyText] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [cameraOn, setCameraOn] = useState(false);
+  const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const state = useRef({ item, qtyText });
+  state.current = { item, qtyText };
+
+  const fail = (message: string) => {
+    setSaved(null);
+    setProblem(message);
+    giveFeedback('error', readPreferences().feedback);
+  };
+  const succeed = (message: string) => {
+    setProblem(null);
+    setSaved(message);
+    giveFeedback('ok', readPreferences().feedback);
+  };
+  const run = (step: () => Promise<void>) => {
+    queue.current = queue.current.then(step).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+  };
+
+  async function handle(scan: Scan): Promise<void> {
+    const fresh = await readTaskAtHand(floorDb, taskId);
+    if (!fresh) return;
+    const { current } = putawayLines(fresh);
+    if (current === null) return fail('Every line is put away. Finish the task.');
+    const product = current.productId ? fresh.products.get(current.productId) : undefined;
+    if (!product) return fail('This line\u2019s product is not on the device. Tell the supervisor.');
+    const meaning = scan.meaning;
+    if (meaning.kind === 'invalid') return fail(meaning.error.message);
+    const inHand = state.current.item?.lineNo === current.lineNo ? state.current.item : null;
+    if (inHand === null) {
+      if (meaning.kind === 'bin-code') return fail(`Scan the item first: ${product.name}.`);
+      if (!product.codes.some((c) => meaning.readings.some((r) => r.gtin === c.gtin))) return fail(`Wrong item: this is not ${product.name}.`);
+      const gs1 = meaning.kind === 'gs1' ? meaning.gs1 : null;
+      const lot = product.lotTracked ? (gs1?.lot ?? current.lot ?? '') : '';
+      if (product.lotTracked && lot === '') return fail(`${product.name} is put away by lot: scan its GS1 label, which carries the lot.`);
+      const expiry = gs1?.expiry ?? null;
+      if (isExpired(expiry, new Date().toISOString().slice(0, 10))) return fail(`Lot ${lot || '(none)'} expired on ${expiry}. Do not put it away; tell the supervisor.`);
+      const fromWalkSeq = current.walkSeq ?? 0;
+      const suggestion = current.binCode ? { binCode: current.binCode, reason: 'holds-product' as const } : await suggestPutawayBin(floorDb, product, lot, fromWalkSeq);
+      setItem({ lineNo: current.lineNo, lot, expiry, suggestion });
+      setQtyText(String(current.needed - current.done));
+      return succeed(`${product.name} ✓`);
+    }
+    if (meaning.kind !== 'bin-code') return fail(`Now scan the bin${inHand.suggestion ? ` (suggested ${inHand.suggestion.binCode})` : ''}.`);
+    const qty = checkQuantity(state.current.qtyText, { max: current.needed - current.done, allowZero: false });
+    if (!qty.ok) return fail(qty.message);
+    await recordOperation(floorDb, worker, {
+      type: 'putaway',
+      taskId,
+      lineNo: current.lineNo,
+      binCode: meaning.binCode,
+      productId: product.id,
+      lot: inHand.lot,
+      expiry: inHand.expiry,
+      qty: qty.qty,
+      suggestedBinCode: inHand.suggestion?.binCode ?? null,
+    });
+    setItem(null);
+    const override = inHand.suggestion !== null && inHand.suggestion.binCode !== meaning.binCode;
+    succeed(`Saved: ${qty.qty} ${product.unit} in ${meaning.binCode}${override ? ` (instead of ${inHand.suggestion!.binCode})` : ''}`);
+  }
+
+  useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (atHand === undefined) return <Screen title="Put away">Loading…</Screen>;
+  if (atHand === null) return <Screen title="Put away"><Problem message="This putaway task is not on the device." /></Screen>;
+  const { lines, current } = putawayLines(atHand);
+  const product = current?.productId ? atHand.products.get(current.productId) : undefined;
+  const finished = atHand.progress?.finished === true;
+  const inHand = item !== null && item.lineNo === current?.lineNo ? item : null;
+  const prompt = finished
+    ? 'Task put away'
+    : current === null
+      ? 'All lines put away: finish the task'
+      : inHand
+        ? inHand.suggestion
+          ? `Scan bin ${inHand.suggestion.binCode}`
+          : 'Scan a bin of your choice'
+        : `Scan item ${product?.name ?? ''}`;
+
+  return (
+    <Screen title={`Put away ${atHand.task.reference}`}>
+      <p className="progress-text" data-testid="putaway-progress">
+        Lines {lines.filter((l) => l.done >= l.needed).length} of {lines.length} · units {lines.reduce((s, l) => s + l.done, 0)} of {lines.reduce((s, l) => s + l.needed, 0)}
+      </p>
+      <p className="expect" data-testid="expect" aria-live="polite">
+        {prompt}
+      </p>
+      {current && product && (
+        <p className="line-detail" data-testid="current-line">
+          {product.name} · {product.sku} · {current.done} of {current.needed} {product.unit} put away
+          {inHand?.lot ? ` · lot ${inHand.lot}` : ''}
+          {inHand?.suggestion ? ` · suggested bin ${inHand.suggestion.binCode}` : ''}
+        </p>
+      )}
+      {saved && !problem && (
+        <p className="saved" role="status">
+          {saved}
+        </p>
+      )}
+      {problem && <Problem message={problem} />}
+      {!finished && current && (
+        <>
+          <form
+            className="form inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const field = e.currentTarget.elements.namedItem('code') as HTMLInputElement;
+              announceScan(makeScan(field.value, 'unknown', 'keyboard', performance.now()));
+              field.value = '';
+            }}
+          >
+            <label htmlFor="code">Code</label>
+            <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+            <button type="submit">Enter</button>
+          </form>
+          {inHand && (
+            <div className="form">
+              <label htmlFor="qty">Quantity to put away</label>
+              <input id="qty" inputMode="numeric" value={qtyText} onChange={(e) => setQtyText(e.target.value)} autoComplete="off" />
+            </div>
+          )}
+          <div className="flow-actions">
+            <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
+              Camera
+            </button>
+          </div>
+          {cameraOn && (
+            <Suspense fallback={<p className="note">Starting the camera…</p>}>
+              <CameraPanel onClose={() => setCameraOn(false)} />
+            </Suspense>
+          )}
+        </>
+      )}
+      {!finished && current === null && (
+        <button type="button" className="primary" onClick={() => run(async () => { await recordOperation(floorDb, worker, { type: 'task-finished', taskId }); succeed('Saved: task put away'); })}>
+          Finish task
+        </button>
+      )}
+      {finished && (
+        <button type="button" className="primary" onClick={() => navigate('/putaway')}>
+          Back to putaway tasks
+        </button>
+      )}
+    </Screen>
+  );
+}
