@@ -54,7 +54,7 @@ test('a putaway offline: the suggested bin, an override for part, a reload, the 
   const prompt = page.getByTestId('expect');
   const progress = page.getByTestId('putaway-progress');
   await expect(prompt).toHaveText(`Scan item ${product.name}`);
-  await scan(page, pickList.wrongItem.printed === each.printed ? pickList.lines[0].each.printed : pickList.wrongItem.printed);
+  await scan(page, pickList.wrongItem.printed === each.printed ? pickList.lines[0]!.each.printed : pickList.wrongItem.printed);
   await expect(handheld.alert).toContainText('Wrong item');
   await scan(page, lotLabel ?? each.printed);
   await expect(prompt).toHaveText(`Scan bin ${suggestion.binCode}`);

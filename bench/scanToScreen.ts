@@ -1,0 +1,63 @@
+/**
+ * Time from a scan to the screen showing its result, on the Pick screen, in Chromium:
+ * from the scan event (the hardware scanner's Enter key, timestamped by the browser)
+ * to the first frame painted after the screen changed. The scans are those of a real
+ * pick: a wrong bin (refused), the right bin, then each unit of the item (each one
+ * saved to IndexedDB before the screen says so).
+ */
+import type { Page } from '@playwright/test';
+import { generateWarehouse, type WarehouseShape } from '../src/server/seed/demoWarehouse';
+
+/** Plain script: a function would carry tsx's helpers into the page. */
+const MEASURE = `
+(() => {
+  window.scanToScreen = [];
+  let pending = null;
+  window.addEventListener('floor:scan', (event) => { pending = event.detail.at; });
+  new MutationObserver(() => {
+    if (pending === null) return;
+    const at = pending;
+    pending = null;
+    requestAnimationFrame(() => setTimeout(() => window.scanToScreen.push(performance.now() - at), 0));
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();
+`;
+
+export function pickScans(shape: WarehouseShape, userId: string, wanted: number): { taskId: string; codes: string[] }[] {
+  const data = generateWarehouse(shape);
+  const products = new Map(data.products.map((p) => [p.id, p]));
+  const walk = new Map(data.bins.map((b) => [b.code, b.walkSeq]));
+  const wrongBin = data.bins[data.bins.length - 1]!.code;
+  const plan: { taskId: string; codes: string[] }[] = [];
+  let total = 0;
+  for (const task of data.tasks.filter((t) => t.kind === 'pick' && t.assignedTo === userId)) {
+    if (total >= wanted) break;
+    const lines = [...task.lines].sort((a, b) => walk.get(a.binCode!)! - walk.get(b.binCode!)! || a.binCode!.localeCompare(b.binCode!) || a.lineNo - b.lineNo);
+    const codes = lines.flatMap((line) => {
+      const each = products.get(line.productId!)!.codes.find((c) => c.packLevel === 'each')!;
+      return [line.binCode === wrongBin ? data.bins[0]!.code : wrongBin, line.binCode!, ...Array.from({ length: line.qty! }, () => each.printed)];
+    });
+    plan.push({ taskId: task.id, codes });
+    total += codes.length;
+  }
+  return plan;
+}
+
+export async function measureScanToScreen(page: Page, baseUrl: string, plan: readonly { taskId: string; codes: readonly string[] }[]): Promise<number[]> {
+  await page.addInitScript({ content: MEASURE });
+  const times: number[] = [];
+  for (const { taskId, codes } of plan) {
+    await page.goto(`${baseUrl}/pick?task=${encodeURIComponent(taskId)}`);
+    await page.getByTestId('expect').waitFor();
+    await page.waitForTimeout(300);
+    for (const code of codes) {
+      const before = await page.evaluate('window.scanToScreen.length');
+      await page.keyboard.type(`${code}\n`);
+      await page.waitForFunction(`window.scanToScreen.length > ${before}`, undefined, { timeout: 10_000 });
+      // The scanner's next trigger pull: a worker needs well over 100 ms between scans.
+      await page.waitForTimeout(120);
+    }
+    times.push(...((await page.evaluate('window.scanToScreen')) as number[]));
+  }
+  return times;
+}
