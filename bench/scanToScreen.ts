@@ -51,13 +51,14 @@ export async function measureScanToScreen(page: Page, baseUrl: string, plan: rea
     await page.getByTestId('expect').waitFor();
     await page.waitForTimeout(300);
     for (const code of codes) {
-      const before = await page.evaluate('window.scanToScreen.length');
+      // Functions, not strings: the app's CSP forbids evaluating strings.
+      const before = await page.evaluate(() => (window as unknown as { scanToScreen: number[] }).scanToScreen.length);
       await page.keyboard.type(`${code}\n`);
-      await page.waitForFunction(`window.scanToScreen.length > ${before}`, undefined, { timeout: 10_000 });
+      await page.waitForFunction((n) => (window as unknown as { scanToScreen: number[] }).scanToScreen.length > n, before, { timeout: 10_000 });
       // The scanner's next trigger pull: a worker needs well over 100 ms between scans.
       await page.waitForTimeout(120);
     }
-    times.push(...((await page.evaluate('window.scanToScreen')) as number[]));
+    times.push(...(await page.evaluate(() => (window as unknown as { scanToScreen: number[] }).scanToScreen)));
   }
   return times;
 }

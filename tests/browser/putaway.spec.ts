@@ -67,6 +67,15 @@ test('a putaway offline: the suggested bin, an override for part, a reload, the 
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(`Saved: ${qty - 1} ${product.unit} in ${otherBin} (instead of ${suggestion.binCode})`);
   await expect(progress).toHaveText(`Lines 0 of 1 · units ${qty - 1} of ${qty}`);
 
+  // Undo takes that step back (an operation of its own); then it is done again.
+  await page.getByRole('button', { name: 'Undo last' }).click();
+  await expect(progress).toHaveText(`Lines 0 of 1 · units 0 of ${qty}`);
+  await scan(page, lotLabel ?? each.printed);
+  await page.getByLabel('Quantity to put away').fill(String(qty - 1));
+  await page.getByTestId('expect').click();
+  await scan(page, otherBin);
+  await expect(progress).toHaveText(`Lines 0 of 1 · units ${qty - 1} of ${qty}`);
+
   // A reload: the rest is still on the line.
   await page.reload();
   await expect(progress).toHaveText(`Lines 0 of 1 · units ${qty - 1} of ${qty}`);
@@ -82,8 +91,10 @@ test('a putaway offline: the suggested bin, an override for part, a reload, the 
   const ops = await outbox(page);
   expect(ops.map((op) => [op.deviceSeq, op.type, op.payload.binCode, op.payload.suggestedBinCode, op.payload.qty])).toEqual([
     [1, 'putaway', otherBin, suggestion.binCode, qty - 1],
-    [2, 'putaway', secondBin, secondBin, 1],
-    [3, 'task-finished', undefined, undefined, undefined],
+    [2, 'undo', undefined, undefined, undefined],
+    [3, 'putaway', otherBin, suggestion.binCode, qty - 1],
+    [4, 'putaway', secondBin, secondBin, 1],
+    [5, 'task-finished', undefined, undefined, undefined],
   ]);
   expect(handheld.problems).toEqual([]);
 });

@@ -31,6 +31,8 @@ interface CountView {
   /** The task's bins in walk order, with whether each was counted here. */
   readonly bins: readonly { lineNo: number; binCode: string; counted: boolean }[] | null;
   readonly finished: boolean;
+  /** The task's last step on this device, which Undo takes back. */
+  readonly lastOp: string | null;
   readonly reference: string | null;
   readonly products: ReadonlyMap<string, Product>;
 }
@@ -47,7 +49,7 @@ async function readCountView(taskId: string | null): Promise<CountView> {
     : null;
   const ids = draft ? [...draft.items, ...(draft.firstCount ?? [])].map((i) => i.productId) : [];
   const products = await productsByIds(floorDb, ids);
-  return { draft, bins, finished: atHand?.progress?.finished === true, reference: atHand?.task.reference ?? null, products };
+  return { draft, bins, finished: atHand?.progress?.finished === true, lastOp: atHand?.progress?.opIds.at(-1) ?? null, reference: atHand?.task.reference ?? null, products };
 }
 
 export function CountScreen({ taskId, session }: { taskId: string | null; session: DeviceSession }) {
@@ -117,7 +119,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
   useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (view === undefined) return <Screen title="Count">Loading…</Screen>;
-  const { draft, bins, finished, products } = view;
+  const { draft, bins, finished, products, lastOp } = view;
   const mine = draft !== null && draft.taskId === taskId ? draft : null;
   const next = bins?.find((b) => !b.counted) ?? null;
   const lastItem = mine?.items.at(-1) ?? null;
@@ -237,6 +239,11 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
             <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
               Camera
             </button>
+            {bins && !mine && (
+              <button type="button" onClick={() => run(async () => { if (lastOp === null) return; await recordOperation(floorDb, worker, { type: 'undo', undoesOpId: lastOp }); succeed('Saved: last bin count undone'); })} disabled={lastOp === null}>
+                Undo last bin
+              </button>
+            )}
             {bins && !next && !mine && (
               <button type="button" className="primary" onClick={() => run(async () => { await recordOperation(floorDb, worker, { type: 'task-finished', taskId: taskId! }); succeed('Saved: count task done'); })}>
                 Finish task

@@ -119,6 +119,14 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
   const product = current?.productId ? atHand.products.get(current.productId) : undefined;
   const finished = atHand.progress?.finished === true;
   const inHand = item !== null && item.lineNo === current?.lineNo ? item : null;
+  const lastOp = atHand.progress?.opIds.at(-1) ?? null;
+  const undoLast = () =>
+    run(async () => {
+      if (lastOp === null) return;
+      await recordOperation(floorDb, worker, { type: 'undo', undoesOpId: lastOp });
+      setItem(null);
+      succeed('Saved: last step undone');
+    });
   const prompt = finished
     ? 'Task put away'
     : current === null
@@ -175,6 +183,9 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
             <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
               Camera
             </button>
+            <button type="button" onClick={undoLast} disabled={lastOp === null}>
+              Undo last
+            </button>
           </div>
           {cameraOn && (
             <Suspense fallback={<p className="note">Starting the camera…</p>}>
@@ -184,9 +195,14 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
         </>
       )}
       {!finished && current === null && (
-        <button type="button" className="primary" onClick={() => run(async () => { await recordOperation(floorDb, worker, { type: 'task-finished', taskId }); succeed('Saved: task put away'); })}>
-          Finish task
-        </button>
+        <div className="flow-actions">
+          <button type="button" className="primary" onClick={() => run(async () => { await recordOperation(floorDb, worker, { type: 'task-finished', taskId }); succeed('Saved: task put away'); })}>
+            Finish task
+          </button>
+          <button type="button" onClick={undoLast} disabled={lastOp === null}>
+            Undo last
+          </button>
+        </div>
       )}
       {finished && (
         <button type="button" className="primary" onClick={() => navigate('/putaway')}>
