@@ -13,7 +13,10 @@ import { appStore } from './store/appStore';
 import { App } from './App';
 import { installWedgeListener } from '../scanning/wedgeListener';
 import { readPreferences, wedgeSettingsOf } from './preferences';
+import { applyDocumentLanguage } from './i18n/language';
 import './styles.css';
+
+applyDocumentLanguage(appStore.getState().language);
 
 async function loadDevice(): Promise<void> {
   const [id, session] = await Promise.all([deviceId(floorDb), readSession(floorDb)]);

@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
 import { useAppStore } from '../store/appStore';
+import { useT } from '../i18n/useT';
 
 /** A screen: a big title saying what it is, a way home, and its content. */
 export function Screen({ title, children, back = true }: { title: string; children: ReactNode; back?: boolean }) {
   const navigate = useAppStore((s) => s.navigate);
+  const t = useT();
   return (
     <main className="screen">
       <div className="screen-head">
         {back && (
-          <button type="button" className="back" onClick={() => navigate('/')} aria-label="Back to home">
+          <button type="button" className="back" onClick={() => navigate('/')} aria-label={t('nav.back')}>
             ←
           </button>
         )}

@@ -10,8 +10,9 @@ import { createDownloadSlice, type DownloadSlice } from './downloadSlice';
 import { createRouteSlice, type RouteSlice } from './routeSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createUpdateSlice, type UpdateSlice } from './updateSlice';
+import { createLanguageSlice, type LanguageSlice } from './languageSlice';
 
-export type AppState = SessionSlice & ConnectivitySlice & DownloadSlice & RouteSlice & UpdateSlice;
+export type AppState = SessionSlice & ConnectivitySlice & DownloadSlice & RouteSlice & UpdateSlice & LanguageSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -20,6 +21,7 @@ export function createAppStore() {
     ...createDownloadSlice(...a),
     ...createRouteSlice(...a),
     ...createUpdateSlice(...a),
+    ...createLanguageSlice(...a),
   }));
 }
 

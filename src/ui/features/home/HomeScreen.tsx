@@ -5,15 +5,18 @@ import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { useAppStore } from '../../store/appStore';
 import type { Route } from '../../store/routeSlice';
+import { useT } from '../../i18n/useT';
+import type { MessageKey } from '../../i18n/en';
 
-const JOBS: readonly { job: FloorJob; label: string; path: Route }[] = [
-  { job: 'putaway', label: 'Putaway', path: '/putaway' },
-  { job: 'pick', label: 'Pick', path: '/pick' },
-  { job: 'count', label: 'Count', path: '/count' },
+const JOBS: readonly { job: FloorJob; label: MessageKey & `home.${FloorJob}`; path: Route }[] = [
+  { job: 'putaway', label: 'home.putaway', path: '/putaway' },
+  { job: 'pick', label: 'home.pick', path: '/pick' },
+  { job: 'count', label: 'home.count', path: '/count' },
 ];
 
 export function HomeScreen({ session }: { session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
+  const t = useT();
   const openTasks = useLiveQuery(async () => {
     const tasks = await floorDb.tasks.where('status').anyOf('open', 'in-progress').toArray();
     const counts: Record<FloorJob, number> = { pick: 0, putaway: 0, count: 0 };
@@ -26,20 +29,20 @@ export function HomeScreen({ session }: { session: DeviceSession }) {
       <p className="who">
         {session.user.displayName} · {session.warehouse?.code}
       </p>
-      <nav className="big-buttons" aria-label="Jobs">
+      <nav className="big-buttons" aria-label={t('home.jobs')}>
         {JOBS.filter(({ job }) => mayDo(session.user, job)).map(({ job, label, path }) => (
           <button key={job} type="button" className="big" onClick={() => navigate(path)}>
-            {label}
-            {openTasks && <small>{openTasks[job]} tasks</small>}
+            {t(label)}
+            {openTasks && <small>{t('home.tasks', openTasks[job])}</small>}
           </button>
         ))}
         <button type="button" className="big find" onClick={() => navigate('/find')}>
-          Find
-          <small>Product or bin</small>
+          {t('home.find')}
+          <small>{t('home.findHint')}</small>
         </button>
       </nav>
       <button type="button" className="link" onClick={() => navigate('/settings')}>
-        Settings and device
+        {t('home.settings')}
       </button>
     </main>
   );

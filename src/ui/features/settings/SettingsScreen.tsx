@@ -6,19 +6,19 @@ import { APP_VERSION } from '../../../protocol/version';
 import { api, floorDb } from '../../floor';
 import { appStore, useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
+import { useT } from '../../i18n/useT';
+import { LANGUAGES, type Language } from '../../i18n/language';
 
-function megabytes(bytes: number | null): string {
-  return bytes === null ? 'unknown' : `${(bytes / 1_048_576).toFixed(1)} MB`;
-}
-
-function persistedText(persisted: boolean | null): string {
-  if (persisted === null) return 'Unknown (this browser cannot tell)';
-  return persisted ? 'Yes — the browser will not delete the data' : 'No — the browser may delete the data when space runs low';
-}
 
 /** About the device: who, which warehouse, storage kept or not, and signing out. */
 export function SettingsScreen({ session }: { session: DeviceSession }) {
   const deviceId = useAppStore((s) => s.deviceId);
+  const language = useAppStore((s) => s.language);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  const t = useT();
+  const megabytes = (bytes: number | null) => (bytes === null ? t('settings.unknown') : `${(bytes / 1_048_576).toFixed(1)} MB`);
+  const persistedText = (persisted: boolean | null) =>
+    persisted === null ? t('settings.persistedUnknown') : persisted ? t('settings.persistedYes') : t('settings.persistedNo');
   const [health, setHealth] = useState<StorageHealth | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -43,33 +43,43 @@ export function SettingsScreen({ session }: { session: DeviceSession }) {
   }
 
   return (
-    <Screen title="Settings">
+    <Screen title={t('settings.title')}>
+      <label className="camera-choice">
+        {t('settings.language')}
+        <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {(Object.keys(LANGUAGES) as Language[]).map((code) => (
+            <option key={code} value={code}>
+              {LANGUAGES[code]['language.name']}
+            </option>
+          ))}
+        </select>
+      </label>
       <dl className="facts">
-        <dt>User</dt>
+        <dt>{t('settings.user')}</dt>
         <dd>
           {session.user.displayName} ({session.user.username})
         </dd>
-        <dt>Warehouse</dt>
+        <dt>{t('settings.warehouse')}</dt>
         <dd>{session.warehouse ? `${session.warehouse.name} (${session.warehouse.code})` : '—'}</dd>
-        <dt>App version</dt>
+        <dt>{t('settings.version')}</dt>
         <dd>{APP_VERSION}</dd>
-        <dt>Device</dt>
+        <dt>{t('settings.device')}</dt>
         <dd className="mono">{deviceId}</dd>
-        <dt>Storage kept</dt>
+        <dt>{t('settings.storageKept')}</dt>
         <dd data-testid="storage-persisted">{health ? persistedText(health.persisted) : '…'}</dd>
-        <dt>Storage used</dt>
-        <dd data-testid="storage-used">{health ? `${megabytes(health.usageBytes)} of ${megabytes(health.quotaBytes)}` : '…'}</dd>
+        <dt>{t('settings.storageUsed')}</dt>
+        <dd data-testid="storage-used">{health ? t('settings.storageOf', megabytes(health.usageBytes), megabytes(health.quotaBytes)) : '…'}</dd>
       </dl>
       {health?.persisted === false && (
         <button type="button" onClick={askPersistence}>
-          Ask to keep storage
+          {t('settings.askPersist')}
         </button>
       )}
       <button type="button" onClick={() => appStore.getState().navigate('/scanner')}>
-        Scanner test and sound
+        {t('settings.scannerTest')}
       </button>
       <button type="button" className="danger" onClick={signOut}>
-        Sign out
+        {t('settings.signOut')}
       </button>
       {problem && <Problem message={problem} />}
     </Screen>

@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { Handheld } from './pages/handheld';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('a worker switches the interface to Chinese; the device keeps the choice', async ({ page }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.open('/');
+  await handheld.signIn('picker1', '1111');
+  await handheld.waitForHome();
+  await page.getByRole('button', { name: 'Settings and device' }).click();
+  await page.getByLabel('Language').selectOption('zh');
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await page.getByRole('button', { name: '返回首页' }).click();
+  await expect(page.getByRole('navigation', { name: '作业' })).toContainText('拣货');
+  await expect(handheld.status.waiting).toHaveText('0 条待上传');
+
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: '作业' })).toContainText('上架');
+  await page.getByRole('button', { name: '设置与设备' }).click();
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+});
