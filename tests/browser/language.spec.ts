@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { Handheld } from './pages/handheld';
 import { startServer, type RunningServer } from './server';
+import { pickList } from './demoCodes';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -25,6 +26,14 @@ test('a worker switches the interface to Chinese; the device keeps the choice', 
 
   await page.reload();
   await expect(page.getByRole('navigation', { name: '作业' })).toContainText('上架');
+
+  // The floor flows speak Chinese too.
+  await page.getByRole('button', { name: /^拣货/ }).click();
+  await expect(page.getByRole('heading', { name: '拣货单' })).toBeVisible();
+  await page.getByRole('button').filter({ has: page.getByText(pickList.task.reference, { exact: true }) }).click();
+  await expect(page.getByTestId('expect')).toHaveText(`扫描库位 ${pickList.lines[0]!.binCode}`);
+  await expect(page.getByRole('button', { name: '缺货' })).toBeVisible();
+  await page.getByRole('button', { name: '返回首页' }).click();
   await page.getByRole('button', { name: '设置与设备' }).click();
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();

@@ -10,14 +10,15 @@ import { IGNORE_REPEATS, RepeatFilter } from '../../../scanning/repeatPolicy';
 import { giveFeedback, outcomeOf } from '../../feedback/scanFeedback';
 import { readPreferences } from '../../preferences';
 import { Problem } from '../../components/Screen';
+import { useT } from '../../i18n/useT';
 
 const CameraPanel = lazy(() => import('../camera/CameraPanel'));
 
-const SOURCE_NAMES: Record<Scan['source'], string> = { camera: 'camera', scanner: 'scanner', keyboard: 'keyboard' };
 
 /** Find: scan (camera or hardware scanner), type or paste a code; answered from the device. */
 export function FindScreen() {
   const search = useAppStore((s) => s.search);
+  const t = useT();
   const initial = new URLSearchParams(search).get('code') ?? '';
   const [code, setCode] = useState(initial);
   const [result, setResult] = useState<LookupResult | null>(null);
@@ -65,26 +66,26 @@ export function FindScreen() {
   }
 
   return (
-    <Screen title="Find">
-      <p className="expect">Scan or type a product code or bin</p>
+    <Screen title={t('find.title')}>
+      <p className="expect">{t('find.expect')}</p>
       <form onSubmit={submit} className="form inline">
-        <label htmlFor="code">Code</label>
+        <label htmlFor="code">{t('common.code')}</label>
         <input id="code" ref={input} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} enterKeyHint="search" />
         <button type="submit" className="primary">
-          Find
+          {t('find.button')}
         </button>
       </form>
       <button type="button" className="camera-toggle" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
-        Camera
+        {t('common.camera')}
       </button>
       {cameraOn && (
-        <Suspense fallback={<p className="note">Starting the camera…</p>}>
+        <Suspense fallback={<p className="note">{t('common.startingCamera')}</p>}>
           <CameraPanel onClose={() => setCameraOn(false)} />
         </Suspense>
       )}
       {scanned !== null && (
         <p className="scanned" data-testid="scanned">
-          Scanned {scanned.text.replaceAll('\u001d', '‹GS›')} ({SOURCE_NAMES[scanned.source]})
+          {t('find.scanned', scanned.text.replaceAll('\u001d', '‹GS›'), t(`source.${scanned.source}`))}
         </p>
       )}
       {failure && <Problem message={failure} />}

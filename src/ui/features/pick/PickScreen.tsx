@@ -20,14 +20,11 @@ import { readPreferences } from '../../preferences';
 import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
 import { pickListView, type PickLineView } from './pickListView';
+import { useT } from '../../i18n/useT';
 
 const CameraPanel = lazy(() => import('../camera/CameraPanel'));
 
-const SHORT_REASONS: readonly { reason: ShortReason; label: string }[] = [
-  { reason: 'not-found', label: 'Not found' },
-  { reason: 'damaged', label: 'Damaged' },
-  { reason: 'less-than-expected', label: 'Less than expected' },
-];
+const SHORT_REASONS: readonly ShortReason[] = ['not-found', 'damaged', 'less-than-expected'];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -40,6 +37,7 @@ function lineContext(atHand: TaskAtHand, line: PickLineView): PickLineContext | 
 
 export function PickScreen({ taskId, session }: { taskId: string; session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
+  const t = useT();
   const atHand = useLiveQuery(() => readTaskAtHand(floorDb, taskId), [taskId], undefined);
   const [confirmedLine, setConfirmedLine] = useState<number | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -69,17 +67,17 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
     const fresh = await readTaskAtHand(floorDb, taskId);
     if (!fresh) return;
     const current = pickListView(fresh).current;
-    if (current === null) return fail('Every line is done. Finish the list.');
+    if (current === null) return fail(t('pick.everyLineDone'));
     const context = lineContext(fresh, current);
-    if (context === null) return fail('This line\u2019s product or bin is not on the device. Close it short and tell the supervisor.');
+    if (context === null) return fail(t('pick.lineNotOnDevice'));
     const outcome = pickScan(context, confirmed.current === current.lineNo, scan.meaning);
     if (outcome.kind === 'refused') return fail(outcome.message);
     if (outcome.kind === 'bin-confirmed') {
       setConfirmedLine(current.lineNo);
-      return succeed(`Bin ${context.binCode} ✓`);
+      return succeed(`${context.binCode} ✓`);
     }
     await recordOperation(floorDb, worker, { type: 'pick', taskId, lineNo: current.lineNo, binCode: context.binCode, productId: context.product.id, lot: outcome.lot, expiry: outcome.expiry, qty: outcome.qty, proposedLot: outcome.proposedLot });
-    succeed(`Saved: +${outcome.qty} ${context.product.unit}${outcome.proposedLot ? ` (lot ${outcome.lot}; ${outcome.proposedLot} was proposed)` : ''}`);
+    succeed(`${t('pick.savedUnits', outcome.qty, context.product.unit)}${outcome.proposedLot ? ` (${outcome.lot} ≠ ${outcome.proposedLot})` : ''}`);
   }
 
   function run(step: () => Promise<void>) {
@@ -88,8 +86,8 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
 
   useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (atHand === undefined) return <Screen title="Pick">Loading…</Screen>;
-  if (atHand === null) return <Screen title="Pick"><Problem message="This pick list is not on the device." /></Screen>;
+  if (atHand === undefined) return <Screen title={t('home.pick')}>{t('common.loading')}</Screen>;
+  if (atHand === null) return <Screen title={t('home.pick')}><Problem message={t('pick.notOnDevice')} /></Screen>;
   const view = pickListView(atHand);
   const current = view.current;
   const context = current ? lineContext(atHand, current) : null;
@@ -108,7 +106,7 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
     run(async () => {
       await recordOperation(floorDb, worker, { type: 'pick', taskId, lineNo: current.lineNo, binCode: context.binCode, productId: context.product.id, lot: lot.lot, expiry: lot.expiry, qty: qty.qty, proposedLot: null });
       setTyped('');
-      succeed(`Saved: +${qty.qty} ${context.product.unit}`);
+      succeed(t('pick.savedUnits', qty.qty, context.product.unit));
     });
   }
 
@@ -117,7 +115,7 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
     setAskingShort(false);
     run(async () => {
       await recordOperation(floorDb, worker, { type: 'pick-short', taskId, lineNo: current.lineNo, binCode: current.binCode!, productId: current.productId!, shortQty: current.needed - current.done, reason });
-      succeed(`Saved: line closed ${current.needed - current.done} short`);
+      succeed(t('pick.savedShort', current.needed - current.done));
     });
   }
 
@@ -126,36 +124,36 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
     run(async () => {
       await recordOperation(floorDb, worker, { type: 'undo', undoesOpId: lastOp });
       setConfirmedLine(null);
-      succeed('Saved: last step undone');
+      succeed(t('common.undone'));
     });
   }
 
   function finish() {
     run(async () => {
       await recordOperation(floorDb, worker, { type: 'task-finished', taskId });
-      succeed('Saved: list picked');
+      succeed(t('pick.savedFinished'));
     });
   }
 
   const prompt = finished
-    ? 'List picked'
+    ? t('pick.listPicked')
     : current === null
-      ? 'All lines done: finish the list'
+      ? t('pick.allDone')
       : confirmedLine === current.lineNo
-        ? `Scan item ${product?.name ?? ''}`
-        : `Scan bin ${current.binCode ?? '?'}`;
+        ? t('pick.scanItem', product?.name ?? '')
+        : t('pick.scanBin', current.binCode ?? '?');
 
   return (
-    <Screen title={`Pick ${atHand.task.reference}`}>
+    <Screen title={t('pick.title', atHand.task.reference)}>
       <p className="progress-text" data-testid="pick-progress">
-        Lines {view.linesClosed} of {view.lines.length} · units {view.unitsDone} of {view.unitsNeeded}
+        {t('pick.progress', view.linesClosed, view.lines.length, view.unitsDone, view.unitsNeeded)}
       </p>
       <p className="expect" data-testid="expect" aria-live="polite">
         {prompt}
       </p>
       {current && product && (
         <p className="line-detail" data-testid="current-line">
-          {product.name} · {product.sku} · picked {current.done} of {current.needed} {product.unit} · bin {current.binCode}
+          {t('pick.line', product.name, product.sku, current.done, current.needed, product.unit, current.binCode ?? '')}
         </p>
       )}
       {saved && !problem && (
@@ -172,37 +170,37 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
             (e.currentTarget.elements.namedItem('code') as HTMLInputElement).value = '';
             announceScan(makeScan(code, 'unknown', 'keyboard', performance.now()));
           }}>
-            <label htmlFor="code">Code</label>
+            <label htmlFor="code">{t('common.code')}</label>
             <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-            <button type="submit">Enter</button>
+            <button type="submit">{t('common.enter')}</button>
           </form>
           <form className="form inline" onSubmit={submitTyped}>
-            <label htmlFor="qty">Quantity</label>
+            <label htmlFor="qty">{t('pick.quantity')}</label>
             <input id="qty" inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-            <button type="submit">Confirm quantity</button>
+            <button type="submit">{t('pick.confirmQuantity')}</button>
           </form>
           <div className="flow-actions">
             <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
-              Camera
+              {t('common.camera')}
             </button>
             <button type="button" onClick={() => setAskingShort(!askingShort)} aria-expanded={askingShort}>
-              Short pick
+              {t('pick.short')}
             </button>
             <button type="button" onClick={undoLast} disabled={lastOp === null}>
-              Undo last
+              {t('common.undoLast')}
             </button>
           </div>
           {askingShort && (
-            <div className="flow-actions" role="group" aria-label="Why is the line short?">
-              {SHORT_REASONS.map(({ reason, label }) => (
+            <div className="flow-actions" role="group" aria-label={t('pick.shortWhy')}>
+              {SHORT_REASONS.map((reason) => (
                 <button key={reason} type="button" className="danger-soft" onClick={() => closeShort(reason)}>
-                  {label}
+                  {t(`short.${reason}`)}
                 </button>
               ))}
             </div>
           )}
           {cameraOn && (
-            <Suspense fallback={<p className="note">Starting the camera…</p>}>
+            <Suspense fallback={<p className="note">{t('common.startingCamera')}</p>}>
               <CameraPanel onClose={() => setCameraOn(false)} />
             </Suspense>
           )}
@@ -211,19 +209,19 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
       {!finished && current === null && (
         <div className="flow-actions">
           <button type="button" className="primary" onClick={finish}>
-            Finish list
+            {t('pick.finish')}
           </button>
           <button type="button" onClick={undoLast} disabled={lastOp === null}>
-            Undo last
+            {t('common.undoLast')}
           </button>
         </div>
       )}
       {finished && (
         <button type="button" className="primary" onClick={() => navigate('/pick')}>
-          Back to pick lists
+          {t('pick.back')}
         </button>
       )}
-      <ol className="pick-lines" aria-label="Lines in walk order">
+      <ol className="pick-lines" aria-label={t('pick.linesInOrder')}>
         {view.lines.map((line) => (
           <li key={line.lineNo} className={line === current ? 'current' : line.closed ? 'closed' : ''}>
             <span>{line.binCode}</span>

@@ -4,8 +4,9 @@ import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { Screen } from '../../components/Screen';
 import { useAppStore } from '../../store/appStore';
+import { useT } from '../../i18n/useT';
 
-const TITLES: Record<TaskKind, string> = { pick: 'Pick lists', putaway: 'Putaway tasks', count: 'Count tasks' };
+const TITLES = { pick: 'tasks.pick', putaway: 'tasks.putaway', count: 'tasks.count' } as const satisfies Record<TaskKind, string>;
 
 /**
  * The tasks of one kind this worker may take: their own first, then open ones, each
@@ -13,6 +14,7 @@ const TITLES: Record<TaskKind, string> = { pick: 'Pick lists', putaway: 'Putaway
  */
 export function TaskListScreen({ kind, session }: { kind: TaskKind; session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
+  const t = useT();
   const progress = useLiveQuery(async () => new Map((await floorDb.taskProgress.toArray()).map((p) => [p.taskId, p])), [], new Map());
   const tasks = useLiveQuery(
     async () => {
@@ -26,16 +28,16 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
   );
   const stateOf = (taskId: string, yours: boolean) => {
     const p = progress.get(taskId);
-    if (p?.finished) return 'done on this device';
-    if (p) return 'in progress on this device';
-    return yours ? 'yours' : 'open';
+    if (p?.finished) return t('tasks.doneHere');
+    if (p) return t('tasks.inProgressHere');
+    return yours ? t('tasks.yours') : t('tasks.open');
   };
   return (
-    <Screen title={TITLES[kind]}>
+    <Screen title={t(TITLES[kind])}>
       {tasks === null ? (
-        <p>Loading…</p>
+        <p>{t('common.loading')}</p>
       ) : tasks.length === 0 ? (
-        <p>No {TITLES[kind].toLowerCase()} for you.</p>
+        <p>{t('tasks.none', t(TITLES[kind]))}</p>
       ) : (
         <ul className="task-list">
           {tasks.map((task) => (
@@ -43,7 +45,7 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
               <button type="button" className="task-open" onClick={() => navigate(`/${kind}`, `task=${encodeURIComponent(task.id)}`)}>
                 <strong>{task.reference}</strong>
                 <span>
-                  {task.lines.length} line{task.lines.length === 1 ? '' : 's'} · {stateOf(task.id, task.assignedTo !== null)}
+                  {t('tasks.lines', task.lines.length)} · {stateOf(task.id, task.assignedTo !== null)}
                 </span>
               </button>
             </li>
@@ -52,7 +54,7 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
       )}
       {kind === 'count' && (
         <button type="button" onClick={() => navigate('/count', 'spot=1')}>
-          Spot count a bin
+          {t('tasks.spotCount')}
         </button>
       )}
     </Screen>
