@@ -23,6 +23,7 @@ import { giveFeedback } from '../../feedback/scanFeedback';
 import { readPreferences } from '../../preferences';
 import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
+import { useT } from '../../i18n/useT';
 
 const CameraPanel = lazy(() => import('../camera/CameraPanel'));
 
@@ -54,6 +55,7 @@ async function readCountView(taskId: string | null): Promise<CountView> {
 
 export function CountScreen({ taskId, session }: { taskId: string | null; session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
+  const t = useT();
   const view = useLiveQuery(() => readCountView(taskId), [taskId], undefined);
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -81,16 +83,16 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
     const meaning = scan.meaning;
     if (meaning.kind === 'invalid') return fail(meaning.error.message);
     if (draft === null || draft.taskId !== taskId) {
-      if (draft !== null) return fail(`Bin ${draft.binCode} is being counted elsewhere. Finish or discard that count first.`);
-      if (meaning.kind !== 'bin-code') return fail(bins ? `Scan bin ${bins.find((b) => !b.counted)?.binCode ?? ''} first.` : 'Scan the bin to count first.');
+      if (draft !== null) return fail(t('count.elsewhere', draft.binCode));
+      if (meaning.kind !== 'bin-code') return fail(bins ? t('count.scanBinFirst', bins.find((b) => !b.counted)?.binCode ?? '') : t('count.scanTheBinFirst'));
       const next = bins?.find((b) => !b.counted);
-      if (bins && next?.binCode !== meaning.binCode) return fail(next ? `Wrong bin: this is ${meaning.binCode}. Count bin ${next.binCode}.` : 'Every bin of this task is counted.');
+      if (bins && next?.binCode !== meaning.binCode) return fail(next ? t('count.wrongBin', meaning.binCode, next.binCode) : t('count.allCounted'));
       const bin = await floorDb.bins.get(meaning.binCode);
-      if (!bin) return fail(`Unknown bin: there is no bin ${meaning.binCode} in this warehouse. Check the label.`);
+      if (!bin) return fail(t('count.unknownBin', meaning.binCode));
       await saveCountDraft(floorDb, startCount(bin.code, next ? { taskId: taskId!, lineNo: next.lineNo } : null, bin.stock, new Date().toISOString()));
-      return succeed(`Bin ${bin.code} ✓ Count every item.`);
+      return succeed(t('count.binStarted', bin.code));
     }
-    if (meaning.kind === 'bin-code') return meaning.binCode === draft.binCode ? succeed(`Bin ${draft.binCode} ✓`) : fail(`Finish bin ${draft.binCode} first (submit it, or "Bin is empty").`);
+    if (meaning.kind === 'bin-code') return meaning.binCode === draft.binCode ? succeed(t('count.binConfirmed', draft.binCode)) : fail(t('count.finishBinFirst', draft.binCode));
     let product: Product | undefined;
     let packQty = 1;
     for (const reading of meaning.readings) {
@@ -101,7 +103,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
         break;
       }
     }
-    if (!product) return fail('Unknown product: no product on this device has that code. Put the item aside for the supervisor.');
+    if (!product) return fail(t('count.unknownProduct'));
     const gs1 = meaning.kind === 'gs1' ? meaning.gs1 : null;
     const bookLots = draft.book.filter((b) => b.productId === product.id);
     let lot = '';
@@ -109,7 +111,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
     if (product.lotTracked) {
       if (gs1?.lot) lot = gs1.lot;
       else if (bookLots.length === 1) lot = bookLots[0]!.lot;
-      else return fail(`${product.name} is counted by lot: scan its GS1 label, which carries the lot.`);
+      else return fail(t('count.byLot', product.name));
     }
     expiry ??= bookLots.find((b) => b.lot === lot)?.expiry ?? null;
     await saveCountDraft(floorDb, countScan(draft, { productId: product.id, lot, expiry }, packQty));
@@ -118,7 +120,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
 
   useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (view === undefined) return <Screen title="Count">Loading…</Screen>;
+  if (view === undefined) return <Screen title={t('home.count')}>{t('common.loading')}</Screen>;
   const { draft, bins, finished, products, lastOp } = view;
   const mine = draft !== null && draft.taskId === taskId ? draft : null;
   const next = bins?.find((b) => !b.counted) ?? null;
@@ -126,7 +128,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
 
   function submitTyped(event: FormEvent) {
     event.preventDefault();
-    if (mine === null || lastItem === null) return fail('Scan an item first; a typed quantity replaces its count.');
+    if (mine === null || lastItem === null) return fail(t('count.scanItemFirst'));
     const qty = checkQuantity(typed, { max: null, allowZero: true });
     if (!qty.ok) return fail(qty.message);
     run(async () => {
@@ -142,13 +144,13 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
     if (outcome.kind === 'recount') {
       run(async () => {
         await saveCountDraft(floorDb, outcome.sheet);
-        fail(outcome.message);
+        fail(t('count.recount', outcome.itemsOff));
       });
       return;
     }
     run(async () => {
       await recordOperation(floorDb, worker, outcome.op, new Date(), 'countDraft');
-      succeed(`Saved: bin ${mine.binCode} counted`);
+      succeed(t('count.savedCounted', mine.binCode));
     });
   }
 
@@ -156,25 +158,25 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
     if (mine === null) return;
     run(async () => {
       await recordOperation(floorDb, worker, emptyBinCount(mine), new Date(), 'countDraft');
-      succeed(`Saved: bin ${mine.binCode} is empty`);
+      succeed(t('count.savedEmpty', mine.binCode));
     });
   }
 
   const prompt = finished
-    ? 'Count task done'
+    ? t('count.taskDone')
     : mine
-      ? `${mine.firstCount ? 'Recount' : 'Count'} bin ${mine.binCode}: scan each item`
+      ? t('count.scanEachItem', mine.binCode, mine.firstCount !== null)
       : bins
         ? next
-          ? `Scan bin ${next.binCode}`
-          : 'All bins counted: finish the task'
-        : 'Scan the bin to count';
+          ? t('count.scanBin', next.binCode)
+          : t('count.allBinsCounted')
+        : t('count.scanTheBin');
 
   return (
-    <Screen title={view.reference ? `Count ${view.reference}` : 'Spot count'}>
+    <Screen title={view.reference ? t('count.title', view.reference) : t('count.spotTitle')}>
       {bins && (
         <p className="progress-text" data-testid="count-progress">
-          Bins {bins.filter((b) => b.counted).length} of {bins.length}
+          {t('count.progress', bins.filter((b) => b.counted).length, bins.length)}
         </p>
       )}
       <p className="expect" data-testid="expect" aria-live="polite">
@@ -188,7 +190,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
       {problem && <Problem message={problem} />}
       {draft !== null && mine === null && (
         <button type="button" className="danger-soft" onClick={() => run(async () => dropCountDraft(floorDb))}>
-          Discard the count of bin {draft.binCode}
+          {t('count.discard', draft.binCode)}
         </button>
       )}
       {!finished && (
@@ -202,56 +204,56 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
               field.value = '';
             }}
           >
-            <label htmlFor="code">Code</label>
+            <label htmlFor="code">{t('common.code')}</label>
             <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-            <button type="submit">Enter</button>
+            <button type="submit">{t('common.enter')}</button>
           </form>
           {mine && (
             <>
-              <ul className="counted" aria-label="Counted so far" data-testid="counted">
+              <ul className="counted" aria-label={t('count.countedSoFar')} data-testid="counted">
                 {mine.items.map((item) => (
                   <li key={`${item.productId}|${item.lot}`}>
                     <span>
                       {products.get(item.productId)?.name ?? item.productId}
-                      {item.lot ? ` · lot ${item.lot}` : ''}
-                      {item.unexpected ? ' · not expected here' : ''}
+                      {item.lot ? t('count.lot', item.lot) : ''}
+                      {item.unexpected ? t('count.unexpected') : ''}
                     </span>
                     <strong>{item.qty}</strong>
                   </li>
                 ))}
               </ul>
               <form className="form inline" onSubmit={submitTyped}>
-                <label htmlFor="qty">Quantity{lastItem ? ` of ${products.get(lastItem.productId)?.name ?? lastItem.productId}` : ''}</label>
+                <label htmlFor="qty">{t('count.quantityOf', lastItem ? (products.get(lastItem.productId)?.name ?? lastItem.productId) : '')}</label>
                 <input id="qty" inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-                <button type="submit">Set quantity</button>
+                <button type="submit">{t('count.setQuantity')}</button>
               </form>
               <div className="flow-actions">
                 <button type="button" className="primary" onClick={submitBin}>
-                  Submit bin
+                  {t('count.submitBin')}
                 </button>
                 <button type="button" onClick={binIsEmpty}>
-                  Bin is empty
+                  {t('count.binIsEmpty')}
                 </button>
               </div>
             </>
           )}
           <div className="flow-actions">
             <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
-              Camera
+              {t('common.camera')}
             </button>
             {bins && !mine && (
-              <button type="button" onClick={() => run(async () => { if (lastOp === null) return; await recordOperation(floorDb, worker, { type: 'undo', undoesOpId: lastOp }); succeed('Saved: last bin count undone'); })} disabled={lastOp === null}>
-                Undo last bin
+              <button type="button" onClick={() => run(async () => { if (lastOp === null) return; await recordOperation(floorDb, worker, { type: 'undo', undoesOpId: lastOp }); succeed(t('count.savedUndone')); })} disabled={lastOp === null}>
+                {t('count.undoLastBin')}
               </button>
             )}
             {bins && !next && !mine && (
-              <button type="button" className="primary" onClick={() => run(async () => { await recordOperation(floorDb, worker, { type: 'task-finished', taskId: taskId! }); succeed('Saved: count task done'); })}>
-                Finish task
+              <button type="button" className="primary" onClick={() => run(async () => { await recordOperation(floorDb, worker, { type: 'task-finished', taskId: taskId! }); succeed(t('count.savedDone')); })}>
+                {t('count.finishTask')}
               </button>
             )}
           </div>
           {cameraOn && (
-            <Suspense fallback={<p className="note">Starting the camera…</p>}>
+            <Suspense fallback={<p className="note">{t('common.startingCamera')}</p>}>
               <CameraPanel onClose={() => setCameraOn(false)} />
             </Suspense>
           )}
@@ -259,7 +261,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
       )}
       {finished && (
         <button type="button" className="primary" onClick={() => navigate('/count')}>
-          Back to count tasks
+          {t('count.back')}
         </button>
       )}
     </Screen>
