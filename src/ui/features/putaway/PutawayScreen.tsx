@@ -21,6 +21,7 @@ import { giveFeedback } from '../../feedback/scanFeedback';
 import { readPreferences } from '../../preferences';
 import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
+import { useT } from '../../i18n/useT';
 
 const CameraPanel = lazy(() => import('../camera/CameraPanel'));
 
@@ -43,6 +44,7 @@ function putawayLines(atHand: TaskAtHand) {
 
 export function PutawayScreen({ taskId, session }: { taskId: string; session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
+  const t = useT();
   const atHand = useLiveQuery(() => readTaskAtHand(floorDb, taskId), [taskId], undefined);
   const [item, setItem] = useState<ItemInHand | null>(null);
   const [qtyText, setQtyText] = useState('');
@@ -72,27 +74,27 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
     const fresh = await readTaskAtHand(floorDb, taskId);
     if (!fresh) return;
     const { current } = putawayLines(fresh);
-    if (current === null) return fail('Every line is put away. Finish the task.');
+    if (current === null) return fail(t('putaway.everyLineDone'));
     const product = current.productId ? fresh.products.get(current.productId) : undefined;
-    if (!product) return fail('This line\u2019s product is not on the device. Tell the supervisor.');
+    if (!product) return fail(t('putaway.productNotOnDevice'));
     const meaning = scan.meaning;
     if (meaning.kind === 'invalid') return fail(meaning.error.message);
     const inHand = state.current.item?.lineNo === current.lineNo ? state.current.item : null;
     if (inHand === null) {
-      if (meaning.kind === 'bin-code') return fail(`Scan the item first: ${product.name}.`);
-      if (!product.codes.some((c) => meaning.readings.some((r) => r.gtin === c.gtin))) return fail(`Wrong item: this is not ${product.name}.`);
+      if (meaning.kind === 'bin-code') return fail(t('putaway.scanItemFirst', product.name));
+      if (!product.codes.some((c) => meaning.readings.some((r) => r.gtin === c.gtin))) return fail(t('putaway.wrongItem', product.name));
       const gs1 = meaning.kind === 'gs1' ? meaning.gs1 : null;
       const lot = product.lotTracked ? (gs1?.lot ?? current.lot ?? '') : '';
-      if (product.lotTracked && lot === '') return fail(`${product.name} is put away by lot: scan its GS1 label, which carries the lot.`);
+      if (product.lotTracked && lot === '') return fail(t('putaway.byLot', product.name));
       const expiry = gs1?.expiry ?? null;
-      if (isExpired(expiry, new Date().toISOString().slice(0, 10))) return fail(`Lot ${lot || '(none)'} expired on ${expiry}. Do not put it away; tell the supervisor.`);
+      if (isExpired(expiry, new Date().toISOString().slice(0, 10))) return fail(t('putaway.expired', lot || '—', expiry ?? ''));
       const fromWalkSeq = current.walkSeq ?? 0;
       const suggestion = current.binCode ? { binCode: current.binCode, reason: 'holds-product' as const } : await suggestPutawayBin(floorDb, product, lot, fromWalkSeq);
       setItem({ lineNo: current.lineNo, lot, expiry, suggestion });
       setQtyText(String(current.needed - current.done));
       return succeed(`${product.name} ✓`);
     }
-    if (meaning.kind !== 'bin-code') return fail(`Now scan the bin${inHand.suggestion ? ` (suggested ${inHand.suggestion.binCode})` : ''}.`);
+    if (meaning.kind !== 'bin-code') return fail(t('putaway.nowScanBin', inHand.suggestion?.binCode ?? ''));
     const qty = checkQuantity(state.current.qtyText, { max: current.needed - current.done, allowZero: false });
     if (!qty.ok) return fail(qty.message);
     await recordOperation(floorDb, worker, {
@@ -108,13 +110,13 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
     });
     setItem(null);
     const override = inHand.suggestion !== null && inHand.suggestion.binCode !== meaning.binCode;
-    succeed(`Saved: ${qty.qty} ${product.unit} in ${meaning.binCode}${override ? ` (instead of ${inHand.suggestion!.binCode})` : ''}`);
+    succeed(t('putaway.saved', qty.qty, product.unit, meaning.binCode, override ? inHand.suggestion!.binCode : ''));
   }
 
   useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (atHand === undefined) return <Screen title="Put away">Loading…</Screen>;
-  if (atHand === null) return <Screen title="Put away"><Problem message="This putaway task is not on the device." /></Screen>;
+  if (atHand === undefined) return <Screen title={t('home.putaway')}>{t('common.loading')}</Screen>;
+  if (atHand === null) return <Screen title={t('home.putaway')}><Problem message={t('putaway.notOnDevice')} /></Screen>;
   const { lines, current } = putawayLines(atHand);
   const product = current?.productId ? atHand.products.get(current.productId) : undefined;
   const finished = atHand.progress?.finished === true;
@@ -125,31 +127,31 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
       if (lastOp === null) return;
       await recordOperation(floorDb, worker, { type: 'undo', undoesOpId: lastOp });
       setItem(null);
-      succeed('Saved: last step undone');
+      succeed(t('common.undone'));
     });
   const prompt = finished
-    ? 'Task put away'
+    ? t('putaway.taskDone')
     : current === null
-      ? 'All lines put away: finish the task'
+      ? t('putaway.allDone')
       : inHand
         ? inHand.suggestion
-          ? `Scan bin ${inHand.suggestion.binCode}`
-          : 'Scan a bin of your choice'
-        : `Scan item ${product?.name ?? ''}`;
+          ? t('putaway.scanBin', inHand.suggestion.binCode)
+          : t('putaway.scanAnyBin')
+        : t('putaway.scanItem', product?.name ?? '');
 
   return (
-    <Screen title={`Put away ${atHand.task.reference}`}>
+    <Screen title={t('putaway.title', atHand.task.reference)}>
       <p className="progress-text" data-testid="putaway-progress">
-        Lines {lines.filter((l) => l.done >= l.needed).length} of {lines.length} · units {lines.reduce((s, l) => s + l.done, 0)} of {lines.reduce((s, l) => s + l.needed, 0)}
+        {t('putaway.progress', lines.filter((l) => l.done >= l.needed).length, lines.length, lines.reduce((s, l) => s + l.done, 0), lines.reduce((s, l) => s + l.needed, 0))}
       </p>
       <p className="expect" data-testid="expect" aria-live="polite">
         {prompt}
       </p>
       {current && product && (
         <p className="line-detail" data-testid="current-line">
-          {product.name} · {product.sku} · {current.done} of {current.needed} {product.unit} put away
-          {inHand?.lot ? ` · lot ${inHand.lot}` : ''}
-          {inHand?.suggestion ? ` · suggested bin ${inHand.suggestion.binCode}` : ''}
+          {t('putaway.line', product.name, product.sku, current.done, current.needed, product.unit)}
+          {inHand?.lot ? t('putaway.lot', inHand.lot) : ''}
+          {inHand?.suggestion ? t('putaway.suggested', inHand.suggestion.binCode) : ''}
         </p>
       )}
       {saved && !problem && (
@@ -169,26 +171,26 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
               field.value = '';
             }}
           >
-            <label htmlFor="code">Code</label>
+            <label htmlFor="code">{t('common.code')}</label>
             <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-            <button type="submit">Enter</button>
+            <button type="submit">{t('common.enter')}</button>
           </form>
           {inHand && (
             <div className="form">
-              <label htmlFor="qty">Quantity to put away</label>
+              <label htmlFor="qty">{t('putaway.quantity')}</label>
               <input id="qty" inputMode="numeric" value={qtyText} onChange={(e) => setQtyText(e.target.value)} autoComplete="off" />
             </div>
           )}
           <div className="flow-actions">
             <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
-              Camera
+              {t('common.camera')}
             </button>
             <button type="button" onClick={undoLast} disabled={lastOp === null}>
-              Undo last
+              {t('common.undoLast')}
             </button>
           </div>
           {cameraOn && (
-            <Suspense fallback={<p className="note">Starting the camera…</p>}>
+            <Suspense fallback={<p className="note">{t('common.startingCamera')}</p>}>
               <CameraPanel onClose={() => setCameraOn(false)} />
             </Suspense>
           )}
@@ -196,17 +198,17 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
       )}
       {!finished && current === null && (
         <div className="flow-actions">
-          <button type="button" className="primary" onClick={() => run(async () => { await recordOperation(floorDb, worker, { type: 'task-finished', taskId }); succeed('Saved: task put away'); })}>
-            Finish task
+          <button type="button" className="primary" onClick={() => run(async () => { await recordOperation(floorDb, worker, { type: 'task-finished', taskId }); succeed(t('putaway.savedDone')); })}>
+            {t('putaway.finish')}
           </button>
           <button type="button" onClick={undoLast} disabled={lastOp === null}>
-            Undo last
+            {t('common.undoLast')}
           </button>
         </div>
       )}
       {finished && (
         <button type="button" className="primary" onClick={() => navigate('/putaway')}>
-          Back to putaway tasks
+          {t('putaway.back')}
         </button>
       )}
     </Screen>
