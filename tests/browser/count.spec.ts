@@ -3,7 +3,7 @@
  * and keeps both counts; a reload in the middle resumes the running count; a spot
  * count records "bin is empty"; the outbox holds exactly those counts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Handheld } from './pages/handheld';
 import { countTask, demo } from './demoCodes';
 import { startServer, type RunningServer } from './server';
@@ -16,49 +16,23 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(`${code}\n`);
-}
-
-async function outboxCounts(page: Page): Promise<{ deviceSeq: number; type: string; payload: Record<string, unknown> }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('warehouse-handheld');
-        request.onsuccess = () => {
-          const all = request.result.transaction('outbox').objectStore('outbox').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            resolve((all.result as { deviceSeq: number; type: string; payload: Record<string, unknown> }[]).sort((a, b) => a.deviceSeq - b.deviceSeq));
-          };
-          all.onerror = () => reject(all.error);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-  );
-}
-
-test('a blind count far off asks for a recount, keeps both counts, and survives a reload; a spot count records an empty bin', async ({ page, context }) => {
+test('a blind count far off asks for a recount, keeps both counts, and survives a reload; a spot count records an empty bin', async ({ page }) => {
   const handheld = new Handheld(page, server.url);
-  await handheld.open('/');
-  await handheld.signIn('counter1', '2222');
-  await handheld.waitForHome();
-  await handheld.waitForOfflineReady();
-  await context.setOffline(true);
+  await handheld.signInAndGoOffline('counter1', '2222');
 
   await page.getByRole('button', { name: /^Count/ }).click();
   await page.getByRole('button').filter({ has: page.getByText(countTask.task.reference, { exact: true }) }).click();
   const prompt = page.getByTestId('expect');
   await expect(prompt).toHaveText(`Scan bin ${countTask.binCode}`);
-  await scan(page, demo.bin.code === countTask.binCode ? 'Z-99-99-9' : demo.bin.code);
+  await handheld.scan(demo.bin.code === countTask.binCode ? 'Z-99-99-9' : demo.bin.code);
   await expect(handheld.alert).toContainText('Count bin');
-  await scan(page, countTask.binCode);
+  await handheld.scan(countTask.binCode);
   await expect(prompt).toHaveText(`Count bin ${countTask.binCode}: scan each item`);
 
   // Blind: nothing on the screen says how many are expected.
   const [first] = countTask.stock;
   await expect(page.getByText(String(first!.qty), { exact: true })).toHaveCount(0);
-  await scan(page, first!.each.printed);
+  await handheld.scan(first!.each.printed);
   const counted = page.getByTestId('counted');
   await expect(counted).toContainText(`${first!.product.name}1`);
 
@@ -74,7 +48,7 @@ test('a blind count far off asks for a recount, keeps both counts, and survives 
 
   // The recount finds what the book says: scan each item once, then type its count.
   for (const line of countTask.stock) {
-    await scan(page, line.each.printed);
+    await handheld.scan(line.each.printed);
     await expect(page.getByTestId('counted')).toContainText(line.product.name);
     await page.getByLabel(/^Quantity/).fill(String(line.qty));
     await page.getByRole('button', { name: 'Set quantity' }).click();
@@ -87,11 +61,11 @@ test('a blind count far off asks for a recount, keeps both counts, and survives 
   // A spot count of another bin: it is empty.
   await page.goto(`${server.url}/count?spot=1`);
   await expect(prompt).toHaveText('Scan the bin to count');
-  await scan(page, demo.bin.code);
+  await handheld.scan(demo.bin.code);
   await page.getByRole('button', { name: 'Bin is empty' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved: bin ${demo.bin.code} is empty` })).toBeVisible();
 
-  const ops = await outboxCounts(page);
+  const ops = await handheld.outbox();
   expect(ops.map((op) => [op.deviceSeq, op.type, op.payload.binCode])).toEqual([
     [1, 'count', countTask.binCode],
     [2, 'count', demo.bin.code],

@@ -3,7 +3,7 @@
  * refused, a case code counts its pack, a reload in the middle resumes, a line is
  * closed short, the list is finished, and the outbox holds exactly those steps.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Handheld } from './pages/handheld';
 import { pickList } from './demoCodes';
 import { startServer, type RunningServer } from './server';
@@ -16,36 +16,9 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-/** A hardware scanner's burst: the code and Enter within milliseconds. */
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(`${code}\n`);
-}
-
-async function outbox(page: Page): Promise<{ deviceSeq: number; type: string; payload: Record<string, unknown> }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('warehouse-handheld');
-        request.onsuccess = () => {
-          const all = request.result.transaction('outbox').objectStore('outbox').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            resolve((all.result as { deviceSeq: number; type: string; payload: Record<string, unknown> }[]).sort((a, b) => a.deviceSeq - b.deviceSeq));
-          };
-          all.onerror = () => reject(all.error);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-  );
-}
-
-test('a picker picks a whole list offline: wrong bin, wrong item, a case, a reload, a short line', async ({ page, context }) => {
+test('a picker picks a whole list offline: wrong bin, wrong item, a case, a reload, a short line', async ({ page }) => {
   const handheld = new Handheld(page, server.url);
-  await handheld.open('/');
-  await handheld.signIn('picker1', '1111');
-  await handheld.waitForHome();
-  await handheld.waitForOfflineReady();
-  await context.setOffline(true);
+  await handheld.signInAndGoOffline('picker1', '1111');
 
   await page.getByRole('button', { name: /^Pick/ }).click();
   await page.getByRole('button', { name: new RegExp(pickList.task.reference) }).click();
@@ -57,18 +30,18 @@ test('a picker picks a whole list offline: wrong bin, wrong item, a case, a relo
 
   // Line 1: a wrong bin, the right bin, a wrong item, then the items.
   await expect(expectText).toHaveText(`Scan bin ${first.binCode}`);
-  await scan(page, pickList.wrongBin);
+  await handheld.scan(pickList.wrongBin);
   await expect(handheld.alert).toHaveText(`Wrong bin: this is ${pickList.wrongBin}. Go to bin ${first.binCode}.`);
-  await scan(page, first.binCode);
+  await handheld.scan(first.binCode);
   await expect(expectText).toHaveText(`Scan item ${first.product.name}`);
-  await scan(page, pickList.wrongItem.printed);
+  await handheld.scan(pickList.wrongItem.printed);
   await expect(handheld.alert).toContainText('Wrong item');
-  await scan(page, first.each.printed);
+  await handheld.scan(first.each.printed);
   await expect(page.getByRole('status').filter({ hasText: 'Saved: +1' })).toBeVisible();
   let casesScanned = 0;
   let firstRest = first.qty - 1;
   if (first.case && first.case.packQty <= firstRest) {
-    await scan(page, first.case.printed);
+    await handheld.scan(first.case.printed);
     await expect(page.getByRole('status').filter({ hasText: `Saved: +${first.case.packQty}` })).toBeVisible();
     casesScanned += 1;
     firstRest -= first.case.packQty;
@@ -81,17 +54,17 @@ test('a picker picks a whole list offline: wrong bin, wrong item, a case, a relo
 
   // Line 2, then the page reloads in the middle; it resumes where it was.
   await expect(expectText).toHaveText(`Scan bin ${second.binCode}`);
-  await scan(page, second.binCode);
-  await scan(page, second.each.printed);
+  await handheld.scan(second.binCode);
+  await handheld.scan(second.each.printed);
   await expect(progress).toHaveText(`Lines ${second.qty === 1 ? 2 : 1} of 3 · units ${first.qty + 1} of ${units}`);
   await page.reload();
   await expect(progress).toHaveText(`Lines ${second.qty === 1 ? 2 : 1} of 3 · units ${first.qty + 1} of ${units}`);
   if (second.qty > 1) {
     await expect(expectText).toHaveText(`Scan bin ${second.binCode}`);
-    await scan(page, second.binCode);
+    await handheld.scan(second.binCode);
     const left = second.qty - 1;
     if (second.case && second.case.packQty <= left) {
-      await scan(page, second.case.printed);
+      await handheld.scan(second.case.printed);
       await expect(page.getByRole('status').filter({ hasText: `Saved: +${second.case.packQty}` })).toBeVisible();
       casesScanned += 1;
     }
@@ -108,10 +81,10 @@ test('a picker picks a whole list offline: wrong bin, wrong item, a case, a relo
 
   // Line 3: a case code where one fits, then the line is closed short.
   await expect(expectText).toHaveText(`Scan bin ${third.binCode}`);
-  await scan(page, third.binCode);
+  await handheld.scan(third.binCode);
   const caseHere = third.case;
   if (caseHere) {
-    await scan(page, caseHere.printed);
+    await handheld.scan(caseHere.printed);
     await expect(page.getByRole('status').filter({ hasText: `Saved: +${caseHere.packQty}` })).toBeVisible();
     casesScanned += 1;
   }
@@ -124,7 +97,7 @@ test('a picker picks a whole list offline: wrong bin, wrong item, a case, a relo
   await expect(expectText).toHaveText('List picked');
 
   // The outbox holds exactly the steps, numbered without a gap.
-  const ops = await outbox(page);
+  const ops = await handheld.outbox();
   expect(ops.map((op) => op.deviceSeq)).toEqual(ops.map((_, i) => i + 1));
   const picks = ops.filter((op) => op.type === 'pick');
   expect(picks.reduce((sum, op) => sum + (op.payload.qty as number), 0)).toBe(first.qty + second.qty + picked);

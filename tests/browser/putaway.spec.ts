@@ -4,7 +4,7 @@
  * with the rest on the line, the rest goes to the suggested bin, and the outbox holds
  * exactly those steps.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Handheld } from './pages/handheld';
 import { pickList, putawayTask } from './demoCodes';
 import { startServer, type RunningServer } from './server';
@@ -17,78 +17,52 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(`${code}\n`);
-}
-
-async function outbox(page: Page): Promise<{ deviceSeq: number; type: string; payload: Record<string, unknown> }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('warehouse-handheld');
-        request.onsuccess = () => {
-          const all = request.result.transaction('outbox').objectStore('outbox').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            resolve((all.result as { deviceSeq: number; type: string; payload: Record<string, unknown> }[]).sort((a, b) => a.deviceSeq - b.deviceSeq));
-          };
-          all.onerror = () => reject(all.error);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-  );
-}
-
-test('a putaway offline: the suggested bin, an override for part, a reload, the rest, finished', async ({ page, context }) => {
+test('a putaway offline: the suggested bin, an override for part, a reload, the rest, finished', async ({ page }) => {
   const { task, line, product, each, lotLabel, suggestion, otherBin } = putawayTask;
   const qty = line.qty!;
   const handheld = new Handheld(page, server.url);
-  await handheld.open('/');
-  await handheld.signIn('picker1', '1111');
-  await handheld.waitForHome();
-  await handheld.waitForOfflineReady();
-  await context.setOffline(true);
+  await handheld.signInAndGoOffline('picker1', '1111');
 
   await page.getByRole('button', { name: /^Putaway/ }).click();
   await page.getByRole('button').filter({ has: page.getByText(task.reference, { exact: true }) }).click();
   const prompt = page.getByTestId('expect');
   const progress = page.getByTestId('putaway-progress');
   await expect(prompt).toHaveText(`Scan item ${product.name}`);
-  await scan(page, pickList.wrongItem.printed === each.printed ? pickList.lines[0]!.each.printed : pickList.wrongItem.printed);
+  await handheld.scan(pickList.wrongItem.printed === each.printed ? pickList.lines[0]!.each.printed : pickList.wrongItem.printed);
   await expect(handheld.alert).toContainText('Wrong item');
-  await scan(page, lotLabel ?? each.printed);
+  await handheld.scan(lotLabel ?? each.printed);
   await expect(prompt).toHaveText(`Scan bin ${suggestion.binCode}`);
   await expect(page.getByLabel('Quantity to put away')).toHaveValue(String(qty));
 
   // Part of it goes into another bin than the suggested one.
   await page.getByLabel('Quantity to put away').fill(String(qty - 1));
   await page.getByTestId('expect').click(); // the field lets go of the focus, as a worker's thumb would
-  await scan(page, otherBin);
+  await handheld.scan(otherBin);
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(`Saved: ${qty - 1} ${product.unit} in ${otherBin} (instead of ${suggestion.binCode})`);
   await expect(progress).toHaveText(`Lines 0 of 1 · units ${qty - 1} of ${qty}`);
 
   // Undo takes that step back (an operation of its own); then it is done again.
   await page.getByRole('button', { name: 'Undo last' }).click();
   await expect(progress).toHaveText(`Lines 0 of 1 · units 0 of ${qty}`);
-  await scan(page, lotLabel ?? each.printed);
+  await handheld.scan(lotLabel ?? each.printed);
   await page.getByLabel('Quantity to put away').fill(String(qty - 1));
   await page.getByTestId('expect').click();
-  await scan(page, otherBin);
+  await handheld.scan(otherBin);
   await expect(progress).toHaveText(`Lines 0 of 1 · units ${qty - 1} of ${qty}`);
 
   // A reload: the rest is still on the line.
   await page.reload();
   await expect(progress).toHaveText(`Lines 0 of 1 · units ${qty - 1} of ${qty}`);
   await expect(prompt).toHaveText(`Scan item ${product.name}`);
-  await scan(page, lotLabel ?? each.printed);
+  await handheld.scan(lotLabel ?? each.printed);
   await expect(page.getByLabel('Quantity to put away')).toHaveValue('1');
   const secondBin = (await prompt.textContent())!.replace('Scan bin ', '');
-  await scan(page, secondBin);
+  await handheld.scan(secondBin);
   await expect(progress).toHaveText(`Lines 1 of 1 · units ${qty} of ${qty}`);
   await page.getByRole('button', { name: 'Finish task' }).click();
   await expect(prompt).toHaveText('Task put away');
 
-  const ops = await outbox(page);
+  const ops = await handheld.outbox();
   expect(ops.map((op) => [op.deviceSeq, op.type, op.payload.binCode, op.payload.suggestedBinCode, op.payload.qty])).toEqual([
     [1, 'putaway', otherBin, suggestion.binCode, qty - 1],
     [2, 'undo', undefined, undefined, undefined],

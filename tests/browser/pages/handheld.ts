@@ -57,6 +57,39 @@ export class Handheld {
     }
   }
 
+  /** Signs in, waits for the download and the service worker, then cuts the network. */
+  async signInAndGoOffline(username: string, pin: string) {
+    await this.open('/');
+    await this.signIn(username, pin);
+    await this.waitForHome();
+    await this.waitForOfflineReady();
+    await this.page.context().setOffline(true);
+  }
+
+  /** A hardware scanner's burst: the code and Enter within milliseconds. */
+  async scan(code: string) {
+    await this.page.keyboard.type(`${code}\n`);
+  }
+
+  /** The device's outbox, in sequence order, read straight from IndexedDB. */
+  async outbox(): Promise<{ deviceSeq: number; type: string; payload: Record<string, unknown> }[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('warehouse-handheld');
+          request.onsuccess = () => {
+            const all = request.result.transaction('outbox').objectStore('outbox').getAll();
+            all.onsuccess = () => {
+              request.result.close();
+              resolve((all.result as { deviceSeq: number; type: string; payload: Record<string, unknown> }[]).sort((a, b) => a.deviceSeq - b.deviceSeq));
+            };
+            all.onerror = () => reject(all.error);
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+  }
+
   async find(code: string) {
     await this.page.getByLabel('Code', { exact: true }).fill(code);
     await this.page.getByRole('button', { name: 'Find', exact: true }).click();

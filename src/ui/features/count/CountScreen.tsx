@@ -5,7 +5,7 @@
  * the device with every scan, so a reload resumes it. Submitting asks for one recount
  * when the count is far off; "Bin is empty" records a zero count.
  */
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { DeviceSession } from '../../../device/syncState';
 import { readTaskAtHand } from '../../../device/taskWork';
 import { dropCountDraft, readCountDraft, recordOperation, saveCountDraft } from '../../../device/floorOperations';
@@ -15,17 +15,15 @@ import { DEFAULT_VARIANCE_THRESHOLD } from '../../../domain/floor/variance';
 import { inWalkOrder } from '../../../domain/floor/walkOrder';
 import { checkQuantity } from '../../../domain/floor/quantity';
 import type { Product } from '../../../domain/catalog/product';
-import { makeScan, type Scan } from '../../../scanning/scan';
-import { announceScan, onScan } from '../../../scanning/scanBus';
+import type { Scan } from '../../../scanning/scan';
+import { onScan } from '../../../scanning/scanBus';
 import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
-import { giveFeedback } from '../../feedback/scanFeedback';
-import { readPreferences } from '../../preferences';
 import { useAppStore } from '../../store/appStore';
-import { Problem, Screen } from '../../components/Screen';
+import { Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
-
-const CameraPanel = lazy(() => import('../camera/CameraPanel'));
+import { useFlowSteps } from '../flows/useFlowSteps';
+import { CameraButton, CameraSlot, CodeEntry, FlowAnswer } from '../flows/FlowParts';
 
 interface CountView {
   readonly draft: CountSheet | null;
@@ -57,26 +55,12 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
   const navigate = useAppStore((s) => s.navigate);
   const t = useT();
   const view = useLiveQuery(() => readCountView(taskId), [taskId], undefined);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const steps = useFlowSteps();
+  const { fail, succeed, run } = steps;
   const [typed, setTyped] = useState('');
   const [cameraOn, setCameraOn] = useState(false);
   const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
-  const queue = useRef<Promise<void>>(Promise.resolve());
 
-  const fail = (message: string) => {
-    setSaved(null);
-    setProblem(message);
-    giveFeedback('error', readPreferences().feedback);
-  };
-  const succeed = (message: string) => {
-    setProblem(null);
-    setSaved(message);
-    giveFeedback('ok', readPreferences().feedback);
-  };
-  const run = (step: () => Promise<void>) => {
-    queue.current = queue.current.then(step).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
-  };
 
   async function handle(scan: Scan): Promise<void> {
     const { draft, bins } = await readCountView(taskId);
@@ -182,12 +166,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
       <p className="expect" data-testid="expect" aria-live="polite">
         {prompt}
       </p>
-      {saved && !problem && (
-        <p className="saved" role="status">
-          {saved}
-        </p>
-      )}
-      {problem && <Problem message={problem} />}
+      <FlowAnswer steps={steps} />
       {draft !== null && mine === null && (
         <button type="button" className="danger-soft" onClick={() => run(async () => dropCountDraft(floorDb))}>
           {t('count.discard', draft.binCode)}
@@ -195,19 +174,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
       )}
       {!finished && (
         <>
-          <form
-            className="form inline"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const field = e.currentTarget.elements.namedItem('code') as HTMLInputElement;
-              announceScan(makeScan(field.value, 'unknown', 'keyboard', performance.now()));
-              field.value = '';
-            }}
-          >
-            <label htmlFor="code">{t('common.code')}</label>
-            <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-            <button type="submit">{t('common.enter')}</button>
-          </form>
+          <CodeEntry />
           {mine && (
             <>
               <ul className="counted" aria-label={t('count.countedSoFar')} data-testid="counted">
@@ -238,9 +205,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
             </>
           )}
           <div className="flow-actions">
-            <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
-              {t('common.camera')}
-            </button>
+            <CameraButton on={cameraOn} setOn={setCameraOn} />
             {bins && !mine && (
               <button type="button" onClick={() => run(async () => { if (lastOp === null) return; await recordOperation(floorDb, worker, { type: 'undo', undoesOpId: lastOp }); succeed(t('count.savedUndone')); })} disabled={lastOp === null}>
                 {t('count.undoLastBin')}
@@ -252,11 +217,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
               </button>
             )}
           </div>
-          {cameraOn && (
-            <Suspense fallback={<p className="note">{t('common.startingCamera')}</p>}>
-              <CameraPanel onClose={() => setCameraOn(false)} />
-            </Suspense>
-          )}
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
         </>
       )}
       {finished && (

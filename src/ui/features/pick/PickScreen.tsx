@@ -4,25 +4,23 @@
  * confirmed step is saved to the device (outbox + stock + progress in one
  * transaction) before the screen says so. Works with no network.
  */
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DeviceSession } from '../../../device/syncState';
 import { readTaskAtHand, type TaskAtHand } from '../../../device/taskWork';
 import { recordOperation } from '../../../device/floorOperations';
 import { lotToPick, pickScan, type PickLineContext } from '../../../domain/floor/pickLine';
 import { checkQuantity } from '../../../domain/floor/quantity';
 import type { ShortReason } from '../../../domain/floor/operations';
-import { makeScan, type Scan } from '../../../scanning/scan';
-import { announceScan, onScan } from '../../../scanning/scanBus';
+import type { Scan } from '../../../scanning/scan';
+import { onScan } from '../../../scanning/scanBus';
 import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
-import { giveFeedback } from '../../feedback/scanFeedback';
-import { readPreferences } from '../../preferences';
 import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
 import { pickListView, type PickLineView } from './pickListView';
 import { useT } from '../../i18n/useT';
-
-const CameraPanel = lazy(() => import('../camera/CameraPanel'));
+import { useFlowSteps } from '../flows/useFlowSteps';
+import { CameraButton, CameraSlot, CodeEntry, FlowAnswer } from '../flows/FlowParts';
 
 const SHORT_REASONS: readonly ShortReason[] = ['not-found', 'damaged', 'less-than-expected'];
 
@@ -40,28 +38,15 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
   const t = useT();
   const atHand = useLiveQuery(() => readTaskAtHand(floorDb, taskId), [taskId], undefined);
   const [confirmedLine, setConfirmedLine] = useState<number | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const steps = useFlowSteps();
+  const { fail, succeed, run } = steps;
   const [typed, setTyped] = useState('');
   const [askingShort, setAskingShort] = useState(false);
   const [cameraOn, setCameraOn] = useState(false);
   const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
-  // Scans are handled one after another on fresh data, so quick scans add up right.
-  const queue = useRef<Promise<void>>(Promise.resolve());
   const confirmed = useRef<number | null>(null);
   confirmed.current = confirmedLine;
 
-  function fail(message: string) {
-    setSaved(null);
-    setProblem(message);
-    giveFeedback('error', readPreferences().feedback);
-  }
-
-  function succeed(message: string) {
-    setProblem(null);
-    setSaved(message);
-    giveFeedback('ok', readPreferences().feedback);
-  }
 
   async function handle(scan: Scan): Promise<void> {
     const fresh = await readTaskAtHand(floorDb, taskId);
@@ -80,9 +65,6 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
     succeed(`${t('pick.savedUnits', outcome.qty, context.product.unit)}${outcome.proposedLot ? ` (${outcome.lot} ≠ ${outcome.proposedLot})` : ''}`);
   }
 
-  function run(step: () => Promise<void>) {
-    queue.current = queue.current.then(step).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
-  }
 
   useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -156,33 +138,17 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
           {t('pick.line', product.name, product.sku, current.done, current.needed, product.unit, current.binCode ?? '')}
         </p>
       )}
-      {saved && !problem && (
-        <p className="saved" role="status">
-          {saved}
-        </p>
-      )}
-      {problem && <Problem message={problem} />}
+      <FlowAnswer steps={steps} />
       {!finished && current && (
         <>
-          <form className="form inline" onSubmit={(e) => {
-            e.preventDefault();
-            const code = (e.currentTarget.elements.namedItem('code') as HTMLInputElement).value;
-            (e.currentTarget.elements.namedItem('code') as HTMLInputElement).value = '';
-            announceScan(makeScan(code, 'unknown', 'keyboard', performance.now()));
-          }}>
-            <label htmlFor="code">{t('common.code')}</label>
-            <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-            <button type="submit">{t('common.enter')}</button>
-          </form>
+          <CodeEntry />
           <form className="form inline" onSubmit={submitTyped}>
             <label htmlFor="qty">{t('pick.quantity')}</label>
             <input id="qty" inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
             <button type="submit">{t('pick.confirmQuantity')}</button>
           </form>
           <div className="flow-actions">
-            <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
-              {t('common.camera')}
-            </button>
+            <CameraButton on={cameraOn} setOn={setCameraOn} />
             <button type="button" onClick={() => setAskingShort(!askingShort)} aria-expanded={askingShort}>
               {t('pick.short')}
             </button>
@@ -199,11 +165,7 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
               ))}
             </div>
           )}
-          {cameraOn && (
-            <Suspense fallback={<p className="note">{t('common.startingCamera')}</p>}>
-              <CameraPanel onClose={() => setCameraOn(false)} />
-            </Suspense>
-          )}
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
         </>
       )}
       {!finished && current === null && (

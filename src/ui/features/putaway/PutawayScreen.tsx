@@ -4,7 +4,7 @@
  * suggested bin, then scan the suggested bin or override it by scanning another (the
  * override is recorded). A smaller quantity leaves the rest on the line.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DeviceSession } from '../../../device/syncState';
 import { readTaskAtHand, type TaskAtHand } from '../../../device/taskWork';
 import { recordOperation } from '../../../device/floorOperations';
@@ -13,17 +13,15 @@ import { checkQuantity } from '../../../domain/floor/quantity';
 import { isExpired } from '../../../domain/floor/fefo';
 import { inWalkOrder } from '../../../domain/floor/walkOrder';
 import type { BinSuggestion } from '../../../domain/floor/suggestBin';
-import { makeScan, type Scan } from '../../../scanning/scan';
-import { announceScan, onScan } from '../../../scanning/scanBus';
+import type { Scan } from '../../../scanning/scan';
+import { onScan } from '../../../scanning/scanBus';
 import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
-import { giveFeedback } from '../../feedback/scanFeedback';
-import { readPreferences } from '../../preferences';
 import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
-
-const CameraPanel = lazy(() => import('../camera/CameraPanel'));
+import { useFlowSteps } from '../flows/useFlowSteps';
+import { CameraButton, CameraSlot, CodeEntry, FlowAnswer } from '../flows/FlowParts';
 
 interface ItemInHand {
   readonly lineNo: number;
@@ -48,27 +46,13 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
   const atHand = useLiveQuery(() => readTaskAtHand(floorDb, taskId), [taskId], undefined);
   const [item, setItem] = useState<ItemInHand | null>(null);
   const [qtyText, setQtyText] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const steps = useFlowSteps();
+  const { fail, succeed, run } = steps;
   const [cameraOn, setCameraOn] = useState(false);
   const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
-  const queue = useRef<Promise<void>>(Promise.resolve());
   const state = useRef({ item, qtyText });
   state.current = { item, qtyText };
 
-  const fail = (message: string) => {
-    setSaved(null);
-    setProblem(message);
-    giveFeedback('error', readPreferences().feedback);
-  };
-  const succeed = (message: string) => {
-    setProblem(null);
-    setSaved(message);
-    giveFeedback('ok', readPreferences().feedback);
-  };
-  const run = (step: () => Promise<void>) => {
-    queue.current = queue.current.then(step).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
-  };
 
   async function handle(scan: Scan): Promise<void> {
     const fresh = await readTaskAtHand(floorDb, taskId);
@@ -154,27 +138,10 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
           {inHand?.suggestion ? t('putaway.suggested', inHand.suggestion.binCode) : ''}
         </p>
       )}
-      {saved && !problem && (
-        <p className="saved" role="status">
-          {saved}
-        </p>
-      )}
-      {problem && <Problem message={problem} />}
+      <FlowAnswer steps={steps} />
       {!finished && current && (
         <>
-          <form
-            className="form inline"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const field = e.currentTarget.elements.namedItem('code') as HTMLInputElement;
-              announceScan(makeScan(field.value, 'unknown', 'keyboard', performance.now()));
-              field.value = '';
-            }}
-          >
-            <label htmlFor="code">{t('common.code')}</label>
-            <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-            <button type="submit">{t('common.enter')}</button>
-          </form>
+          <CodeEntry />
           {inHand && (
             <div className="form">
               <label htmlFor="qty">{t('putaway.quantity')}</label>
@@ -182,18 +149,12 @@ export function PutawayScreen({ taskId, session }: { taskId: string; session: De
             </div>
           )}
           <div className="flow-actions">
-            <button type="button" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
-              {t('common.camera')}
-            </button>
+            <CameraButton on={cameraOn} setOn={setCameraOn} />
             <button type="button" onClick={undoLast} disabled={lastOp === null}>
               {t('common.undoLast')}
             </button>
           </div>
-          {cameraOn && (
-            <Suspense fallback={<p className="note">{t('common.startingCamera')}</p>}>
-              <CameraPanel onClose={() => setCameraOn(false)} />
-            </Suspense>
-          )}
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
         </>
       )}
       {!finished && current === null && (
