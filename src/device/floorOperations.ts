@@ -13,7 +13,8 @@ import { toStoredBin, type FloorDb, type OutboxEntry, type TaskProgress } from '
 import { DeviceRefusal, storageFailure } from './refusals';
 import { deleteRecord, readRecord, writeRecord } from './syncState';
 
-export interface Worker {
+/** Who did a step, and in which warehouse (not to be confused with a Web Worker). */
+export interface WorkerIdentity {
   readonly userId: string;
   readonly warehouseId: string;
 }
@@ -51,7 +52,7 @@ function progressAfter(progress: TaskProgress, op: FloorOperation, opId: string,
  * sheet) in the same transaction, so a crash can neither lose the step nor let the
  * draft be submitted twice.
  */
-export async function recordOperation(db: FloorDb, worker: Worker, input: FloorOperation, now: Date = new Date(), clearDraft?: 'countDraft'): Promise<OutboxEntry> {
+export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input: FloorOperation, now: Date = new Date(), clearDraft?: 'countDraft'): Promise<OutboxEntry> {
   const parsed = floorOperationSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -67,6 +68,7 @@ export async function recordOperation(db: FloorDb, worker: Worker, input: FloorO
       if (op.type === 'undo') {
         const target = await db.outbox.get(op.undoesOpId);
         if (!target) throw new DeviceRefusal('nothing-to-undo', 'That step is no longer on this device; it cannot be undone here.');
+        if (target.type === 'undo') throw new DeviceRefusal('nothing-to-undo', 'An undo cannot itself be undone; do the step again instead.');
         undone = target.payload as FloorOperation;
         taskId = taskIdOf(undone);
         effect = reverseEffectOf(undone);
@@ -104,7 +106,11 @@ export async function readCountDraft(db: FloorDb): Promise<CountSheet | null> {
 }
 
 export async function saveCountDraft(db: FloorDb, sheet: CountSheet): Promise<void> {
-  await writeRecord(db, 'countDraft', sheet);
+  try {
+    await writeRecord(db, 'countDraft', sheet);
+  } catch (error) {
+    throw storageFailure(error);
+  }
 }
 
 export async function dropCountDraft(db: FloorDb): Promise<void> {

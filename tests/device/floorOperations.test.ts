@@ -71,6 +71,7 @@ describe('recording floor operations on the device', () => {
     expect(await stockOf(db, 'A-01-01-1')).toEqual([['p1', 'L1', 8]]);
     expect((await readTaskProgress(db, 't-pick-1'))?.lines[1]?.done).toBe(2);
     expect(await db.outbox.count()).toBe(3); // history is kept: pick, pick, undo
+    await expect(recordOperation(db, worker, { type: 'undo', undoesOpId: undo.opId })).rejects.toMatchObject({ reason: 'nothing-to-undo' });
   });
 
   it('records a count as a snapshot of the bin, and an undo puts back what the device knew', async () => {

@@ -53,7 +53,7 @@ export function setCount(sheet: CountSheet, item: Omit<CountedItem, 'qty' | 'une
   return withItem(sheet, item, () => qty);
 }
 
-export type SubmitOutcome = { readonly kind: 'recount'; readonly sheet: CountSheet; readonly itemsOff: number; readonly message: string } | { readonly kind: 'count'; readonly op: CountOp };
+export type SubmitOutcome = { readonly kind: 'recount'; readonly sheet: CountSheet; readonly itemsOff: number } | { readonly kind: 'count'; readonly op: CountOp };
 
 /** Submits the bin: asks for a recount once when the count is far off, else makes the count operation. */
 export function submitCount(sheet: CountSheet, threshold: VarianceThreshold): SubmitOutcome {
@@ -68,7 +68,6 @@ export function submitCount(sheet: CountSheet, threshold: VarianceThreshold): Su
       kind: 'recount',
       sheet: { ...sheet, firstCount: sheet.items, items: [] },
       itemsOff: farOff.length,
-      message: `The count differs from what was expected for ${farOff.length} item${farOff.length === 1 ? '' : 's'}. Count the bin again, please.`,
     };
   }
   const lines: CountLine[] = sheet.items.map((item) => ({

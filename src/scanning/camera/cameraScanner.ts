@@ -7,20 +7,14 @@ import { announceScan } from '../scanBus';
 import { FrameAgreement } from './frameAgreement';
 import type { FrameDecoder } from './frameDecoder';
 
-export interface CameraScanStats {
-  readonly frames: number;
-  readonly lastDecodeMs: number;
-}
-
 type VideoWithFrameCallback = HTMLVideoElement & { requestVideoFrameCallback?: (callback: () => void) => number };
 
 /** Starts reading frames; returns the function that stops. */
-export function scanFromVideo(video: HTMLVideoElement, decoder: FrameDecoder, onStats?: (stats: CameraScanStats) => void, onError?: (error: Error) => void): () => void {
+export function scanFromVideo(video: HTMLVideoElement, decoder: FrameDecoder, onError?: (error: Error) => void): () => void {
   const agreement = new FrameAgreement();
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true });
   let stopped = false;
-  let frames = 0;
 
   const next = () => {
     if (stopped) return;
@@ -39,10 +33,8 @@ export function scanFromVideo(video: HTMLVideoElement, decoder: FrameDecoder, on
     const frame = context.getImageData(0, 0, width, height);
     const seenAt = performance.now();
     try {
-      const { read, ms } = await decoder.decode(frame);
+      const read = await decoder.decode(frame);
       if (stopped) return;
-      frames += 1;
-      onStats?.({ frames, lastDecodeMs: ms });
       const accepted = agreement.offer(read, seenAt);
       if (accepted) announceScan(makeScan(accepted.text, accepted.symbology, 'camera', performance.now()));
     } catch (error) {

@@ -8,5 +8,5 @@ export type ToDecodeWorker =
 export type FromDecodeWorker =
   /** `fallbackReason` says why the WebAssembly engine is not the one running. */
   | { readonly kind: 'ready'; readonly engine: string; readonly fallbackReason: string | null }
-  | { readonly kind: 'read'; readonly id: number; readonly read: FrameRead | null; readonly ms: number }
+  | { readonly kind: 'read'; readonly id: number; readonly read: FrameRead | null }
   | { readonly kind: 'failed'; readonly id: number | null; readonly message: string };

@@ -51,10 +51,9 @@ self.onmessage = async (event: MessageEvent<ToDecodeWorker>) => {
     return;
   }
   try {
-    const started = performance.now();
     const pixels = { data: new Uint8ClampedArray(message.buffer), width: message.width, height: message.height };
     const read = await readFrame(await engine, pixels);
-    reply({ kind: 'read', id: message.id, read, ms: performance.now() - started });
+    reply({ kind: 'read', id: message.id, read });
   } catch (error) {
     reply({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
   }

@@ -9,13 +9,13 @@ import type { FromDecodeWorker, ToDecodeWorker } from './decodeMessages';
 export interface FrameDecoder {
   /** Resolves with the engine's name once it runs, and why it is the fallback if it is. */
   readonly ready: Promise<{ engine: string; fallbackReason: string | null }>;
-  decode(frame: ImageData): Promise<{ read: FrameRead | null; ms: number }>;
+  decode(frame: ImageData): Promise<FrameRead | null>;
   close(): void;
 }
 
 export function startFrameDecoder(): FrameDecoder {
   const worker = new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module', name: 'barcode-decoder' });
-  const pending = new Map<number, { resolve: (value: { read: FrameRead | null; ms: number }) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (value: FrameRead | null) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let markReady: (value: { engine: string; fallbackReason: string | null }) => void = () => {};
   let failReady: (error: Error) => void = () => {};
@@ -27,7 +27,7 @@ export function startFrameDecoder(): FrameDecoder {
     const message = event.data;
     if (message.kind === 'ready') markReady({ engine: message.engine, fallbackReason: message.fallbackReason });
     else if (message.kind === 'read') {
-      pending.get(message.id)?.resolve({ read: message.read, ms: message.ms });
+      pending.get(message.id)?.resolve(message.read);
       pending.delete(message.id);
     } else if (message.id === null) failReady(new Error(message.message));
     else {

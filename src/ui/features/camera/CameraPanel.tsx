@@ -52,10 +52,14 @@ export default function CameraPanel({ onClose }: { onClose: () => void }) {
         opened = open;
         setCamera(open);
         setProblem(null);
-        stopScanning = scanFromVideo(element, decoder, undefined, (error) => setProblem(`Reading the camera failed: ${error.message}`));
+        stopScanning = scanFromVideo(element, decoder, (error) => setProblem(`Reading the camera failed: ${error.message}`));
         // Camera names are only known once the person allowed the camera.
-        const found = await listCameras();
-        if (!cancelled) setCameras(found);
+        try {
+          const found = await listCameras();
+          if (!cancelled) setCameras(found);
+        } catch (error) {
+          if (!cancelled) setProblem(`The list of cameras could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        }
       },
       (error: Error) => {
         if (!cancelled) setProblem(error.message);

@@ -36,7 +36,8 @@ interface CountView {
   readonly products: ReadonlyMap<string, Product>;
 }
 
-async function readCountView(taskId: string | null): Promise<CountView> {
+/** What a scan is decided on: the open count and the task's bins. */
+async function readCountState(taskId: string | null): Promise<Omit<CountView, 'products'>> {
   const draft = await readCountDraft(floorDb);
   const atHand = taskId ? await readTaskAtHand(floorDb, taskId) : null;
   const bins = atHand
@@ -46,9 +47,14 @@ async function readCountView(taskId: string | null): Promise<CountView> {
         counted: (atHand.progress?.lines[l.lineNo]?.done ?? 0) > 0,
       }))
     : null;
-  const ids = draft ? [...draft.items, ...(draft.firstCount ?? [])].map((i) => i.productId) : [];
-  const products = await productsByIds(floorDb, ids);
-  return { draft, bins, finished: atHand?.progress?.finished === true, lastOp: atHand?.progress?.opIds.at(-1) ?? null, reference: atHand?.task.reference ?? null, products };
+  return { draft, bins, finished: atHand?.progress?.finished === true, lastOp: atHand?.progress?.opIds.at(-1) ?? null, reference: atHand?.task.reference ?? null };
+}
+
+/** What the screen shows: the state, with the names of the products counted so far. */
+async function readCountView(taskId: string | null): Promise<CountView> {
+  const state = await readCountState(taskId);
+  const ids = state.draft ? [...state.draft.items, ...(state.draft.firstCount ?? [])].map((i) => i.productId) : [];
+  return { ...state, products: await productsByIds(floorDb, ids) };
 }
 
 export function CountScreen({ taskId, session }: { taskId: string | null; session: DeviceSession }) {
@@ -63,7 +69,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
 
 
   async function handle(scan: Scan): Promise<void> {
-    const { draft, bins } = await readCountView(taskId);
+    const { draft, bins } = await readCountState(taskId);
     const meaning = scan.meaning;
     if (meaning.kind === 'invalid') return fail(meaning.error.message);
     if (draft === null || draft.taskId !== taskId) {
