@@ -1,7 +1,8 @@
 /**
  * Time from a scan to the screen showing its result, on the Pick screen, in Chromium:
  * from the scan event (the hardware scanner's Enter key, timestamped by the browser)
- * to the first frame painted after the screen changed. The scans are those of a real
+ * to the first frame painted after the screen changed (new text, or the red flash of
+ * a refusal: the same refusal twice in a row changes no text). The scans are those of a real
  * pick: a wrong bin (refused), the right bin, then each unit of the item (each one
  * saved to IndexedDB before the screen says so).
  */
@@ -19,7 +20,7 @@ const MEASURE = `
     const at = pending;
     pending = null;
     requestAnimationFrame(() => setTimeout(() => window.scanToScreen.push(performance.now() - at), 0));
-  }).observe(document, { childList: true, subtree: true, characterData: true });
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
 })();
 `;
 
