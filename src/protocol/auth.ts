@@ -26,6 +26,18 @@ export const signInResponseSchema = z.object({
   user: signedInUserSchema,
   /** The warehouses this user may work in; the device picks one (skipped when there is one). */
   warehouses: z.array(warehouseSchema).min(1),
+  /**
+   * This browser was another device before (its app data was cleared, by the browser
+   * or a person): what that device last said of itself. Null when nothing was lost track of.
+   */
+  previousDevice: z
+    .object({
+      deviceId: z.string(),
+      /** Steps it held unsent when it last synced; lost with the cleared data. */
+      pendingAtLastSync: z.number().int().min(0).nullable(),
+      lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+    })
+    .nullable(),
 });
 
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Bin, BinWithStock, Product, StockLine, Warehouse } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { Gtin14 } from '../domain/codes/gtin';
+import type { WarehouseSettings } from '../domain/floor/warehouseSettings';
 
 const gtin14 = z
   .string()
@@ -15,6 +16,11 @@ const gtin14 = z
 const isoDate = z.iso.date();
 
 export const warehouseSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+export const warehouseSettingsSchema = z.object({
+  blindCount: z.boolean(),
+  recountThreshold: z.object({ units: z.number().int().min(0), percent: z.number().min(0) }),
+});
 
 export const productCodeSchema = z.object({
   gtin: gtin14,
@@ -66,6 +72,7 @@ export const taskSchema = z.object({
   reference: z.string(),
   status: z.enum(['open', 'in-progress', 'done', 'cancelled']),
   assignedTo: z.string().nullable(),
+  workedOnDevice: z.string().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   lines: z.array(taskLineSchema),
 });
@@ -79,5 +86,6 @@ const shapesFit: [
   Fits<z.output<typeof binWithStockSchema>, BinWithStock>,
   Fits<z.output<typeof taskSchema>, Task>,
   Fits<z.output<typeof warehouseSchema>, Warehouse>,
-] = [true, true, true, true, true, true];
+  Fits<z.output<typeof warehouseSettingsSchema>, WarehouseSettings>,
+] = [true, true, true, true, true, true, true];
 void shapesFit;

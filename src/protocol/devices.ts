@@ -1,12 +1,19 @@
 import { z } from 'zod';
+import { deviceStatusSchema } from './syncMessages';
 
-/** What a supervisor sees of each device (grows with sync, issue by issue). */
+/** What a supervisor sees of each device: who, when last seen and synced, and what it last said of itself. */
 export const deviceSummarySchema = z.object({
   deviceId: z.string(),
   username: z.string().nullable(),
   warehouseId: z.string().nullable(),
   appVersion: z.string().nullable(),
   lastSeenAt: z.iso.datetime({ offset: true }).nullable(),
+  lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+  /** As the device reported it with its last pull: steps waiting and the oldest, storage, last error. */
+  status: deviceStatusSchema.nullable(),
+  statusAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Operations the server rejected and nobody has settled yet. */
+  rejectedOpen: z.number().int(),
 });
 
 export const deviceListSchema = z.object({ devices: z.array(deviceSummarySchema) });

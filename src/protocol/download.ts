@@ -5,7 +5,7 @@
  * download resumes from the last stored page.
  */
 import { z } from 'zod';
-import { binWithStockSchema, productSchema, taskSchema } from './catalog';
+import { binWithStockSchema, productSchema, taskSchema, warehouseSettingsSchema } from './catalog';
 
 /** Bins come with the stock they hold: a bin is the unit the device stores. */
 export const downloadEntities = ['products', 'bins', 'tasks'] as const;
@@ -15,8 +15,10 @@ export const downloadManifestSchema = z.object({
   warehouseId: z.string(),
   /** Identifies this server's data set; a reset or restored server gets a new one. */
   dataEpoch: z.string(),
-  /** The warehouse's change clock when the manifest was made (the pull cursor starts here). */
+  /** The warehouse's change clock when the manifest was made. */
   changeClock: z.string(),
+  /** Where the device's pulls start after this download: just after changeClock. */
+  pullCursor: z.string(),
   counts: z.object({
     products: z.number().int(),
     bins: z.number().int(),
@@ -25,6 +27,8 @@ export const downloadManifestSchema = z.object({
     stockLines: z.number().int(),
   }),
   pageSize: z.number().int().positive(),
+  /** Blind counting and the recount threshold, as the warehouse's supervisors set them. */
+  settings: warehouseSettingsSchema,
 });
 
 export const downloadPageQuerySchema = z.object({

@@ -4,7 +4,7 @@
  * quantity is a whole number; texts are bounded so one bad payload cannot be huge.
  */
 import { z } from 'zod';
-import type { CountOp, FloorOperation, PickOp, PutawayOp, ShortPickOp, TaskFinishedOp, UndoOp } from '../domain/floor/operations';
+import type { CountOp, FloorOperation, PickOp, PutawayOp, RejectionSettledOp, ShortPickOp, TaskFinishedOp, TaskTakenOp, UndoOp } from '../domain/floor/operations';
 
 const code = z.string().min(1).max(64);
 const lot = z.string().max(20);
@@ -60,11 +60,21 @@ export const countOpSchema = z.object({
   lines: z.array(countedLine).max(500),
 });
 
+export const taskTakenOpSchema = z.object({ type: z.literal('task-taken'), taskId: code });
+
 export const taskFinishedOpSchema = z.object({ type: z.literal('task-finished'), taskId: code });
 
 export const undoOpSchema = z.object({ type: z.literal('undo'), undoesOpId: z.uuid() });
 
-export const floorOperationSchema = z.discriminatedUnion('type', [putawayOpSchema, pickOpSchema, shortPickOpSchema, countOpSchema, taskFinishedOpSchema, undoOpSchema]);
+export const rejectionSettledOpSchema = z.object({
+  type: z.literal('rejection-settled'),
+  rejectedOpId: z.uuid(),
+  how: z.enum(['dismissed', 'fixed']),
+  note: z.string().trim().min(1).max(200),
+  fixedByOpId: z.uuid().nullable(),
+});
+
+export const floorOperationSchema = z.discriminatedUnion('type', [putawayOpSchema, pickOpSchema, shortPickOpSchema, countOpSchema, taskTakenOpSchema, taskFinishedOpSchema, undoOpSchema, rejectionSettledOpSchema]);
 
 // Compile-time: what each wire schema lets through is its domain type, with the same fields.
 type Same<Wire, Domain> = [Wire] extends [Domain] ? ([keyof Wire] extends [keyof Domain] ? ([keyof Domain] extends [keyof Wire] ? true : false) : false) : false;
@@ -73,8 +83,10 @@ const shapesMatch: [
   Same<z.output<typeof pickOpSchema>, PickOp>,
   Same<z.output<typeof shortPickOpSchema>, ShortPickOp>,
   Same<z.output<typeof countOpSchema>, CountOp>,
+  Same<z.output<typeof taskTakenOpSchema>, TaskTakenOp>,
   Same<z.output<typeof taskFinishedOpSchema>, TaskFinishedOp>,
   Same<z.output<typeof undoOpSchema>, UndoOp>,
+  Same<z.output<typeof rejectionSettledOpSchema>, RejectionSettledOp>,
   Same<z.output<typeof floorOperationSchema>, FloorOperation>,
-] = [true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true];
 void shapesMatch;

@@ -6,11 +6,17 @@ export const apiPaths = {
   downloadManifest: (warehouseId: string) => `/api/warehouses/${encodeURIComponent(warehouseId)}/download`,
   downloadPage: (warehouseId: string, entity: string) =>
     `/api/warehouses/${encodeURIComponent(warehouseId)}/download/${entity}`,
+  countReviews: (warehouseId: string) => `/api/supervisor/warehouses/${encodeURIComponent(warehouseId)}/count-reviews`,
+  countReviewDecision: (warehouseId: string, opId: string) => `/api/supervisor/warehouses/${encodeURIComponent(warehouseId)}/count-reviews/${opId}`,
   /** Route patterns the server registers for the paths above that take parameters. */
   routes: {
+    countReviews: '/api/supervisor/warehouses/:warehouseId/count-reviews',
+    countReviewDecision: '/api/supervisor/warehouses/:warehouseId/count-reviews/:opId',
     downloadManifest: '/api/warehouses/:warehouseId/download',
     downloadPage: '/api/warehouses/:warehouseId/download/:entity',
   },
+  syncPush: '/api/sync/push',
+  syncPull: '/api/sync/pull',
   supervisorDevices: '/api/supervisor/devices',
   caCertificate: '/ca.crt',
 } as const;

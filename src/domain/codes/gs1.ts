@@ -24,6 +24,7 @@
  * strings, and the wedge settings let a site send a GS substitute instead.
  */
 import { gs1CheckDigit, type Gtin14 } from './gtin';
+import { explain, type Why } from '../why';
 
 export type Gs1Format = 'numeric' | 'alphanumeric';
 
@@ -105,12 +106,17 @@ export type Gs1ErrorReason = 'empty' | 'unknown-ai' | 'too-short' | 'too-long' |
 
 export interface Gs1Error {
   readonly reason: Gs1ErrorReason;
+  /** The reason with its facts, for words in the worker's language. */
+  readonly why: Why;
+  /** In English. */
   readonly message: string;
 }
 
 export type Gs1Result = { readonly ok: true; readonly value: Gs1Data } | { readonly ok: false; readonly error: Gs1Error };
 
-const fail = (reason: Gs1ErrorReason, message: string): Gs1Result => ({ ok: false, error: { reason, message } });
+const error = (reason: Gs1ErrorReason, why: Why): Gs1Error => ({ reason, why, message: explain(why) });
+const fail = (reason: Gs1ErrorReason, why: Why): Gs1Result => ({ ok: false, error: error(reason, why) });
+const KNOWN_AIS = `${Object.keys(AI_TABLE).join(', ')} and 310n–315n`;
 
 function specOf(ai: string): AiSpec | null {
   const known = AI_TABLE[ai];
@@ -145,33 +151,24 @@ function isoDate(ai: string, spec: AiSpec, value: string, today: Date): string |
   const yy = Number(value.slice(0, 2));
   const mm = Number(value.slice(2, 4));
   const dd = Number(value.slice(4, 6));
-  const where = `(${ai}) ${spec.title} ${value}`;
-  if (mm < 1 || mm > 12) return { reason: 'bad-date', message: `${where}: month ${value.slice(2, 4)} does not exist.` };
+  const field = { ai, title: spec.title, value };
+  if (mm < 1 || mm > 12) return error('bad-date', { code: 'gs1-bad-month', ...field });
   const year = fullYear(yy, today);
   const lastDay = new Date(Date.UTC(year, mm, 0)).getUTCDate();
-  if (dd > lastDay) return { reason: 'bad-date', message: `${where}: day ${value.slice(4, 6)} does not exist in that month.` };
+  if (dd > lastDay) return error('bad-date', { code: 'gs1-bad-day', ...field });
   const day = dd === 0 ? lastDay : dd;
   return `${year}-${String(mm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function checkValue(ai: string, spec: AiSpec, value: string): Gs1Error | null {
-  const where = `(${ai}) ${spec.title}`;
-  if (spec.fixed && value.length < spec.length) {
-    return { reason: 'too-short', message: `${where} needs ${spec.length} characters; "${value}" has ${value.length}.` };
-  }
-  if (value.length > spec.length) {
-    return { reason: 'too-long', message: `${where} takes at most ${spec.length} characters; "${value}" has ${value.length}. If a separator is missing after it, check the scanner's GS setting.` };
-  }
-  if (value.length === 0) return { reason: 'too-short', message: `${where} is empty.` };
-  if (spec.format === 'numeric' && !/^\d+$/.test(value)) return { reason: 'bad-characters', message: `${where} must be digits; "${value}" is not.` };
-  if (spec.format === 'alphanumeric' && !CSET82.test(value)) {
-    return { reason: 'bad-characters', message: `${where} "${value}" holds a character GS1 does not allow.` };
-  }
+  const field = { ai, title: spec.title, value };
+  if ((spec.fixed && value.length < spec.length) || value.length === 0) return error('too-short', { code: 'gs1-too-short', ...field, needed: spec.length });
+  if (value.length > spec.length) return error('too-long', { code: 'gs1-too-long', ...field, max: spec.length });
+  if (spec.format === 'numeric' && !/^\d+$/.test(value)) return error('bad-characters', { code: 'gs1-not-digits', ...field });
+  if (spec.format === 'alphanumeric' && !CSET82.test(value)) return error('bad-characters', { code: 'gs1-bad-characters', ...field });
   if (spec.check === 'mod10') {
     const expected = gs1CheckDigit(value.slice(0, -1));
-    if (Number(value.at(-1)) !== expected) {
-      return { reason: 'bad-check-digit', message: `${where} ${value} has a wrong check digit: it ends in ${value.at(-1)}, the digits before it need ${expected}.` };
-    }
+    if (Number(value.at(-1)) !== expected) return error('bad-check-digit', { code: 'gs1-bad-check-digit', ...field, given: value.at(-1) ?? '', expected });
   }
   return null;
 }
@@ -186,7 +183,7 @@ function splitRaw(text: string): { ai: string; value: string }[] | Gs1Error {
     }
     const ai = aiAt(rest);
     if (ai === null) {
-      return { reason: 'unknown-ai', message: `Unknown application identifier at "${rest.slice(0, 4)}…": this app reads AIs ${Object.keys(AI_TABLE).join(', ')} and 310n–315n.` };
+      return error('unknown-ai', { code: 'gs1-unknown-ai', at: `${rest.slice(0, 4)}…`, known: KNOWN_AIS });
     }
     const spec = specOf(ai)!;
     rest = rest.slice(ai.length);
@@ -206,12 +203,12 @@ function splitBracketed(text: string): { ai: string; value: string }[] | Gs1Erro
   const parts: { ai: string; value: string }[] = [];
   const pattern = /\((\d{2,4})\)/g;
   const found = [...text.matchAll(pattern)];
-  if (found.length === 0 || found[0]!.index !== 0) return { reason: 'not-bracketed', message: `"${text}" does not start with an AI in brackets, such as (01).` };
+  if (found.length === 0 || found[0]!.index !== 0) return error('not-bracketed', { code: 'gs1-not-bracketed', text });
   for (const [i, match] of found.entries()) {
     const start = match.index + match[0].length;
     const end = found[i + 1]?.index ?? text.length;
     const ai = match[1]!;
-    if (!specOf(ai)) return { reason: 'unknown-ai', message: `Unknown application identifier (${ai}): this app reads AIs ${Object.keys(AI_TABLE).join(', ')} and 310n–315n.` };
+    if (!specOf(ai)) return error('unknown-ai', { code: 'gs1-unknown-ai', at: `(${ai})`, known: KNOWN_AIS });
     parts.push({ ai, value: text.slice(start, end) });
   }
   return parts;
@@ -227,7 +224,7 @@ export function parseGs1(input: string, today: Date = new Date()): Gs1Result {
   let text = input.replace(/[\r\n]+$/, '').trim();
   text = text.replace(AIM_PREFIX, '');
   if (text.startsWith(GS)) text = text.slice(1);
-  if (text === '') return fail('empty', 'No GS1 data was given.');
+  if (text === '') return fail('empty', { code: 'gs1-empty' });
   const parts = text.startsWith('(') ? splitBracketed(text) : splitRaw(text);
   if (!Array.isArray(parts)) return { ok: false, error: parts };
 
@@ -237,7 +234,7 @@ export function parseGs1(input: string, today: Date = new Date()): Gs1Result {
   const seen = new Set<string>();
   for (const { ai, value } of parts) {
     const spec = specOf(ai)!;
-    if (seen.has(ai)) return fail('repeated-ai', `(${ai}) ${spec.title} appears twice.`);
+    if (seen.has(ai)) return fail('repeated-ai', { code: 'gs1-repeated-ai', ai, title: spec.title });
     seen.add(ai);
     const problem = checkValue(ai, spec, value);
     if (problem) return { ok: false, error: problem };

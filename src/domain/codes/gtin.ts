@@ -10,6 +10,7 @@
  * - Nothing here guesses: a wrong length, a non-digit or a wrong check digit is an
  *   error with a reason code and words a person on the floor can act on.
  */
+import { explain, type Why } from '../why';
 
 export type Symbology = 'ean-13' | 'ean-8' | 'upc-a' | 'upc-e' | 'gtin-14';
 
@@ -25,6 +26,9 @@ export type CodeErrorReason =
 
 export interface CodeError {
   readonly reason: CodeErrorReason;
+  /** The reason with its facts, for words in the worker's language. */
+  readonly why: Why;
+  /** In English. */
   readonly message: string;
 }
 
@@ -38,7 +42,7 @@ export interface NormalisedCode {
 export type CodeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CodeError };
 
 const ok = <T>(value: T): CodeResult<T> => ({ ok: true, value });
-const fail = <T>(reason: CodeErrorReason, message: string): CodeResult<T> => ({ ok: false, error: { reason, message } });
+const fail = <T>(reason: CodeErrorReason, why: Why): CodeResult<T> => ({ ok: false, error: { reason, why, message: explain(why) } });
 
 const DIGITS = /^\d+$/;
 
@@ -57,37 +61,34 @@ function checkedGtin(digits: string, symbology: Symbology, label: string): CodeR
   const given = Number(digits.at(-1));
   const expected = gs1CheckDigit(data);
   if (given !== expected) {
-    return fail(
-      'bad-check-digit',
-      `${label} ${digits} has a wrong check digit: it ends in ${given}, the digits before it need ${expected}. Re-scan or re-type the code.`,
-    );
+    return fail('bad-check-digit', { code: 'code-bad-check-digit', label, text: digits, given: String(given), expected });
   }
   return ok({ gtin: digits.padStart(14, '0') as Gtin14, symbology, text: digits });
 }
 
 function digitsOnly(text: string): CodeResult<string> {
   const trimmed = text.trim();
-  if (trimmed === '') return fail('empty', 'No code was given.');
-  if (!DIGITS.test(trimmed)) return fail('not-digits', `"${trimmed}" is not a product code: product codes are digits only.`);
+  if (trimmed === '') return fail('empty', { code: 'code-empty' });
+  if (!DIGITS.test(trimmed)) return fail('not-digits', { code: 'code-not-digits', text: trimmed });
   return ok(trimmed);
 }
 
 /** A reader of one fixed-length symbology: digits only, the right length, the right check digit. */
-function fixedLength(symbology: Symbology, length: number, label: string, article: 'A' | 'An') {
+function fixedLength(symbology: Symbology, length: number, label: string) {
   return (text: string): CodeResult<NormalisedCode> => {
     const digits = digitsOnly(text);
     if (!digits.ok) return digits;
     if (digits.value.length !== length) {
-      return fail('wrong-length', `${article} ${label} has ${length} digits; "${digits.value}" has ${digits.value.length}.`);
+      return fail('wrong-length', { code: 'code-wrong-length', label, expected: length, text: digits.value });
     }
     return checkedGtin(digits.value, symbology, label);
   };
 }
 
-export const normaliseEan13 = fixedLength('ean-13', 13, 'EAN-13', 'An');
-export const normaliseEan8 = fixedLength('ean-8', 8, 'EAN-8', 'An');
-export const normaliseUpcA = fixedLength('upc-a', 12, 'UPC-A', 'A');
-export const normaliseGtin14 = fixedLength('gtin-14', 14, 'GTIN-14', 'A');
+export const normaliseEan13 = fixedLength('ean-13', 13, 'EAN-13');
+export const normaliseEan8 = fixedLength('ean-8', 8, 'EAN-8');
+export const normaliseUpcA = fixedLength('upc-a', 12, 'UPC-A');
+export const normaliseGtin14 = fixedLength('gtin-14', 14, 'GTIN-14');
 
 /**
  * Expands an 8-digit UPC-E (number system, six digits, check digit) to its 12-digit UPC-A.
@@ -97,10 +98,10 @@ export function expandUpcE(upcE: string): CodeResult<string> {
   const digits = digitsOnly(upcE);
   if (!digits.ok) return digits;
   const code = digits.value;
-  if (code.length !== 8) return fail('wrong-length', `A UPC-E has 8 digits; "${code}" has ${code.length}.`);
+  if (code.length !== 8) return fail('wrong-length', { code: 'code-wrong-length', label: 'UPC-E', expected: 8, text: code });
   const numberSystem = code[0]!;
   if (numberSystem !== '0' && numberSystem !== '1') {
-    return fail('bad-upce-number-system', `UPC-E ${code} starts with ${numberSystem}; a UPC-E starts with 0 or 1.`);
+    return fail('bad-upce-number-system', { code: 'code-bad-upce-system', text: code, first: numberSystem });
   }
   const d = code.slice(1, 7);
   const check = code[7]!;
@@ -120,10 +121,7 @@ export function normaliseUpcE(text: string): CodeResult<NormalisedCode> {
   if (!upcA.ok) {
     const given = text.trim();
     const expected = gs1CheckDigit(expanded.value.slice(0, -1));
-    return fail(
-      'bad-check-digit',
-      `UPC-E ${given} has a wrong check digit: it ends in ${given.at(-1)}, its digits need ${expected}. Re-scan or re-type the code.`,
-    );
+    return fail('bad-check-digit', { code: 'code-bad-check-digit', label: 'UPC-E', text: given, given: given.at(-1) ?? '', expected });
   }
   return ok({ ...upcA.value, text: text.trim() });
 }
@@ -168,16 +166,10 @@ export function readProductCode(text: string): CodeResult<readonly NormalisedCod
       const asUpcE = normaliseUpcE(code);
       const readings = [asEan8, asUpcE].flatMap((r) => (r.ok ? [r.value] : []));
       if (readings.length > 0) return ok(readings);
-      return fail(
-        'bad-check-digit',
-        `${code} is neither a valid EAN-8 nor a valid UPC-E: the check digit is wrong. Re-scan or re-type the code.`,
-      );
+      return fail('bad-check-digit', { code: 'code-not-ean8-nor-upce', text: code });
     }
     default:
-      return fail(
-        'wrong-length',
-        `"${code}" has ${code.length} digits; a product code has 8 (EAN-8 or UPC-E), 12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14).`,
-      );
+      return fail('wrong-length', { code: 'code-unknown-length', text: code });
   }
 }
 

@@ -8,14 +8,15 @@
  * label, which the caller looks up before trying it as GS1 without separators.
  */
 import { looksLikeBinCode, normaliseBinCode, type BinCode } from './binCode';
-import { looksLikeGs1, parseGs1, type Gs1Data, type Gs1ErrorReason } from './gs1';
+import { looksLikeGs1, parseGs1, type Gs1Data, type Gs1Error, type Gs1ErrorReason } from './gs1';
+import { explain } from '../why';
 import { readProductCode, type CodeError, type CodeErrorReason, type NormalisedCode } from './gtin';
 
 export type CodeMeaning =
   | { readonly kind: 'product-code'; readonly readings: readonly NormalisedCode[] }
   | { readonly kind: 'gs1'; readonly readings: readonly NormalisedCode[]; readonly gs1: Gs1Data }
   | { readonly kind: 'bin-code'; readonly binCode: BinCode; readonly gs1: Gs1Data | null }
-  | { readonly kind: 'invalid'; readonly error: CodeError | { reason: Gs1ErrorReason; message: string }; readonly binCode: BinCode | null };
+  | { readonly kind: 'invalid'; readonly error: CodeError | Gs1Error; readonly binCode: BinCode | null };
 
 export type MeaningErrorReason = CodeErrorReason | Gs1ErrorReason;
 
@@ -26,7 +27,7 @@ function gs1Meaning(gs1: Gs1Data): CodeMeaning {
 
 export function interpretCode(text: string, today: Date = new Date()): CodeMeaning {
   const trimmed = text.trim();
-  if (trimmed === '') return { kind: 'invalid', error: { reason: 'empty', message: 'No code was given.' }, binCode: null };
+  if (trimmed === '') return { kind: 'invalid', error: { reason: 'empty', why: { code: 'code-empty' }, message: explain({ code: 'code-empty' }) }, binCode: null };
   if (looksLikeGs1(trimmed)) {
     const parsed = parseGs1(trimmed, today);
     return parsed.ok ? gs1Meaning(parsed.value) : { kind: 'invalid', error: parsed.error, binCode: null };

@@ -67,9 +67,29 @@ export interface CountOp {
   readonly lines: readonly CountLine[];
 }
 
+/** A worker takes an open (unassigned) task; the server assigns it to them unless someone took it first. */
+export interface TaskTakenOp {
+  readonly type: 'task-taken';
+  readonly taskId: string;
+}
+
 export interface TaskFinishedOp {
   readonly type: 'task-finished';
   readonly taskId: string;
+}
+
+/**
+ * The worker settles an operation the server rejected: dismissed with a reason, or
+ * fixed by a new step (e.g. the same putaway into the right bin). Either way it stops
+ * being flagged, and the server keeps both.
+ */
+export interface RejectionSettledOp {
+  readonly type: 'rejection-settled';
+  readonly rejectedOpId: string;
+  readonly how: 'dismissed' | 'fixed';
+  readonly note: string;
+  /** The step that fixed it, when fixed. */
+  readonly fixedByOpId: string | null;
 }
 
 export interface UndoOp {
@@ -78,7 +98,7 @@ export interface UndoOp {
   readonly undoesOpId: string;
 }
 
-export type FloorOperation = PutawayOp | PickOp | ShortPickOp | CountOp | TaskFinishedOp | UndoOp;
+export type FloorOperation = PutawayOp | PickOp | ShortPickOp | CountOp | TaskTakenOp | TaskFinishedOp | UndoOp | RejectionSettledOp;
 export type FloorOperationType = FloorOperation['type'];
 
 /** How one operation changes a bin: units added to (or taken from) product-and-lot lines, or the bin's lines replaced by a count. */

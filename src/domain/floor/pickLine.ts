@@ -8,6 +8,7 @@
 import type { CodeMeaning } from '../codes/interpretCode';
 import type { Product, StockLine } from '../catalog/product';
 import { isExpired, proposedLot } from './fefo';
+import { explain, type Why } from '../why';
 
 export interface PickLineContext {
   readonly binCode: string;
@@ -26,25 +27,30 @@ export type PickRefusal = 'wrong-bin' | 'scan-bin-first' | 'wrong-item' | 'bad-c
 export type PickScanOutcome =
   | { readonly kind: 'bin-confirmed' }
   | { readonly kind: 'picked'; readonly qty: number; readonly lot: string; readonly expiry: string | null; readonly proposedLot: string | null }
-  | { readonly kind: 'refused'; readonly reason: PickRefusal; readonly message: string };
+  | PickRefused;
 
-const refuse = (reason: PickRefusal, message: string): PickScanOutcome => ({ kind: 'refused', reason, message });
+export interface PickRefused {
+  readonly kind: 'refused';
+  readonly reason: PickRefusal;
+  readonly why: Why;
+  /** In English. */
+  readonly message: string;
+}
+
+const refuse = (reason: PickRefusal, why: Why): PickRefused => ({ kind: 'refused', reason, why, message: explain(why) });
 
 export function pickScan(line: PickLineContext, binConfirmed: boolean, meaning: CodeMeaning): PickScanOutcome {
-  if (meaning.kind === 'invalid') return refuse('bad-code', meaning.error.message);
-  if (!binConfirmed) {
-    if (meaning.kind !== 'bin-code') return refuse('scan-bin-first', `Scan bin ${line.binCode} first.`);
-    return meaning.binCode === line.binCode ? { kind: 'bin-confirmed' } : refuse('wrong-bin', `Wrong bin: this is ${meaning.binCode}. Go to bin ${line.binCode}.`);
-  }
-  if (meaning.kind === 'bin-code') {
-    return meaning.binCode === line.binCode ? { kind: 'bin-confirmed' } : refuse('wrong-bin', `Wrong bin: this is ${meaning.binCode}. Pick from bin ${line.binCode}.`);
+  if (meaning.kind === 'invalid') return refuse('bad-code', meaning.error.why);
+  if (meaning.kind === 'bin-code' || !binConfirmed) {
+    if (meaning.kind !== 'bin-code') return refuse('scan-bin-first', { code: 'scan-bin-first', bin: line.binCode });
+    return meaning.binCode === line.binCode ? { kind: 'bin-confirmed' } : refuse('wrong-bin', { code: 'wrong-bin', scanned: meaning.binCode, expected: line.binCode });
   }
   const code = line.product.codes.find((c) => meaning.readings.some((r) => r.gtin === c.gtin));
-  if (!code) return refuse('wrong-item', `Wrong item: this is not ${line.product.name}. Scan ${line.product.name}.`);
+  if (!code) return refuse('wrong-item', { code: 'wrong-item', expected: line.product.name });
   const left = line.needed - line.done;
-  if (left <= 0) return refuse('line-done', `This line is complete: ${line.needed} ${line.product.unit} picked.`);
+  if (left <= 0) return refuse('line-done', { code: 'line-done', needed: line.needed, unit: line.product.unit });
   const qty = code.packQty;
-  if (qty > left) return refuse('more-than-needed', `More than needed: this code is ${qty} ${line.product.unit}, only ${left} left to pick.`);
+  if (qty > left) return refuse('more-than-needed', { code: 'more-than-needed', qty, unit: line.product.unit, left });
   const lot = lotToPick(line, meaning.kind === 'gs1' ? meaning.gs1 : null);
   return lot.kind === 'refused' ? lot : { kind: 'picked', qty, lot: lot.lot, expiry: lot.expiry, proposedLot: lot.proposedLot };
 }
@@ -57,7 +63,7 @@ export function pickScan(line: PickLineContext, binConfirmed: boolean, meaning: 
 export function lotToPick(
   line: PickLineContext,
   fromCode: { readonly lot?: string; readonly expiry?: string } | null,
-): { readonly kind: 'lot'; readonly lot: string; readonly expiry: string | null; readonly proposedLot: string | null } | { readonly kind: 'refused'; readonly reason: PickRefusal; readonly message: string } {
+): { readonly kind: 'lot'; readonly lot: string; readonly expiry: string | null; readonly proposedLot: string | null } | PickRefused {
   if (!line.product.lotTracked && !line.product.expiryTracked) return { kind: 'lot', lot: '', expiry: null, proposedLot: null };
   // FEFO among lots still good; only when every lot has expired is an expired one proposed (and then refused).
   const good = line.binStock.filter((l) => !isExpired(l.expiry, line.today));
@@ -65,6 +71,6 @@ export function lotToPick(
   const lot = line.product.lotTracked ? (fromCode?.lot ?? proposal?.lot ?? '') : '';
   const known = line.binStock.find((l) => l.productId === line.product.id && l.lot === lot);
   const expiry = fromCode?.expiry ?? known?.expiry ?? (lot === proposal?.lot ? proposal.expiry : null);
-  if (isExpired(expiry, line.today)) return { kind: 'refused', reason: 'lot-expired', message: `Lot ${lot || '(none)'} expired on ${expiry}. Do not pick it; take another lot.` };
+  if (isExpired(expiry, line.today)) return refuse('lot-expired', { code: 'lot-expired', lot, expiry: expiry ?? '' });
   return { kind: 'lot', lot, expiry, proposedLot: proposal && line.product.lotTracked && proposal.lot !== lot ? proposal.lot : null };
 }

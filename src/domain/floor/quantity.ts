@@ -2,9 +2,13 @@
  * Quantities a worker types: whole, positive (zero only where a count allows it), and
  * not more than allowed where there is a limit (what is left to pick or put away).
  */
+import { explain, type Why } from '../why';
+
 export type QuantityErrorReason = 'empty' | 'not-a-number' | 'not-whole' | 'not-positive' | 'more-than-allowed' | 'too-large';
 
-export type QuantityResult = { readonly ok: true; readonly qty: number } | { readonly ok: false; readonly reason: QuantityErrorReason; readonly message: string };
+export type QuantityResult = { readonly ok: true; readonly qty: number } | { readonly ok: false; readonly reason: QuantityErrorReason; readonly why: Why; readonly message: string };
+
+const refuse = (reason: QuantityErrorReason, why: Why): QuantityResult => ({ ok: false, reason, why, message: explain(why) });
 
 export interface QuantityRule {
   /** The most that may be entered here, e.g. what is left on the line; null: no limit. */
@@ -18,12 +22,13 @@ export const LARGEST_ENTRY = 1_000_000;
 
 export function checkQuantity(input: string | number, rule: QuantityRule): QuantityResult {
   const text = String(input).trim();
-  if (text === '') return { ok: false, reason: 'empty', message: 'Enter a quantity.' };
-  if (!/^[+-]?\d+([.,]\d+)?$/.test(text)) return { ok: false, reason: 'not-a-number', message: `"${text}" is not a quantity. Enter digits only.` };
+  if (text === '') return refuse('empty', { code: 'qty-empty' });
+  if (!/^[+-]?\d+([.,]\d+)?$/.test(text)) return refuse('not-a-number', { code: 'qty-not-a-number', text });
   const qty = Number(text.replace(',', '.'));
-  if (!Number.isInteger(qty)) return { ok: false, reason: 'not-whole', message: `${text} is not a whole number. Quantities are counted in whole units.` };
-  if (qty < 0 || (qty === 0 && !rule.allowZero)) return { ok: false, reason: 'not-positive', message: rule.allowZero ? 'A quantity cannot be negative.' : 'The quantity must be at least 1.' };
-  if (qty > LARGEST_ENTRY) return { ok: false, reason: 'too-large', message: `${qty} is more than one entry can hold (${LARGEST_ENTRY.toLocaleString('en-US')}). Check the number.` };
-  if (rule.max !== null && qty > rule.max) return { ok: false, reason: 'more-than-allowed', message: `${qty} is more than needed: at most ${rule.max} here.` };
+  if (!Number.isInteger(qty)) return refuse('not-whole', { code: 'qty-not-whole', text });
+  if (qty < 0) return refuse('not-positive', { code: 'qty-negative' });
+  if (qty === 0 && !rule.allowZero) return refuse('not-positive', { code: 'qty-zero' });
+  if (qty > LARGEST_ENTRY) return refuse('too-large', { code: 'qty-too-large', qty, max: LARGEST_ENTRY });
+  if (rule.max !== null && qty > rule.max) return refuse('more-than-allowed', { code: 'qty-more-than-allowed', qty, max: rule.max });
   return { ok: true, qty };
 }

@@ -21,6 +21,8 @@ export interface Task {
   readonly status: TaskStatus;
   /** User id, or null when any worker may take it. */
   readonly assignedTo: string | null;
+  /** The device that sent the task's first step, as the server last said; null before any. */
+  readonly workedOnDevice: string | null;
   readonly createdAt: string;
   readonly lines: readonly TaskLine[];
 }

@@ -1,0 +1,244 @@
+/**
+ * What the server does with each floor operation, in the device's order: apply it to
+ * the ledger and the task, send it to review, or reject it with a reason.
+ *
+ * Rules (besides the ledger's, in stockLedger.ts):
+ * - An operation that can never apply (unknown product or bin, a task closed or taken
+ *   by someone else, a line that is not the task's) is rejected with a reason and
+ *   changes nothing.
+ * - A pick that physically happened is never refused for lack of book stock: it is
+ *   applied, and a balance below zero is flagged for a supervisor.
+ * - A count posts, per product and lot, counted minus the book at the count's time; when
+ *   any line is off by more than the warehouse's threshold the count waits for a
+ *   supervisor instead (review) and posts only when approved.
+ * - A short pick records the shortfall and asks for a count of the bin.
+ * - An undo of a move takes the goods back at the moment of the undo (a count in between
+ *   saw them moved); an undone count is no longer in force, as if it had not been made.
+ */
+import type { CountOp, FloorOperation, PickOp, PutawayOp, RejectionSettledOp, ShortPickOp } from '../floor/operations';
+import { needsRecount } from '../floor/variance';
+import type { Why } from '../why';
+import { stockKey, type LedgerEntry } from './stockLedger';
+import type { LedgerWork, TaskLineState, TaskState, VarianceLine } from './ledgerWork';
+
+export interface IncomingOperation {
+  readonly opId: string;
+  readonly deviceId: string;
+  readonly userId: string;
+  readonly op: FloorOperation;
+  /** When the worker did the step, by the device's clock, ms since the epoch. */
+  readonly deviceAt: number;
+  /** The server's clock minus the device's, measured when the batch arrived. */
+  readonly offsetMs: number;
+}
+
+/** When something the device timed happened, on the server's clock. */
+const onServerClock = (incoming: IncomingOperation, deviceTime: number) => deviceTime + incoming.offsetMs;
+
+export type Outcome =
+  | { readonly opId: string; readonly status: 'applied' }
+  | { readonly opId: string; readonly status: 'review' }
+  | { readonly opId: string; readonly status: 'rejected'; readonly why: Why };
+
+type Refusal = { readonly why: Why };
+const refuse = (why: Why): Refusal => ({ why });
+
+/** Applies one operation to the batch's work and says what became of it. */
+export function applyOperation(work: LedgerWork, incoming: IncomingOperation): Outcome {
+  const outcome = decide(work, incoming);
+  const status = outcome === null ? 'applied' : 'why' in outcome ? 'rejected' : 'review';
+  work.known.set(incoming.opId, { opId: incoming.opId, deviceId: incoming.deviceId, op: incoming.op, status, at: onServerClock(incoming, incoming.deviceAt) });
+  if (outcome === null) return { opId: incoming.opId, status: 'applied' };
+  if ('why' in outcome) return { opId: incoming.opId, status: 'rejected', why: outcome.why };
+  return { opId: incoming.opId, status: 'review' };
+}
+
+/** null: applied; a refusal; or 'review' for a count that waits for a supervisor. */
+function decide(work: LedgerWork, incoming: IncomingOperation): Refusal | { review: true } | null {
+  const { op } = incoming;
+  switch (op.type) {
+    case 'putaway':
+    case 'pick':
+      return move(work, incoming, op);
+    case 'pick-short':
+      return shortPick(work, incoming, op);
+    case 'count':
+      return count(work, incoming, op);
+    case 'task-taken':
+      return takeTask(work, incoming, op.taskId);
+    case 'task-finished':
+      return finishTask(work, incoming, op.taskId);
+    case 'undo':
+      return undo(work, incoming, op.undoesOpId);
+    case 'rejection-settled':
+      return settle(work, incoming, op);
+  }
+}
+
+/** The rejected step must be this device's and rejected; the server then records how it was settled. */
+function settle(work: LedgerWork, incoming: IncomingOperation, op: RejectionSettledOp): Refusal | null {
+  const target = work.known.get(op.rejectedOpId);
+  if (!target || target.deviceId !== incoming.deviceId || target.status !== 'rejected') return refuse({ code: 'op-undo-unknown', opId: op.rejectedOpId });
+  work.settled.push({ opId: op.rejectedOpId, how: op.how, note: op.note, userId: incoming.userId });
+  return null;
+}
+
+function checkPlace(work: LedgerWork, binCode: string, productIds: readonly string[]): Refusal | null {
+  if (!work.snapshot.bins.has(binCode)) return refuse({ code: 'op-unknown-bin', bin: binCode });
+  const unknown = productIds.find((id) => !work.snapshot.products.has(id));
+  return unknown === undefined ? null : refuse({ code: 'op-unknown-product', productId: unknown });
+}
+
+/** The task an operation belongs to, ready to be worked by this user on this device, or why not. */
+function taskToWork(work: LedgerWork, incoming: IncomingOperation, taskId: string, kind: TaskState['kind']): TaskState | Refusal {
+  const task = work.tasks.get(taskId);
+  if (!task || task.kind !== kind) return refuse({ code: 'op-unknown-task', taskId });
+  if (task.status === 'done' || task.status === 'cancelled') return refuse({ code: 'op-task-closed', taskId, status: task.status });
+  if (task.assignedTo !== null && task.assignedTo !== incoming.userId) return refuse({ code: 'task-taken', by: work.snapshot.userNames.get(task.assignedTo) ?? task.assignedTo });
+  return task;
+}
+
+function withLine(work: LedgerWork, task: TaskState, lineNo: number, incoming: IncomingOperation, change: (line: TaskLineState) => TaskLineState): void {
+  const lines = new Map(task.lines);
+  lines.set(lineNo, change(lines.get(lineNo)!));
+  work.updateTask({ ...task, lines, status: task.status === 'open' ? 'in-progress' : task.status, assignedTo: task.assignedTo ?? incoming.userId, workedOnDevice: task.workedOnDevice ?? incoming.deviceId });
+}
+
+function move(work: LedgerWork, incoming: IncomingOperation, op: PutawayOp | PickOp): Refusal | null {
+  const place = checkPlace(work, op.binCode, [op.productId]);
+  if (place) return place;
+  let task: TaskState | null = null;
+  if (op.taskId !== null) {
+    const found = taskToWork(work, incoming, op.taskId, op.type);
+    if ('why' in found) return found;
+    const line = op.lineNo === null ? undefined : found.lines.get(op.lineNo);
+    if (!line || line.productId !== op.productId || (op.type === 'pick' && line.binCode !== op.binCode)) return refuse({ code: 'op-wrong-line', taskId: op.taskId, lineNo: op.lineNo ?? 0 });
+    task = found;
+  }
+  const delta = op.type === 'pick' ? -op.qty : op.qty;
+  work.append({ binCode: op.binCode, productId: op.productId, lot: op.lot, expiry: op.expiry, delta, at: onServerClock(incoming, incoming.deviceAt), kind: op.type, opId: incoming.opId, countOpId: null });
+  if (task) withLine(work, task, op.lineNo!, incoming, (line) => ({ ...line, done: line.done + op.qty }));
+  if (op.type === 'pick' && work.balance(op) < 0) work.flags.push({ kind: 'negative-stock', binCode: op.binCode, productId: op.productId, lot: op.lot, opId: incoming.opId });
+  return null;
+}
+
+function shortPick(work: LedgerWork, incoming: IncomingOperation, op: ShortPickOp): Refusal | null {
+  const place = checkPlace(work, op.binCode, [op.productId]);
+  if (place) return place;
+  const task = taskToWork(work, incoming, op.taskId, 'pick');
+  if ('why' in task) return task;
+  if (!task.lines.has(op.lineNo)) return refuse({ code: 'op-wrong-line', taskId: op.taskId, lineNo: op.lineNo });
+  withLine(work, task, op.lineNo, incoming, (line) => ({ ...line, shortQty: op.shortQty }));
+  work.shortPicks.push({ opId: incoming.opId, taskId: op.taskId, lineNo: op.lineNo, binCode: op.binCode, productId: op.productId, qty: op.shortQty, reason: op.reason });
+  work.flags.push({ kind: 'count-requested', binCode: op.binCode, productId: op.productId, lot: null, opId: incoming.opId });
+  return null;
+}
+
+/** The count's lines against the bin's book at its time: every product and lot in either. */
+export function varianceOf(work: LedgerWork, binCode: string, at: number, op: CountOp): VarianceLine[] {
+  const book = work.bookOf(binCode, at);
+  const lines = new Map<string, VarianceLine>();
+  for (const [key, line] of book) if (line.qty !== 0) lines.set(key, { ...line, counted: 0, firstCount: null });
+  for (const counted of op.lines) {
+    const key = stockKey({ binCode, productId: counted.productId, lot: counted.lot });
+    const before = lines.get(key);
+    lines.set(key, { productId: counted.productId, lot: counted.lot, expiry: counted.expiry ?? before?.expiry ?? null, qty: book.get(key)?.qty ?? 0, counted: counted.counted, firstCount: counted.firstCount });
+  }
+  return [...lines.values()];
+}
+
+/** Posts a count: per product and lot, counted minus the book at its time; the count is then in force. */
+export function postCount(work: LedgerWork, opId: string, binCode: string, at: number, lines: readonly VarianceLine[]): void {
+  for (const line of lines) {
+    work.append({ binCode, productId: line.productId, lot: line.lot, expiry: line.expiry, delta: line.counted - line.qty, at, kind: 'count', opId, countOpId: opId });
+  }
+  work.postCount(binCode, { opId, at });
+}
+
+function count(work: LedgerWork, incoming: IncomingOperation, op: CountOp): Refusal | { review: true } | null {
+  const place = checkPlace(work, op.binCode, op.lines.map((l) => l.productId));
+  if (place) return place;
+  let task: TaskState | null = null;
+  if (op.taskId !== null) {
+    const found = taskToWork(work, incoming, op.taskId, 'count');
+    if ('why' in found) return found;
+    const line = op.lineNo === null ? undefined : found.lines.get(op.lineNo);
+    if (!line || line.binCode !== op.binCode) return refuse({ code: 'op-wrong-line', taskId: op.taskId, lineNo: op.lineNo ?? 0 });
+    task = found;
+  }
+  // A count is a snapshot of the moment counting started.
+  const at = onServerClock(incoming, Date.parse(op.startedAt));
+  const lines = varianceOf(work, op.binCode, at, op);
+  if (task) withLine(work, task, op.lineNo!, incoming, (line) => ({ ...line, done: 1 }));
+  if (lines.some((line) => needsRecount(line.qty, line.counted, work.snapshot.threshold))) {
+    work.reviews.push({ opId: incoming.opId, binCode: op.binCode, at, lines });
+    return { review: true };
+  }
+  postCount(work, incoming.opId, op.binCode, at, lines);
+  return null;
+}
+
+function takeTask(work: LedgerWork, incoming: IncomingOperation, taskId: string): Refusal | null {
+  const task = work.tasks.get(taskId);
+  if (!task) return refuse({ code: 'op-unknown-task', taskId });
+  if (task.status === 'done' || task.status === 'cancelled') return refuse({ code: 'op-task-closed', taskId, status: task.status });
+  if (task.assignedTo !== null && task.assignedTo !== incoming.userId) return refuse({ code: 'task-taken', by: work.snapshot.userNames.get(task.assignedTo) ?? task.assignedTo });
+  work.updateTask({ ...task, assignedTo: incoming.userId, status: 'in-progress', workedOnDevice: task.workedOnDevice ?? incoming.deviceId });
+  return null;
+}
+
+function finishTask(work: LedgerWork, incoming: IncomingOperation, taskId: string): Refusal | null {
+  const task = work.tasks.get(taskId);
+  if (!task) return refuse({ code: 'op-unknown-task', taskId });
+  if (task.status === 'done' && task.assignedTo === incoming.userId) return null;
+  const open = taskToWork(work, incoming, taskId, task.kind);
+  if ('why' in open) return open;
+  work.updateTask({ ...open, status: 'done', assignedTo: open.assignedTo ?? incoming.userId, workedOnDevice: open.workedOnDevice ?? incoming.deviceId });
+  return null;
+}
+
+/** Appends the reverse of entries, effective at `at` (or at each entry's own time when null). */
+function reverse(work: LedgerWork, entries: readonly LedgerEntry[], undoOpId: string, at: number | null): void {
+  for (const entry of entries) work.append({ ...entry, delta: -entry.delta, at: at ?? entry.at, kind: 'undo', opId: undoOpId, countOpId: null });
+}
+
+function undo(work: LedgerWork, incoming: IncomingOperation, targetId: string): Refusal | null {
+  const target = work.known.get(targetId);
+  const notUndoable = ['undo', 'task-taken', 'task-finished', 'rejection-settled'];
+  if (!target || target.deviceId !== incoming.deviceId || notUndoable.includes(target.op.type)) {
+    return refuse({ code: 'op-undo-unknown', opId: targetId });
+  }
+  // A step that never applied, or was undone already, leaves nothing to take back.
+  if (target.status === 'rejected' || target.status === 'undone') return null;
+  work.known.set(targetId, { ...target, status: 'undone' });
+  const op = target.op;
+  switch (op.type) {
+    case 'putaway':
+    case 'pick': {
+      // The goods go back (or come out again) when the worker undoes the step: a count in between saw them moved.
+      reverse(work, work.entriesCausedBy(targetId).filter((e) => e.kind === op.type), incoming.opId, onServerClock(incoming, incoming.deviceAt));
+      const task = op.taskId === null ? undefined : work.tasks.get(op.taskId);
+      if (task && op.lineNo !== null && task.lines.has(op.lineNo)) withLine(work, task, op.lineNo, incoming, (line) => ({ ...line, done: line.done - op.qty }));
+      return null;
+    }
+    case 'pick-short': {
+      work.shortPicksUndone.push(targetId);
+      const task = work.tasks.get(op.taskId);
+      if (task && task.lines.has(op.lineNo)) withLine(work, task, op.lineNo, incoming, (line) => ({ ...line, shortQty: null }));
+      return null;
+    }
+    case 'count': {
+      if (target.status === 'review') work.reviewsWithdrawn.push(targetId);
+      else {
+        work.withdrawCount(op.binCode, targetId);
+        // A count taken back is as if it had not been made: its entries go at its own moment.
+        reverse(work, work.entriesSittingAt(targetId), incoming.opId, null);
+      }
+      const task = op.taskId === null ? undefined : work.tasks.get(op.taskId);
+      if (task && op.lineNo !== null && task.lines.has(op.lineNo)) withLine(work, task, op.lineNo, incoming, (line) => ({ ...line, done: 0 }));
+      return null;
+    }
+    default:
+      return refuse({ code: 'op-undo-unknown', opId: targetId });
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * One batch of work on the ledger: what the server read for it (the snapshot) and what
+ * the batch has appended so far, so each operation sees the ones before it. The
+ * server writes `entries`, `counts`, the tasks and the outcomes when the batch is done.
+ */
+import type { TaskKind, TaskStatus } from '../tasks/task';
+import type { FloorOperation, ShortReason } from '../floor/operations';
+import type { VarianceThreshold } from '../floor/variance';
+import { bookAt, entriesFor, stockKey, type CountMark, type LedgerEntry, type StockKeyOf } from './stockLedger';
+
+export interface TaskLineState {
+  readonly binCode: string | null;
+  readonly productId: string | null;
+  readonly qty: number | null;
+  readonly done: number;
+  readonly shortQty: number | null;
+}
+
+export interface TaskState {
+  readonly id: string;
+  readonly kind: TaskKind;
+  readonly status: TaskStatus;
+  readonly assignedTo: string | null;
+  /** The device that sent the task's first step. */
+  readonly workedOnDevice: string | null;
+  readonly lines: ReadonlyMap<number, TaskLineState>;
+}
+
+/** An operation the server already holds, as an undo needs it. */
+export interface KnownOperation {
+  readonly opId: string;
+  readonly deviceId: string;
+  readonly op: FloorOperation;
+  readonly status: OperationStatus;
+  readonly at: number;
+}
+
+export type OperationStatus = 'applied' | 'rejected' | 'review' | 'undone';
+
+export interface BookLine {
+  readonly productId: string;
+  readonly lot: string;
+  readonly expiry: string | null;
+  readonly qty: number;
+}
+
+/** What the server read for a batch. Maps hold only what the batch's operations touch. */
+export interface LedgerSnapshot {
+  readonly products: ReadonlyMap<string, { readonly lotTracked: boolean; readonly expiryTracked: boolean }>;
+  readonly bins: ReadonlySet<string>;
+  readonly tasks: ReadonlyMap<string, TaskState>;
+  /** Display names of users, for "taken by". */
+  readonly userNames: ReadonlyMap<string, string>;
+  /** Committed balance per stock key (see stockKey). */
+  readonly balances: ReadonlyMap<string, number>;
+  /** Committed book of a bin at a time, per stock key: keyed `${binCode}@${at}` for each count in the batch. */
+  readonly committedBooks: ReadonlyMap<string, ReadonlyMap<string, BookLine>>;
+  /** Active counts per bin. */
+  readonly activeCounts: ReadonlyMap<string, readonly CountMark[]>;
+  /** Operations an undo in the batch names. */
+  readonly operations: ReadonlyMap<string, KnownOperation>;
+  /** Committed entries an undo must reverse: by the operation that caused them, and by the count they sit at. */
+  readonly entriesByOp: ReadonlyMap<string, readonly LedgerEntry[]>;
+  readonly entriesAtCount: ReadonlyMap<string, readonly LedgerEntry[]>;
+  readonly threshold: VarianceThreshold;
+}
+
+export const bookKey = (binCode: string, at: number) => `${binCode}@${at}`;
+
+export interface VarianceLine extends BookLine {
+  readonly counted: number;
+  readonly firstCount: number | null;
+}
+
+export interface ShortPick {
+  readonly opId: string;
+  readonly taskId: string;
+  readonly lineNo: number;
+  readonly binCode: string;
+  readonly productId: string;
+  readonly qty: number;
+  readonly reason: ShortReason;
+}
+
+export interface Flag {
+  readonly kind: 'negative-stock' | 'count-requested';
+  readonly binCode: string;
+  readonly productId: string | null;
+  readonly lot: string | null;
+  readonly opId: string;
+}
+
+export class LedgerWork {
+  readonly entries: LedgerEntry[] = [];
+  readonly countsPosted: (CountMark & { readonly binCode: string })[] = [];
+  readonly countsWithdrawn: string[] = [];
+  readonly reviews: { readonly opId: string; readonly binCode: string; readonly at: number; readonly lines: readonly VarianceLine[] }[] = [];
+  readonly reviewsWithdrawn: string[] = [];
+  readonly shortPicks: ShortPick[] = [];
+  readonly shortPicksUndone: string[] = [];
+  /** Rejected operations the worker settled (dismissed or fixed). */
+  readonly settled: { readonly opId: string; readonly how: 'dismissed' | 'fixed'; readonly note: string; readonly userId: string }[] = [];
+  readonly flags: Flag[] = [];
+  /** Operations of this batch and the snapshot, by id, with their status as it now stands. */
+  readonly known = new Map<string, KnownOperation>();
+  readonly tasks = new Map<string, TaskState>();
+  readonly changedTasks = new Set<string>();
+  private readonly counts = new Map<string, CountMark[]>();
+
+  constructor(readonly snapshot: LedgerSnapshot) {
+    for (const [id, op] of snapshot.operations) this.known.set(id, op);
+    for (const [id, task] of snapshot.tasks) this.tasks.set(id, task);
+    for (const [bin, marks] of snapshot.activeCounts) this.counts.set(bin, [...marks]);
+  }
+
+  activeCountsOf(binCode: string): readonly CountMark[] {
+    return this.counts.get(binCode) ?? [];
+  }
+
+  /** Appends an entry and the compensation an active later count needs. */
+  append(entry: LedgerEntry): void {
+    this.entries.push(...entriesFor(entry, this.activeCountsOf(entry.binCode)));
+  }
+
+  postCount(binCode: string, mark: CountMark): void {
+    this.counts.set(binCode, [...this.activeCountsOf(binCode), mark]);
+    this.countsPosted.push({ ...mark, binCode });
+  }
+
+  withdrawCount(binCode: string, opId: string): void {
+    this.counts.set(binCode, this.activeCountsOf(binCode).filter((c) => c.opId !== opId));
+    this.countsWithdrawn.push(opId);
+  }
+
+  balance(key: StockKeyOf): number {
+    const k = stockKey(key);
+    return (this.snapshot.balances.get(k) ?? 0) + this.entries.reduce((sum, e) => (stockKey(e) === k ? sum + e.delta : sum), 0);
+  }
+
+  /** The bin's book at a time: what was committed before the batch, plus what the batch appended. */
+  bookOf(binCode: string, at: number): Map<string, BookLine> {
+    const book = new Map<string, BookLine>(this.snapshot.committedBooks.get(bookKey(binCode, at)) ?? []);
+    for (const [key, line] of bookAt(this.entries, binCode, at)) {
+      const before = book.get(key);
+      book.set(key, { ...line, expiry: before?.expiry ?? line.expiry, qty: (before?.qty ?? 0) + line.qty });
+    }
+    return book;
+  }
+
+  /** Committed and batch entries an undo reverses. */
+  entriesCausedBy(opId: string): LedgerEntry[] {
+    return [...(this.snapshot.entriesByOp.get(opId) ?? []), ...this.entries.filter((e) => e.opId === opId && e.kind !== 'before-count')];
+  }
+
+  entriesSittingAt(countOpId: string): LedgerEntry[] {
+    return [...(this.snapshot.entriesAtCount.get(countOpId) ?? []), ...this.entries.filter((e) => e.countOpId === countOpId)];
+  }
+
+  updateTask(task: TaskState): void {
+    this.tasks.set(task.id, task);
+    this.changedTasks.add(task.id);
+  }
+}

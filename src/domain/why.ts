@@ -1,0 +1,162 @@
+/**
+ * Why the floor refused something: one code per reason, with the facts its words
+ * need. Every refusal made by the domain rules and the device carries one, so the
+ * interface words it in the worker's language (ui/i18n). `explain` gives the English
+ * words; they are also the refusal's `message`, for logs, the server and tests.
+ *
+ * Facts are plain values (numbers, codes, product names), never sentences, so every
+ * language can build its own sentence from them.
+ */
+export type Why =
+  // Product codes (EAN, UPC, GTIN-14).
+  | { readonly code: 'code-empty' }
+  | { readonly code: 'code-not-digits'; readonly text: string }
+  | { readonly code: 'code-wrong-length'; readonly label: string; readonly expected: number; readonly text: string }
+  | { readonly code: 'code-unknown-length'; readonly text: string }
+  | { readonly code: 'code-bad-check-digit'; readonly label: string; readonly text: string; readonly given: string; readonly expected: number }
+  | { readonly code: 'code-not-ean8-nor-upce'; readonly text: string }
+  | { readonly code: 'code-bad-upce-system'; readonly text: string; readonly first: string }
+  // GS1 element strings; `ai` is the application identifier, e.g. "17", `title` its English name.
+  | { readonly code: 'gs1-empty' }
+  | { readonly code: 'gs1-unknown-ai'; readonly at: string; readonly known: string }
+  | { readonly code: 'gs1-not-bracketed'; readonly text: string }
+  | { readonly code: 'gs1-repeated-ai'; readonly ai: string; readonly title: string }
+  | { readonly code: 'gs1-too-short'; readonly ai: string; readonly title: string; readonly value: string; readonly needed: number }
+  | { readonly code: 'gs1-too-long'; readonly ai: string; readonly title: string; readonly value: string; readonly max: number }
+  | { readonly code: 'gs1-not-digits'; readonly ai: string; readonly title: string; readonly value: string }
+  | { readonly code: 'gs1-bad-characters'; readonly ai: string; readonly title: string; readonly value: string }
+  | { readonly code: 'gs1-bad-check-digit'; readonly ai: string; readonly title: string; readonly value: string; readonly given: string; readonly expected: number }
+  | { readonly code: 'gs1-bad-month'; readonly ai: string; readonly title: string; readonly value: string }
+  | { readonly code: 'gs1-bad-day'; readonly ai: string; readonly title: string; readonly value: string }
+  // Typed quantities.
+  | { readonly code: 'qty-empty' }
+  | { readonly code: 'qty-not-a-number'; readonly text: string }
+  | { readonly code: 'qty-not-whole'; readonly text: string }
+  | { readonly code: 'qty-negative' }
+  | { readonly code: 'qty-zero' }
+  | { readonly code: 'qty-too-large'; readonly qty: number; readonly max: number }
+  | { readonly code: 'qty-more-than-allowed'; readonly qty: number; readonly max: number }
+  // A pick line.
+  | { readonly code: 'scan-bin-first'; readonly bin: string }
+  | { readonly code: 'wrong-bin'; readonly scanned: string; readonly expected: string }
+  | { readonly code: 'wrong-item'; readonly expected: string }
+  | { readonly code: 'line-done'; readonly needed: number; readonly unit: string }
+  | { readonly code: 'more-than-needed'; readonly qty: number; readonly unit: string; readonly left: number }
+  | { readonly code: 'lot-expired'; readonly lot: string; readonly expiry: string }
+  // Lot and expiry typed by hand.
+  | { readonly code: 'lot-empty' }
+  | { readonly code: 'lot-too-long'; readonly max: number }
+  | { readonly code: 'lot-bad-characters'; readonly lot: string }
+  | { readonly code: 'expiry-not-a-date'; readonly text: string }
+  // Looking up what was scanned.
+  | { readonly code: 'unknown-product'; readonly scanned: string }
+  | { readonly code: 'gs1-no-gtin' }
+  | { readonly code: 'no-such-bin'; readonly bin: string }
+  // The device.
+  | { readonly code: 'unsent-operations'; readonly count: number }
+  | { readonly code: 'no-session' }
+  | { readonly code: 'storage-full' }
+  | { readonly code: 'storage-failed'; readonly detail: string }
+  | { readonly code: 'bad-operation'; readonly detail: string }
+  | { readonly code: 'unknown-bin'; readonly bin: string }
+  | { readonly code: 'undo-gone' }
+  | { readonly code: 'undo-of-undo' }
+  | { readonly code: 'undo-not-last' }
+  | { readonly code: 'undo-twice' }
+  | { readonly code: 'task-finished' }
+  | { readonly code: 'task-taken'; readonly by: string }
+  // Why the server rejected an operation.
+  | { readonly code: 'op-unknown-bin'; readonly bin: string }
+  | { readonly code: 'op-unknown-product'; readonly productId: string }
+  | { readonly code: 'op-unknown-task'; readonly taskId: string }
+  | { readonly code: 'op-task-closed'; readonly taskId: string; readonly status: string }
+  | { readonly code: 'op-wrong-line'; readonly taskId: string; readonly lineNo: number }
+  | { readonly code: 'op-undo-unknown'; readonly opId: string }
+  | { readonly code: 'op-bad-payload'; readonly detail: string }
+  | { readonly code: 'op-other-warehouse'; readonly warehouseId: string }
+  | { readonly code: 'op-dismissed'; readonly note: string }
+  | { readonly code: 'op-id-reused'; readonly opId: string }
+  | { readonly code: 'op-count-rejected'; readonly note: string }
+  | { readonly code: 'op-count-recount'; readonly bin: string }
+  // Talking to the server, and the camera: the English words come with the failure
+  // (the server's own message, or the device's); other languages word the reason.
+  | { readonly code: 'sync-failed'; readonly reason: string; readonly message: string; readonly retryAfterSeconds: number | null }
+  | { readonly code: 'camera-failed'; readonly reason: string; readonly message: string };
+
+export type WhyCode = Why['code'];
+export type WhyOf<C extends WhyCode> = Extract<Why, { readonly code: C }>;
+
+/** A language's words for every reason; the compiler checks none is missing. */
+export type WhyWords = { readonly [C in WhyCode]: (why: WhyOf<C>) => string };
+
+export const englishWhy: WhyWords = {
+  'code-empty': () => 'No code was given.',
+  'code-not-digits': ({ text }) => `"${text}" is not a product code: product codes are digits only.`,
+  'code-wrong-length': ({ label, expected, text }) => `${/^[AEIOU]/.test(label) ? 'An' : 'A'} ${label} has ${expected} digits; "${text}" has ${text.length}.`,
+  'code-unknown-length': ({ text }) => `"${text}" has ${text.length} digits; a product code has 8 (EAN-8 or UPC-E), 12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14).`,
+  'code-bad-check-digit': ({ label, text, given, expected }) => `${label} ${text} has a wrong check digit: it ends in ${given}, the digits before it need ${expected}. Re-scan or re-type the code.`,
+  'code-not-ean8-nor-upce': ({ text }) => `${text} is neither a valid EAN-8 nor a valid UPC-E: the check digit is wrong. Re-scan or re-type the code.`,
+  'code-bad-upce-system': ({ text, first }) => `UPC-E ${text} starts with ${first}; a UPC-E starts with 0 or 1.`,
+  'gs1-empty': () => 'No GS1 data was given.',
+  'gs1-unknown-ai': ({ at, known }) => `Unknown application identifier at "${at}": this app reads AIs ${known}.`,
+  'gs1-not-bracketed': ({ text }) => `"${text}" does not start with an AI in brackets, such as (01).`,
+  'gs1-repeated-ai': ({ ai, title }) => `(${ai}) ${title} appears twice.`,
+  'gs1-too-short': ({ ai, title, value, needed }) => (value === '' ? `(${ai}) ${title} is empty.` : `(${ai}) ${title} needs ${needed} characters; "${value}" has ${value.length}.`),
+  'gs1-too-long': ({ ai, title, value, max }) => `(${ai}) ${title} takes at most ${max} characters; "${value}" has ${value.length}. If a separator is missing after it, check the scanner's GS setting.`,
+  'gs1-not-digits': ({ ai, title, value }) => `(${ai}) ${title} must be digits; "${value}" is not.`,
+  'gs1-bad-characters': ({ ai, title, value }) => `(${ai}) ${title} "${value}" holds a character GS1 does not allow.`,
+  'gs1-bad-check-digit': ({ ai, title, value, given, expected }) => `(${ai}) ${title} ${value} has a wrong check digit: it ends in ${given}, the digits before it need ${expected}.`,
+  'gs1-bad-month': ({ ai, title, value }) => `(${ai}) ${title} ${value}: month ${value.slice(2, 4)} does not exist.`,
+  'gs1-bad-day': ({ ai, title, value }) => `(${ai}) ${title} ${value}: day ${value.slice(4, 6)} does not exist in that month.`,
+  'qty-empty': () => 'Enter a quantity.',
+  'qty-not-a-number': ({ text }) => `"${text}" is not a quantity. Enter digits only.`,
+  'qty-not-whole': ({ text }) => `${text} is not a whole number. Quantities are counted in whole units.`,
+  'qty-negative': () => 'A quantity cannot be negative.',
+  'qty-zero': () => 'The quantity must be at least 1.',
+  'qty-too-large': ({ qty, max }) => `${qty} is more than one entry can hold (${max.toLocaleString('en-US')}). Check the number.`,
+  'qty-more-than-allowed': ({ qty, max }) => `${qty} is more than needed: at most ${max} here.`,
+  'scan-bin-first': ({ bin }) => `Scan bin ${bin} first.`,
+  'wrong-bin': ({ scanned, expected }) => `Wrong bin: this is ${scanned}. Go to bin ${expected}.`,
+  'wrong-item': ({ expected }) => `Wrong item: this is not ${expected}. Scan ${expected}.`,
+  'line-done': ({ needed, unit }) => `This line is complete: ${needed} ${unit} picked.`,
+  'more-than-needed': ({ qty, unit, left }) => `More than needed: this code is ${qty} ${unit}, only ${left} left to pick.`,
+  'lot-expired': ({ lot, expiry }) => `Lot ${lot || '(none)'} expired on ${expiry}. Do not use it; take another lot.`,
+  'lot-empty': () => 'Enter the lot printed on the item.',
+  'lot-too-long': ({ max }) => `A lot has at most ${max} characters.`,
+  'lot-bad-characters': ({ lot }) => `"${lot}" holds a character a lot cannot have. Use letters, digits and - / . _ only.`,
+  'expiry-not-a-date': ({ text }) => `"${text}" is not a date. Enter the expiry as YYYY-MM-DD.`,
+  'unknown-product': ({ scanned }) => `Unknown product: no product in this warehouse has the code ${scanned}. Check the label, or ask a supervisor to add the code.`,
+  'gs1-no-gtin': () => 'This GS1 code names no product (no GTIN in it), so it cannot be looked up.',
+  'no-such-bin': ({ bin }) => `Unknown bin: there is no bin ${bin} in this warehouse. Check the label.`,
+  'unsent-operations': ({ count }) => `${count} operation${count === 1 ? '' : 's'} on this device ${count === 1 ? 'has' : 'have'} not reached the server yet. Connect to the network and let the device sync first, so no work is lost.`,
+  'no-session': () => 'Sign in first.',
+  'storage-full': () => 'The device storage is full. Free space on the device (photos, other apps) and try again; nothing was lost.',
+  'storage-failed': ({ detail }) => `The device could not save: ${detail}`,
+  'bad-operation': ({ detail }) => `This step cannot be saved: ${detail}.`,
+  'unknown-bin': ({ bin }) => `There is no bin ${bin} on this device. Scan a bin of this warehouse.`,
+  'undo-gone': () => 'That step is no longer on this device; it cannot be undone here.',
+  'undo-of-undo': () => 'An undo cannot itself be undone; do the step again instead.',
+  'undo-not-last': () => 'Only the last step of a task can be undone.',
+  'undo-twice': () => 'That step was undone already.',
+  'task-finished': () => 'This task is finished; nothing more can be recorded or undone on it.',
+  'task-taken': ({ by }) => `This task was taken by ${by}. Choose another one.`,
+  'op-unknown-bin': ({ bin }) => `The server has no bin ${bin} in this warehouse; the step was not recorded. Redo it with a bin of this warehouse, or dismiss it.`,
+  'op-unknown-product': ({ productId }) => `The server does not know product ${productId}; the step was not recorded. Ask a supervisor to add it, then redo the step.`,
+  'op-unknown-task': ({ taskId }) => `The server has no task ${taskId} of this kind; the step was not recorded.`,
+  'op-task-closed': ({ taskId, status }) => `Task ${taskId} was already ${status === 'cancelled' ? 'cancelled' : 'finished'} on the server; the step was not recorded. Tell the supervisor what you did.`,
+  'op-wrong-line': ({ taskId, lineNo }) => `Line ${lineNo} of task ${taskId} is not what this step says on the server (the task changed); the step was not recorded.`,
+  'op-undo-unknown': () => 'The step to undo is not one this device recorded on the server; nothing was undone.',
+  'op-bad-payload': ({ detail }) => `The server could not read this step (${detail}); it was not recorded. Update the app.`,
+  'op-other-warehouse': ({ warehouseId }) => `This step belongs to warehouse ${warehouseId}, not the one you are signed in to; it was not recorded.`,
+  'op-dismissed': ({ note }) => `Dismissed: ${note}`,
+  'op-count-rejected': ({ note }) => `A supervisor did not accept this count${note ? `: ${note}` : ''}. The stock stays as it was; a recount may follow.`,
+  'op-count-recount': ({ bin }) => `A supervisor asked for bin ${bin} to be counted again; the count task is on the count list. The stock stays as it was until then.`,
+  'op-id-reused': ({ opId }) => `The server already holds another step with id ${opId}; this one was not recorded. Tell the supervisor.`,
+  'sync-failed': ({ message }) => message,
+  'camera-failed': ({ message }) => message,
+};
+
+/** The words for a reason, in English unless another language's words are given. */
+export function explain(why: Why, words: WhyWords = englishWhy): string {
+  return (words[why.code] as (w: Why) => string)(why);
+}

@@ -1,0 +1,24 @@
+/** Counts waiting for a supervisor's decision, and the decision. */
+import { z } from 'zod';
+
+export const countReviewSchema = z.object({
+  opId: z.uuid(),
+  binCode: z.string(),
+  countedAt: z.iso.datetime({ offset: true }),
+  userId: z.string(),
+  deviceId: z.string(),
+  status: z.enum(['waiting', 'approved', 'rejected', 'recount', 'withdrawn']),
+  /** Per product and lot: the book at the count's moment, what was counted, and the first count when a recount was asked for. */
+  lines: z.array(z.object({ productId: z.string(), lot: z.string(), expiry: z.string().nullable(), qty: z.number().int(), counted: z.number().int(), firstCount: z.number().int().nullable() })),
+});
+
+export const countReviewListSchema = z.object({ reviews: z.array(countReviewSchema) });
+
+export const countDecisionSchema = z.object({
+  /** approve: post the count; reject: leave the stock; recount: leave the stock and make a count task for the bin. */
+  decision: z.enum(['approve', 'reject', 'recount']),
+  note: z.string().trim().max(200).nullable().optional(),
+});
+
+export type CountReviewList = z.infer<typeof countReviewListSchema>;
+export type CountDecision = z.infer<typeof countDecisionSchema>;
