@@ -14,10 +14,13 @@ import database from './plugins/app/database';
 import errors from './plugins/app/errors';
 import authentication from './plugins/app/authentication';
 import healthRoutes from './routes/api/health';
+import docsRoutes from './routes/api/docs';
 import signInRoutes from './routes/api/auth/signIn';
 import signOutRoutes from './routes/api/auth/signOut';
 import downloadRoutes from './routes/api/warehouses/download';
 import deviceRoutes from './routes/api/supervisor/devices';
+import syncRoutes from './routes/api/deviceSync/syncRoutes';
+import countReviewRoutes from './routes/api/supervisor/countReviews';
 import caCertificateRoutes from './routes/caCertificate';
 import type { TlsMaterial } from './tls/certificates';
 
@@ -29,6 +32,8 @@ export interface AppOptions {
   readonly tls?: TlsMaterial | null;
   /** A logger setting for Fastify; tests pass false. */
   readonly logger?: boolean | object;
+  /** The server's clock; tests pass a simulated one. */
+  readonly now?: () => Date;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -49,21 +54,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(security, { https: tls !== null });
   await app.register(rateLimits);
   await app.register(compression);
-  await app.register(database, { db: options.db, closeWithApp: options.closeDbWithApp ?? false });
+  await app.register(database, { db: options.db, closeWithApp: options.closeDbWithApp ?? false, ...(options.now ? { now: options.now } : {}) });
   await app.register(errors);
   await app.register(authentication);
 
   await app.register(healthRoutes);
-  await app.register(signInRoutes, { sessionDays: config.sessionDays, ratePerMinute: config.signInRatePerMinute });
+  await app.register(docsRoutes);
+  await app.register(signInRoutes, { sessionDays: config.sessionDays, ratePerMinute: config.signInRatePerMinute, secureCookie: tls !== null });
   await app.register(caCertificateRoutes, { caCert: tls?.caCert ?? null });
 
   await app.register(async function signedIn(scope) {
     scope.addHook('onRequest', scope.authenticate);
     await scope.register(signOutRoutes);
     await scope.register(downloadRoutes);
+    await scope.register(syncRoutes);
     await scope.register(async function supervisors(inner) {
       inner.addHook('preHandler', inner.requireSupervisor);
       await inner.register(deviceRoutes);
+      await inner.register(countReviewRoutes);
     });
   });
 

@@ -7,6 +7,7 @@ import type { Queryable } from '../storage/database';
 import type { Task, TaskLine } from '../../domain/tasks/task';
 import type { DownloadEntity, DownloadManifest } from '../../protocol/download';
 import { ApiProblem } from '../problems';
+import { cursorAfterClock } from './deviceSync/pullCursor';
 
 export interface Page<T> {
   readonly items: T[];
@@ -34,8 +35,8 @@ function pageOf<Row, T>(rows: Row[], limit: number, toItem: (row: Row) => T, key
 }
 
 export async function manifest(db: Queryable, warehouseId: string, pageSize: number): Promise<Omit<DownloadManifest, 'warehouseId'> | null> {
-  const [row] = await db.query<{ clock: string; epoch: string; products: number; bins: number; stock_lines: number; tasks: number }>(
-    `select w.change_clock::text as clock,
+  const [row] = await db.query<{ clock: string; epoch: string; products: number; bins: number; stock_lines: number; tasks: number; blind_count: boolean; recount_units: number; recount_percent: number }>(
+    `select w.change_clock::text as clock, w.blind_count, w.recount_units, w.recount_percent::float8 as recount_percent,
             (select value from server_meta where key = 'data_epoch') as epoch,
             (select count(*)::int from products where warehouse_id = w.id) as products,
             (select count(*)::int from bins where warehouse_id = w.id) as bins,
@@ -45,7 +46,14 @@ export async function manifest(db: Queryable, warehouseId: string, pageSize: num
     [warehouseId],
   );
   if (row === undefined) return null;
-  return { dataEpoch: row.epoch, changeClock: row.clock, counts: { products: row.products, bins: row.bins, tasks: row.tasks, stockLines: row.stock_lines }, pageSize };
+  return {
+    dataEpoch: row.epoch,
+    changeClock: row.clock,
+    pullCursor: cursorAfterClock(row.epoch, row.clock),
+    counts: { products: row.products, bins: row.bins, tasks: row.tasks, stockLines: row.stock_lines },
+    pageSize,
+    settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent } },
+  };
 }
 
 /**
@@ -55,6 +63,21 @@ export async function manifest(db: Queryable, warehouseId: string, pageSize: num
  * back into JSON. The shape is the protocol's; the server tests check every page
  * against the shared schema.
  */
+/** A product (alias p) with its codes, as the protocol's productSchema. */
+export const PRODUCT_JSON = `json_build_object(
+  'id', p.id, 'sku', p.sku, 'name', p.name, 'unit', p.unit, 'zone', p.zone,
+  'lotTracked', p.lot_tracked, 'expiryTracked', p.expiry_tracked,
+  'codes', coalesce((select json_agg(json_build_object('gtin', c.gtin, 'packQty', c.pack_qty, 'packLevel', c.pack_level,
+                                                       'symbology', c.symbology, 'printed', c.printed) order by c.pack_qty, c.gtin)
+                       from product_codes c where c.warehouse_id = p.warehouse_id and c.product_id = p.id), '[]'::json))`;
+
+/** A bin (alias b) with its stock, as the protocol's binWithStockSchema. */
+export const BIN_JSON = `json_build_object(
+  'code', b.code, 'zone', b.zone, 'aisle', b.aisle, 'walkSeq', b.walk_seq,
+  'stock', coalesce((select json_agg(json_build_object('binCode', s.bin_code, 'productId', s.product_id, 'lot', s.lot,
+                                                       'expiry', s.expiry::text, 'qty', s.qty) order by s.product_id, s.lot)
+                       from stock_balances s where s.warehouse_id = b.warehouse_id and s.bin_code = b.code and s.qty <> 0), '[]'::json))`;
+
 export interface JsonPage {
   readonly json: string;
 }
@@ -70,13 +93,7 @@ export async function productPage(db: Queryable, warehouseId: string, after: str
   const key = decodeCursor(after, 1);
   return jsonPage(
     db,
-    `select coalesce(json_agg(json_build_object(
-              'id', p.id, 'sku', p.sku, 'name', p.name, 'unit', p.unit, 'zone', p.zone,
-              'lotTracked', p.lot_tracked, 'expiryTracked', p.expiry_tracked,
-              'codes', coalesce((select json_agg(json_build_object('gtin', c.gtin, 'packQty', c.pack_qty, 'packLevel', c.pack_level,
-                                                                   'symbology', c.symbology, 'printed', c.printed) order by c.pack_qty, c.gtin)
-                                   from product_codes c where c.warehouse_id = p.warehouse_id and c.product_id = p.id), '[]'::json)
-            ) order by p.id), '[]'::json)::text as items,
+    `select coalesce(json_agg(${PRODUCT_JSON} order by p.id), '[]'::json)::text as items,
             count(*)::int as n,
             array[max(p.id)] as last_key
        from (select * from products where warehouse_id = $1 and ($2::text is null or id > $2) order by id limit $3) p`,
@@ -90,12 +107,7 @@ export async function binPage(db: Queryable, warehouseId: string, after: string 
   const key = decodeCursor(after, 1);
   return jsonPage(
     db,
-    `select coalesce(json_agg(json_build_object(
-              'code', b.code, 'zone', b.zone, 'aisle', b.aisle, 'walkSeq', b.walk_seq,
-              'stock', coalesce((select json_agg(json_build_object('binCode', s.bin_code, 'productId', s.product_id, 'lot', s.lot,
-                                                                   'expiry', s.expiry::text, 'qty', s.qty) order by s.product_id, s.lot)
-                                   from stock_balances s where s.warehouse_id = b.warehouse_id and s.bin_code = b.code and s.qty <> 0), '[]'::json)
-            ) order by b.code), '[]'::json)::text as items,
+    `select coalesce(json_agg(${BIN_JSON} order by b.code), '[]'::json)::text as items,
             count(*)::int as n,
             array[max(b.code)] as last_key
        from (select * from bins where warehouse_id = $1 and ($2::text is null or code > $2) order by code limit $3) b`,
@@ -105,14 +117,10 @@ export async function binPage(db: Queryable, warehouseId: string, after: string 
   );
 }
 
-export async function taskPage(db: Queryable, warehouseId: string, after: string | undefined, limit: number): Promise<Page<Task>> {
-  const key = decodeCursor(after, 1);
-  type Row = Omit<Task, 'lines' | 'createdAt'> & { createdAt: Date };
-  const rows = await db.query<Row>(
-    `select id, kind, reference, status, assigned_to as "assignedTo", created_at as "createdAt" from tasks
-      where warehouse_id = $1 and status in ('open', 'in-progress') and ($2::text is null or id > $2) order by id limit $3`,
-    [warehouseId, key?.[0] ?? null, limit],
-  );
+const TASK_COLUMNS = `id, kind, reference, status, assigned_to as "assignedTo", worked_on_device as "workedOnDevice", created_at as "createdAt"`;
+type TaskRow = Omit<Task, 'lines' | 'createdAt'> & { createdAt: Date };
+
+async function withLines(db: Queryable, warehouseId: string, rows: readonly TaskRow[]): Promise<Task[]> {
   const lines = await db.query<TaskLine & { taskId: string }>(
     `select task_id as "taskId", line_no as "lineNo", bin_code as "binCode", product_id as "productId", lot, qty
        from task_lines where warehouse_id = $1 and task_id = any($2::text[]) order by task_id, line_no`,
@@ -120,12 +128,24 @@ export async function taskPage(db: Queryable, warehouseId: string, after: string
   );
   const linesOf = new Map<string, TaskLine[]>();
   for (const { taskId, ...line } of lines) linesOf.set(taskId, [...(linesOf.get(taskId) ?? []), line]);
-  return pageOf(
-    rows,
-    limit,
-    (row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString(), lines: linesOf.get(row.id) ?? [] }),
-    (row) => [row.id],
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString(), lines: linesOf.get(row.id) ?? [] }));
+}
+
+/** Tasks by id, whatever their status (a pull tells the device of finished and cancelled ones too). */
+export async function tasksByIds(db: Queryable, warehouseId: string, ids: readonly string[]): Promise<Task[]> {
+  if (ids.length === 0) return [];
+  return withLines(db, warehouseId, await db.query<TaskRow>(`select ${TASK_COLUMNS} from tasks where warehouse_id = $1 and id = any($2::text[]) order by id`, [warehouseId, ids]));
+}
+
+export async function taskPage(db: Queryable, warehouseId: string, after: string | undefined, limit: number): Promise<Page<Task>> {
+  const key = decodeCursor(after, 1);
+  const rows = await db.query<TaskRow>(
+    `select ${TASK_COLUMNS} from tasks
+      where warehouse_id = $1 and status in ('open', 'in-progress') and ($2::text is null or id > $2) order by id limit $3`,
+    [warehouseId, key?.[0] ?? null, limit],
   );
+  const tasks = await withLines(db, warehouseId, rows);
+  return pageOf(tasks, limit, (task) => task, (task) => [task.id]);
 }
 
 export const pageReaders: Record<DownloadEntity, (db: Queryable, warehouseId: string, after: string | undefined, limit: number) => Promise<Page<unknown> | JsonPage>> = {

@@ -1,5 +1,6 @@
 /** Users, their warehouses, sign-in throttling, devices and device sessions. */
 import type { Queryable } from '../storage/database';
+import type { DeviceStatus } from '../../protocol/syncMessages';
 import type { FloorJob, Role } from '../../domain/people/roles';
 import type { Warehouse } from '../../domain/catalog/product';
 import { lockSecondsAfter } from '../security/signInThrottle';
@@ -117,11 +118,17 @@ export interface DeviceRow {
   readonly warehouseId: string | null;
   readonly appVersion: string | null;
   readonly lastSeenAt: Date | null;
+  readonly lastSyncAt: Date | null;
+  readonly status: DeviceStatus | null;
+  readonly statusAt: Date | null;
+  readonly rejectedOpen: number;
 }
 
 export async function listDevices(db: Queryable, warehouseIds: readonly string[]): Promise<DeviceRow[]> {
   return db.query<DeviceRow>(
-    `select d.device_id as "deviceId", u.username, d.warehouse_id as "warehouseId", d.app_version as "appVersion", d.last_seen_at as "lastSeenAt"
+    `select d.device_id as "deviceId", u.username, d.warehouse_id as "warehouseId", d.app_version as "appVersion", d.last_seen_at as "lastSeenAt",
+            d.last_sync_at as "lastSyncAt", d.last_status as status, d.status_at as "statusAt",
+            (select count(*)::int from operations o where o.device_id = d.device_id and o.status = 'rejected' and o.resolved_at is null) as "rejectedOpen"
        from devices d left join users u on u.id = d.user_id
       where d.warehouse_id is null or d.warehouse_id = any($1::text[])
       order by d.last_seen_at desc`,

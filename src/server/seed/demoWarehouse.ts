@@ -251,7 +251,7 @@ export function generateWarehouse(shape: WarehouseShape, today: Date = new Date(
       const line = pick(stock);
       lines.push({ lineNo: l + 1, binCode: line.binCode, productId: line.productId, lot: line.lot || null, qty: Math.max(1, Math.min(line.qty, 1 + Math.floor(rand() * 12))) });
     }
-    tasks.push({ id: `${shape.warehouse.code}-PL-${1001 + n}`, kind: 'pick', reference: `SO-${58000 + n * 7}`, status: 'open', assignedTo: n < shape.pickLists / 2 ? shape.assignees.picker : null, createdAt, lines });
+    tasks.push({ id: `${shape.warehouse.code}-PL-${1001 + n}`, kind: 'pick', reference: `SO-${58000 + n * 7}`, status: 'open', assignedTo: n < shape.pickLists / 2 ? shape.assignees.picker : null, workedOnDevice: null, createdAt, lines });
   }
   for (let n = 0; n < shape.putawayTasks; n++) {
     const lineCount = 1 + Math.floor(rand() * 3);
@@ -260,7 +260,7 @@ export function generateWarehouse(shape: WarehouseShape, today: Date = new Date(
       const lot = product.lotTracked ? `L${isoDay(today, 0).replaceAll('-', '').slice(2)}R` : null;
       return { lineNo: l + 1, binCode: null, productId: product.id, lot, qty: 1 + Math.floor(rand() * 48) };
     });
-    tasks.push({ id: `${shape.warehouse.code}-PA-${2001 + n}`, kind: 'putaway', reference: `PO-${71000 + n * 3}`, status: 'open', assignedTo: n < shape.putawayTasks / 2 ? shape.assignees.picker : null, createdAt, lines });
+    tasks.push({ id: `${shape.warehouse.code}-PA-${2001 + n}`, kind: 'putaway', reference: `PO-${71000 + n * 3}`, status: 'open', assignedTo: n < shape.putawayTasks / 2 ? shape.assignees.picker : null, workedOnDevice: null, createdAt, lines });
   }
   for (let n = 0; n < shape.countTasks; n++) {
     const zoneBins = binsByZone.get(pick(shape.zones).code) ?? bins;
@@ -268,7 +268,7 @@ export function generateWarehouse(shape: WarehouseShape, today: Date = new Date(
     const lines: TaskLine[] = zoneBins
       .slice(start, start + 3 + Math.floor(rand() * 4))
       .map((bin, l) => ({ lineNo: l + 1, binCode: bin.code, productId: null, lot: null, qty: null }));
-    tasks.push({ id: `${shape.warehouse.code}-CT-${3001 + n}`, kind: 'count', reference: `Cycle count ${n + 1}`, status: 'open', assignedTo: n < shape.countTasks / 2 ? shape.assignees.counter : null, createdAt, lines });
+    tasks.push({ id: `${shape.warehouse.code}-CT-${3001 + n}`, kind: 'count', reference: `Cycle count ${n + 1}`, status: 'open', assignedTo: n < shape.countTasks / 2 ? shape.assignees.counter : null, workedOnDevice: null, createdAt, lines });
   }
 
   return {

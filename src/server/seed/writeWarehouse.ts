@@ -55,7 +55,8 @@ export async function writeWarehouse(tx: Queryable, data: WarehouseData, warehou
   );
   const stockColumns: Column[] = [['warehouse_id', 'text'], ['bin_code', 'text'], ['product_id', 'text'], ['lot', 'text'], ['expiry', 'date']];
   // Opening stock enters the ledger as movements; the balance is their sum.
-  await insertRows(tx, 'stock_movements', [...stockColumns, ['qty_delta', 'int'], ['kind', 'text']], data.stock, (s) => [w, s.binCode, s.productId, s.lot, s.expiry, s.qty, 'opening']);
+  // Opening stock was there before anything a device did: it sits at the start of time.
+  await insertRows(tx, 'stock_movements', [...stockColumns, ['qty_delta', 'int'], ['kind', 'text'], ['occurred_at', 'timestamptz']], data.stock, (s) => [w, s.binCode, s.productId, s.lot, s.expiry, s.qty, 'opening', '1970-01-01T00:00:00Z']);
   await insertRows(tx, 'stock_balances', [...stockColumns, ['qty', 'int'], ['changed_at', 'bigint']], data.stock, (s) => [w, s.binCode, s.productId, s.lot, s.expiry, s.qty, 1]);
   await insertRows(
     tx,

@@ -6,6 +6,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection the database closed (a restart, a failover) is dropped and
+  // replaced by the pool; it must not take the server down.
+  pool.on('error', (error) => console.error('PostgreSQL closed an idle connection:', error.message));
   // Fail at start, with the driver's reason, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

@@ -12,12 +12,13 @@ import {
 } from '../../../repositories/people';
 import { UNKNOWN_USER_HASH, verifyPin } from '../../../security/pinHash';
 import { newToken, tokenHash } from '../../../security/tokens';
+import { deviceCookie, previousDeviceOf } from '../../../repositories/deviceMemory';
 
-export default async function signInRoutes(app: FastifyInstance, options: { sessionDays: number; ratePerMinute: number }) {
+export default async function signInRoutes(app: FastifyInstance, options: { sessionDays: number; ratePerMinute: number; secureCookie: boolean }) {
   app.post(
     apiPaths.signIn,
     { config: { rateLimit: { max: options.ratePerMinute, timeWindow: '1 minute' } } },
-    async (request): Promise<SignInResponse> => {
+    async (request, reply): Promise<SignInResponse> => {
       const body = parseOr400(signInRequestSchema, request.body, 'sign-in');
       const locked = await lockedForSeconds(app.db, body.username);
       if (locked > 0) {
@@ -51,11 +52,15 @@ export default async function signInRoutes(app: FastifyInstance, options: { sess
         });
       });
       request.log.info({ username: user.username, deviceId: body.deviceId }, 'signed in');
+      const previousDevice = await previousDeviceOf(app.db, request.headers.cookie, body.deviceId);
+      if (previousDevice) request.log.warn({ deviceId: body.deviceId, previous: previousDevice }, 'this browser was another device: its app data was cleared');
+      reply.header('set-cookie', deviceCookie(body.deviceId, options.secureCookie));
       return {
         token,
         expiresAt: expiresAt.toISOString(),
         user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, jobs: user.jobs },
         warehouses,
+        previousDevice,
       };
     },
   );

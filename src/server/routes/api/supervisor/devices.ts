@@ -10,6 +10,7 @@ export default async function deviceRoutes(app: FastifyInstance) {
   app.get(apiPaths.supervisorDevices, async (request): Promise<z.input<typeof deviceListSchema>> => {
     const warehouses = await warehousesOf(app.db, sessionOf(request).userId);
     const devices = await listDevices(app.db, warehouses.map((w) => w.id));
-    return { devices: devices.map((d) => ({ ...d, lastSeenAt: d.lastSeenAt === null ? null : new Date(d.lastSeenAt).toISOString() })) };
+    const iso = (at: Date | null) => (at === null ? null : new Date(at).toISOString());
+    return { devices: devices.map((d) => ({ ...d, lastSeenAt: iso(d.lastSeenAt), lastSyncAt: iso(d.lastSyncAt), statusAt: iso(d.statusAt) })) };
   });
 }

@@ -1,0 +1,35 @@
+/**
+ * The warehouse's change clock. Every transaction that changes what devices pull
+ * takes the next value first: the UPDATE locks the warehouse's row until commit, so
+ * values are committed in order and a pull after clock c never skips a change that
+ * commits late (see migration 0003). Writers of one warehouse take turns for their
+ * writes only: a push first locks the bins and tasks it touches (ledgerSnapshot.ts),
+ * reads and decides, and takes the clock just before it writes.
+ */
+import type { Queryable } from '../../storage/database';
+import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
+import { ApiProblem } from '../../problems';
+
+export interface ClockTurn {
+  readonly clock: string;
+  readonly settings: WarehouseSettings;
+}
+
+export async function readWarehouseSettings(tx: Queryable, warehouseId: string): Promise<WarehouseSettings> {
+  const [row] = await tx.query<{ blind_count: boolean; recount_units: number; recount_percent: number }>(
+    'select blind_count, recount_units, recount_percent::float8 as recount_percent from warehouses where id = $1',
+    [warehouseId],
+  );
+  if (!row) throw new ApiProblem(404, 'not-found', `There is no warehouse ${warehouseId}.`);
+  return { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent } };
+}
+
+export async function takeChangeClock(tx: Queryable, warehouseId: string): Promise<ClockTurn> {
+  const [row] = await tx.query<{ clock: string; blind_count: boolean; recount_units: number; recount_percent: number }>(
+    `update warehouses set change_clock = change_clock + 1 where id = $1
+     returning change_clock::text as clock, blind_count, recount_units, recount_percent::float8 as recount_percent`,
+    [warehouseId],
+  );
+  if (!row) throw new ApiProblem(404, 'not-found', `There is no warehouse ${warehouseId}.`);
+  return { clock: row.clock, settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent } } };
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads what a batch of operations touches, for the ledger's pure rules
+ * (domain/ledger): a few statements per batch, whatever its size.
+ */
+import { inTurn } from '../../storage/inTurn';
+import type { Queryable } from '../../storage/database';
+import type { FloorOperation } from '../../../domain/floor/operations';
+import type { IncomingOperation } from '../../../domain/ledger/applyOperations';
+import { bookKey, type BookLine, type KnownOperation, type LedgerSnapshot, type OperationStatus, type TaskLineState, type TaskState } from '../../../domain/ledger/ledgerWork';
+import { stockKey, type CountMark, type EntryKind, type LedgerEntry } from '../../../domain/ledger/stockLedger';
+import type { TaskKind, TaskStatus } from '../../../domain/tasks/task';
+import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
+
+const binOf = (op: FloorOperation): string | null => ('binCode' in op ? op.binCode : null);
+const taskOf = (op: FloorOperation): string | null => ('taskId' in op ? op.taskId : null);
+const productsOf = (op: FloorOperation): string[] => (op.type === 'count' ? op.lines.map((l) => l.productId) : 'productId' in op ? [op.productId] : []);
+
+export const entryColumns = `bin_code as "binCode", product_id as "productId", lot, expiry::text as expiry, qty_delta as delta,
+  (extract(epoch from occurred_at) * 1000)::float8 as at, kind, op_id::text as "opId", count_op_id::text as "countOpId"`;
+
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null) groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+}
+
+export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, batch: readonly IncomingOperation[], settings: WarehouseSettings): Promise<LedgerSnapshot> {
+  const targetIds = batch.flatMap(({ op }) => (op.type === 'undo' ? [op.undoesOpId] : op.type === 'rejection-settled' ? [op.rejectedOpId] : []));
+  const targetRows = targetIds.length === 0 ? [] : await tx.query<{ opId: string; deviceId: string; payload: FloorOperation; status: OperationStatus; at: number }>(
+    `select op_id::text as "opId", device_id as "deviceId", payload, status, (extract(epoch from occurred_at) * 1000)::float8 as at
+       from operations where op_id = any($1::uuid[]) and warehouse_id = $2`,
+    [targetIds, warehouseId],
+  );
+  const operations = new Map<string, KnownOperation>(targetRows.map((r) => [r.opId, { opId: r.opId, deviceId: r.deviceId, op: r.payload, status: r.status, at: Math.round(r.at) }]));
+  const allOps = [...batch.map((b) => b.op), ...targetRows.map((r) => r.payload)];
+
+  const binCodes = [...new Set(allOps.flatMap((op) => binOf(op) ?? []))];
+  const productIds = [...new Set(allOps.flatMap(productsOf))];
+  const taskIds = [...new Set(allOps.flatMap((op) => taskOf(op) ?? []))];
+  // Lock what the batch touches, in a fixed order so two batches never wait on each other
+  // in a circle: until this transaction ends, nobody else changes these bins or tasks,
+  // so what is read next stays true while the batch decides and writes.
+  const bins = await tx.query<{ code: string }>('select code from bins where warehouse_id = $1 and code = any($2::text[]) order by code for update', [warehouseId, binCodes]);
+  if (taskIds.length > 0) await tx.query('select id from tasks where warehouse_id = $1 and id = any($2::text[]) order by id for update', [warehouseId, taskIds]);
+  const counts = batch.flatMap(({ op, offsetMs }) => (op.type === 'count' ? [{ binCode: op.binCode, at: Date.parse(op.startedAt) + offsetMs }] : []));
+
+  const [products, taskRows, lineRows, binRows, bookRows, entriesByOp, entriesAtCount] = await inTurn(
+    () => tx.query<{ id: string; lotTracked: boolean; expiryTracked: boolean }>(
+      `select id, lot_tracked as "lotTracked", expiry_tracked as "expiryTracked" from products where warehouse_id = $1 and id = any($2::text[])`,
+      [warehouseId, productIds],
+    ),
+    () => taskIds.length === 0 ? Promise.resolve([]) : tx.query<{ id: string; kind: TaskKind; status: TaskStatus; assignedTo: string | null; workedOnDevice: string | null; assigneeName: string | null }>(
+      `select t.id, t.kind, t.status, t.assigned_to as "assignedTo", t.worked_on_device as "workedOnDevice", u.display_name as "assigneeName"
+         from tasks t left join users u on u.id = t.assigned_to where t.warehouse_id = $1 and t.id = any($2::text[])`,
+      [warehouseId, taskIds],
+    ),
+    () => taskIds.length === 0 ? Promise.resolve([]) : tx.query<TaskLineState & { taskId: string; lineNo: number }>(
+      `select task_id as "taskId", line_no as "lineNo", bin_code as "binCode", product_id as "productId", qty, done_qty as done, short_qty as "shortQty"
+         from task_lines where warehouse_id = $1 and task_id = any($2::text[])`,
+      [warehouseId, taskIds],
+    ),
+    // The bins' balances and their counts in force, in one round trip.
+    () => tx.query<{ binCode: string; productId: string | null; lot: string | null; qty: number | null; countOpId: string | null; countedAt: number | null }>(
+      `select bin_code as "binCode", product_id as "productId", lot, qty, null as "countOpId", null::float8 as "countedAt"
+         from stock_balances where warehouse_id = $1 and bin_code = any($2::text[])
+       union all
+       select bin_code, null, null, null, op_id::text, (extract(epoch from counted_at) * 1000)::float8
+         from bin_counts where warehouse_id = $1 and active and bin_code = any($2::text[])`,
+      [warehouseId, binCodes],
+    ),
+    () => counts.length === 0
+      ? Promise.resolve([])
+      : tx.query<{ i: string; productId: string; lot: string; expiry: string | null; qty: number }>(
+          `select c.i::text as i, m.product_id as "productId", m.lot, max(m.expiry)::text as expiry, sum(m.qty_delta)::int as qty
+             from unnest($2::text[], $3::timestamptz[]) with ordinality as c(bin, at, i)
+             join stock_movements m on m.warehouse_id = $1 and m.bin_code = c.bin and m.occurred_at <= c.at
+            group by c.i, m.product_id, m.lot`,
+          [warehouseId, counts.map((c) => c.binCode), counts.map((c) => new Date(c.at).toISOString())],
+        ),
+    () => targetIds.length === 0 ? Promise.resolve([]) : tx.query<LedgerEntry>(`select ${entryColumns} from stock_movements where warehouse_id = $1 and bin_code = any($2::text[]) and op_id = any($3::uuid[]) and kind <> 'before-count'`, [warehouseId, binCodes, targetIds]),
+    () => targetIds.length === 0 ? Promise.resolve([]) : tx.query<LedgerEntry>(`select ${entryColumns} from stock_movements where count_op_id = any($1::uuid[])`, [targetIds]),
+  );
+
+  const linesOf = groupBy(lineRows, (l) => l.taskId);
+  const tasks = new Map<string, TaskState>(
+    taskRows.map((t) => [t.id, { id: t.id, kind: t.kind, status: t.status, assignedTo: t.assignedTo, workedOnDevice: t.workedOnDevice, lines: new Map((linesOf.get(t.id) ?? []).map(({ taskId: _, lineNo, ...line }) => [lineNo, line])) }]),
+  );
+  const committedBooks = new Map<string, Map<string, BookLine>>();
+  for (const count of counts) committedBooks.set(bookKey(count.binCode, count.at), new Map());
+  for (const row of bookRows) {
+    const count = counts[Number(row.i) - 1]!;
+    committedBooks.get(bookKey(count.binCode, count.at))!.set(stockKey({ binCode: count.binCode, productId: row.productId, lot: row.lot }), { productId: row.productId, lot: row.lot, expiry: row.expiry, qty: row.qty });
+  }
+  const activeCounts = new Map<string, CountMark[]>();
+  for (const row of binRows) if (row.countOpId !== null) activeCounts.set(row.binCode, [...(activeCounts.get(row.binCode) ?? []), { opId: row.countOpId, at: Math.round(row.countedAt!) }]);
+  const asEntry = (e: LedgerEntry): LedgerEntry => ({ ...e, at: Math.round(e.at), kind: e.kind as EntryKind });
+
+  return {
+    products: new Map(products.map((p) => [p.id, { lotTracked: p.lotTracked, expiryTracked: p.expiryTracked }])),
+    bins: new Set(bins.map((b) => b.code)),
+    tasks,
+    userNames: new Map(taskRows.flatMap((t) => (t.assignedTo && t.assigneeName ? [[t.assignedTo, t.assigneeName] as const] : []))),
+    balances: new Map(binRows.flatMap((b) => (b.productId !== null ? [[stockKey({ binCode: b.binCode, productId: b.productId, lot: b.lot! }), b.qty!] as const] : []))),
+    committedBooks,
+    activeCounts,
+    operations,
+    entriesByOp: groupBy(entriesByOp.map(asEntry), (e) => e.opId),
+    entriesAtCount: groupBy(entriesAtCount.map(asEntry), (e) => e.countOpId),
+    threshold: settings.recountThreshold,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * A device's pull: what changed in its warehouse after its cursor, in commit order
+ * (change clock, then kind, then key), in pages. Products, bins with their whole stock,
+ * tasks, and the fate of the device's own operations.
+ *
+ * The page is read in one snapshot (repeatable read), which always holds a complete
+ * prefix of the warehouse's clock values (see changeClock.ts); so a page never skips a
+ * change that commits after it was read, and `clock` (the last value fully included)
+ * tells the device which of its acknowledged operations the page already reflects.
+ */
+import { inTurn } from '../../storage/inTurn';
+import type { Database, Queryable } from '../../storage/database';
+import type { PullResponse } from '../../../protocol/syncMessages';
+import { ApiProblem } from '../../problems';
+import { productsJson, binsJson, tasksOf } from './pullEntities';
+import { decodePullCursor, encodePullCursor, KINDS, type Cursor, type Kind } from './pullCursor';
+
+/** Placeholders for a statement built in pieces: each value is numbered where it is used. */
+class Params {
+  readonly values: (string | number)[] = [];
+  add(value: string | number): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The rows of one kind after the cursor, as (clock, key), index-friendly: strictly after within the cursor's own kind. */
+function changedSql(kind: Kind, index: number, cursor: Cursor, p: Params, owner: { warehouseId: string; deviceId: string }, upTo: string, limit: number): string {
+  const table = { products: 'products', bins: 'bins', tasks: 'tasks', operations: 'operations' }[kind];
+  const key = { products: 'id', bins: 'code', tasks: 'id', operations: 'op_id::text' }[kind];
+  const whose = kind === 'operations' ? `device_id = ${p.add(owner.deviceId)}` : `warehouse_id = ${p.add(owner.warehouseId)}`;
+  const clock = `${p.add(cursor.clock)}::bigint`;
+  const after = index < cursor.kind ? `changed_at > ${clock}` : index > cursor.kind ? `changed_at >= ${clock}` : `(changed_at > ${clock} or (changed_at = ${clock} and ${key} > ${p.add(cursor.key)}))`;
+  return `(select changed_at as clock, ${index} as kind, ${key} as key from ${table}
+            where ${whose} and ${after} and changed_at <= ${p.add(upTo)}::bigint order by changed_at, ${key} limit ${p.add(limit)})`;
+}
+
+/** The page as JSON text (what the device parses with pullResponseSchema), or a reset. */
+export type PullAnswer = { readonly json: string } | Extract<PullResponse, { kind: 'reset' }>;
+
+export async function pullChanges(db: Database, input: { warehouseId: string; deviceId: string; cursor: string | null; limit: number }): Promise<PullAnswer> {
+  return db.transaction(async (tx) => {
+    if (db.kind === 'postgres') await tx.query('set transaction isolation level repeatable read');
+    const [meta] = await tx.query<{ epoch: string; clock: string; blind: boolean; units: number; percent: number }>(
+      `select (select value from server_meta where key = 'data_epoch') as epoch, change_clock::text as clock,
+              blind_count as blind, recount_units as units, recount_percent::float8 as percent
+         from warehouses where id = $1`,
+      [input.warehouseId],
+    );
+    if (!meta) throw new ApiProblem(404, 'not-found', `There is no warehouse ${input.warehouseId}.`);
+    const cursor = input.cursor === null ? { epoch: meta.epoch, clock: '0', kind: -1, key: '' } : decodePullCursor(input.cursor);
+    // Another data set, or the same one restored from a backup older than the cursor: start again.
+    if (cursor.epoch !== meta.epoch || BigInt(cursor.clock) > BigInt(meta.clock)) return { kind: 'reset', dataEpoch: meta.epoch };
+
+    const p = new Params();
+    const parts = KINDS.map((kind, i) => changedSql(kind, i, cursor, p, input, meta.clock, input.limit));
+    const rows = await tx.query<{ clock: string; kind: number; key: string }>(
+      `select clock::text as clock, kind, key from (${parts.join(' union all ')}) c order by c.clock, c.kind, c.key limit ${p.add(input.limit)}`,
+      p.values,
+    );
+    const keysOf = (kind: Kind) => rows.filter((r) => r.kind === KINDS.indexOf(kind)).map((r) => r.key);
+    const [products, bins, tasks, operations] = await inTurn(
+      () => productsJson(tx, input.warehouseId, keysOf('products')),
+      () => binsJson(tx, input.warehouseId, keysOf('bins')),
+      () => tasksOf(tx, input.warehouseId, keysOf('tasks')),
+      () => fatesOf(tx, keysOf('operations')),
+    );
+    const last = rows.at(-1);
+    const more = rows.length === input.limit;
+    const next: Cursor = last ? { epoch: meta.epoch, clock: last.clock, kind: last.kind, key: last.key } : cursor;
+    // Fully included: everything up to the warehouse's clock when nothing more waits; else up to just before the last row's clock.
+    const clock = more ? String(BigInt(last!.clock) - 1n) : meta.clock;
+    // Products and bins come as JSON the database wrote; the rest is small.
+    const rest = {
+      binClocks: Object.fromEntries(rows.filter((r) => r.kind === KINDS.indexOf('bins')).map((r) => [r.key, r.clock])),
+      tasks,
+      operations,
+      settings: { blindCount: meta.blind, recountThreshold: { units: meta.units, percent: meta.percent } },
+      cursor: encodePullCursor(next),
+      clock,
+      more,
+    };
+    return { json: `{"kind":"changes","products":${products},"bins":${bins},${JSON.stringify(rest).slice(1)}` };
+  });
+}
+
+async function fatesOf(tx: Queryable, opIds: readonly string[]) {
+  if (opIds.length === 0) return [];
+  return tx.query<{ opId: string; status: 'applied' | 'rejected' | 'review' | 'undone'; why: { code: string } | null; message: string | null; clock: string }>(
+    `select op_id::text as "opId", status, why, message, changed_at::text as clock from operations where op_id = any($1::uuid[]) order by changed_at, op_id`,
+    [opIds],
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * A device's push: its operations, in its sequence, applied each exactly once.
+ *
+ * Invariants (all inside one transaction per batch, acknowledged only once durable):
+ * - An operation id seen before returns its stored fate; the same id with another
+ *   payload is refused (conflict) and records nothing.
+ * - The device's sequence advances by one per new operation, rejected ones included,
+ *   so one bad operation never blocks those behind it. A gap or a reorder stops the
+ *   batch there; the answer names the sequence number to re-send from.
+ * - The device's row is locked first, then the warehouse's clock: two tabs, two
+ *   servers or a retry racing the original wait their turn and then find the work done.
+ */
+import type { Database, Queryable } from '../../storage/database';
+import type { PushRequest, PushResponse, OperationResult, PushedOperation } from '../../../protocol/syncMessages';
+import { floorOperationSchema } from '../../../protocol/operations';
+import { applyOperation, type IncomingOperation, type Outcome } from '../../../domain/ledger/applyOperations';
+import { LedgerWork } from '../../../domain/ledger/ledgerWork';
+import { explain, type Why } from '../../../domain/why';
+import type { FloorOperation } from '../../../domain/floor/operations';
+import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
+import { readWarehouseSettings, takeChangeClock } from './changeClock';
+import { readLedgerSnapshot } from './ledgerSnapshot';
+import { writeClockedChanges, writeLedgerEntries } from './ledgerWrites';
+
+/** Keys sorted, so the same payload always hashes the same, whatever order the device wrote its fields in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The same operation sent again: the same payload, time, worker and sequence number. */
+function sameOperation(op: PushedOperation, stored: StoredFate): boolean {
+  return Number(stored.deviceSeq) === op.deviceSeq && stored.userId === op.userId && new Date(stored.createdAt).getTime() === Date.parse(op.createdAt) && canonical(stored.payload) === canonical(op.payload ?? { missing: true });
+}
+
+interface StoredFate {
+  readonly opId: string;
+  readonly deviceSeq: string;
+  readonly payload: unknown;
+  readonly userId: string;
+  readonly createdAt: Date;
+  readonly status: OperationResult['status'];
+  readonly why: Why | null;
+  readonly message: string | null;
+  readonly clock: string;
+}
+
+export interface PushInput {
+  readonly deviceId: string;
+  readonly request: PushRequest;
+  readonly now: Date;
+}
+
+export async function pushOperations(db: Database, { deviceId, request, now }: PushInput): Promise<PushResponse> {
+  const offsetMs = now.getTime() - Date.parse(request.sentAt);
+  return db.transaction(async (tx) => {
+    // The device's row locked, and the warehouse's settings read with it (one round trip).
+    const [device] = await tx.query<{ lastSeq: string; blind: boolean; units: number; percent: number }>(
+      `select d.last_seq::text as "lastSeq", w.blind_count as blind, w.recount_units as units, w.recount_percent::float8 as percent
+         from devices d join warehouses w on w.id = $2 where d.device_id = $1 for update of d`,
+      [deviceId, request.warehouseId],
+    );
+    let lastSeq = Number(device?.lastSeq ?? 0);
+    const stored = new Map(
+      (
+        await tx.query<StoredFate>(
+          `select o.op_id::text as "opId", o.device_seq::text as "deviceSeq", o.payload, o.user_id as "userId", o.created_at as "createdAt", o.status, o.why, o.message,
+                  coalesce(o.changed_at, (select b.clock from push_batches b where b.device_id = o.device_id and o.device_seq between b.first_seq and b.last_seq))::text as clock
+             from operations o where o.op_id = any($1::uuid[])`,
+          [request.operations.map((op) => op.opId)],
+        )
+      ).map((row) => [row.opId, row]),
+    );
+
+    // A device new to this data set (a new server, or one whose data was reset) keeps its
+    // numbering: what it sent before went to another data set.
+    if (lastSeq === 0 && request.sequenceStartsAt !== undefined) lastSeq = request.sequenceStartsAt - 1;
+    const results: OperationResult[] = [];
+    const fresh: PushedOperation[] = [];
+    for (const op of request.operations) {
+      const seen = stored.get(op.opId);
+      if (seen) {
+        const same = sameOperation(op, seen);
+        results.push(same ? { opId: op.opId, deviceSeq: op.deviceSeq, status: seen.status, why: seen.why, message: seen.message, clock: seen.clock } : conflict(op));
+        continue;
+      }
+      // A gap or a reorder: stop; the device re-sends from lastSeq + 1.
+      if (op.deviceSeq !== lastSeq + fresh.length + 1) break;
+      fresh.push(op);
+    }
+    if (fresh.length > 0) {
+      const settings: WarehouseSettings = device ? { blindCount: device.blind, recountThreshold: { units: device.units, percent: device.percent } } : await readWarehouseSettings(tx, request.warehouseId);
+      const { fates: outcomes, clock } = await applyFresh(tx, request.warehouseId, deviceId, fresh, offsetMs, settings);
+      for (const op of fresh) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
+      lastSeq += fresh.length;
+    }
+    await tx.query('update devices set last_seq = greatest(last_seq, $2), last_seen_at = $3, warehouse_id = $4 where device_id = $1', [deviceId, lastSeq, now, request.warehouseId]);
+    return { results: results.sort((a, b) => a.deviceSeq - b.deviceSeq), nextSeq: lastSeq + 1, serverTime: now.toISOString() };
+  });
+}
+
+/** The bin an operation names (an undo: its step's bin). */
+function binTouched(op: FloorOperation, work: LedgerWork): string[] {
+  if ('binCode' in op) return [op.binCode];
+  if (op.type === 'undo') {
+    const target = work.known.get(op.undoesOpId)?.op;
+    return target && 'binCode' in target ? [target.binCode] : [];
+  }
+  return [];
+}
+
+function conflict(op: PushedOperation): OperationResult {
+  const why: Why = { code: 'op-id-reused', opId: op.opId };
+  return { opId: op.opId, deviceSeq: op.deviceSeq, status: 'conflict', why, message: explain(why), clock: null };
+}
+
+function resultOf(op: PushedOperation, outcome: { status: OperationResult['status']; why: Why | null }, clock: string): OperationResult {
+  return { opId: op.opId, deviceSeq: op.deviceSeq, status: outcome.status, why: outcome.why, message: outcome.why ? explain(outcome.why) : null, clock };
+}
+
+/** Applies the new operations of the batch and writes them with their fates; returns each one's final fate. */
+async function applyFresh(
+  tx: Queryable,
+  warehouseId: string,
+  deviceId: string,
+  fresh: readonly PushedOperation[],
+  offsetMs: number,
+  settings: WarehouseSettings,
+): Promise<{ fates: Map<string, { status: OperationResult['status']; why: Why | null }>; clock: string }> {
+  const valid: IncomingOperation[] = [];
+  const badPayload = new Map<string, Why>();
+  for (const op of fresh) {
+    const parsed = floorOperationSchema.safeParse(op.payload);
+    if (parsed.success) valid.push({ opId: op.opId, deviceId, userId: op.userId, op: parsed.data as FloorOperation, deviceAt: Date.parse(op.createdAt), offsetMs });
+    else {
+      const issue = parsed.error.issues[0];
+      badPayload.set(op.opId, { code: 'op-bad-payload', detail: issue ? `${issue.path.join('.') || 'operation'}: ${issue.message}` : 'not a floor operation' });
+    }
+  }
+  // Locks what the batch touches, reads it and decides; only the writes wait for the clock.
+  const work = new LedgerWork(await readLedgerSnapshot(tx, warehouseId, valid, settings));
+  const outcomes = new Map<string, Outcome>();
+  for (const incoming of valid) outcomes.set(incoming.opId, applyOperation(work, incoming));
+
+  const fates = new Map<string, { status: OperationResult['status']; why: Why | null }>();
+  for (const op of fresh) {
+    const bad = badPayload.get(op.opId);
+    const outcome = outcomes.get(op.opId);
+    // A later undo in the same batch may have taken an applied step back.
+    const status = bad ? 'rejected' : work.known.get(op.opId)!.status;
+    fates.set(op.opId, { status, why: bad ?? (outcome?.status === 'rejected' ? outcome.why : null) });
+  }
+  await tx.query(
+    `insert into operations (op_id, warehouse_id, device_id, device_seq, user_id, type, payload, created_at, occurred_at, status, why, message)
+     select x.op, $2, $3, x.seq, x.user_id, x.type, x.payload, x.created, x.occurred, x.status, x.why, x.message
+       from json_to_recordset($1::json) as x(op uuid, seq bigint, user_id text, type text, payload json, created timestamptz, occurred timestamptz, status text, why jsonb, message text)`,
+    [
+      JSON.stringify(
+        fresh.map((op) => {
+          const fate = fates.get(op.opId)!;
+          const type = typeof (op.payload as { type?: unknown } | null)?.type === 'string' ? String((op.payload as { type: string }).type).slice(0, 40) : 'unknown';
+          return { op: op.opId, seq: op.deviceSeq, user_id: op.userId, type, payload: op.payload ?? { missing: true }, created: op.createdAt, occurred: new Date(Date.parse(op.createdAt) + offsetMs).toISOString(), status: fate.status, why: fate.why, message: fate.why ? explain(fate.why) : null };
+        }),
+      ),
+      warehouseId,
+      deviceId,
+    ],
+  );
+  // After the operations: short picks and reviews refer to them.
+  await writeLedgerEntries(tx, warehouseId, work);
+  // Only now the warehouse's clock: other devices' batches wait for it just while the few rows below are written.
+  const { clock } = await takeChangeClock(tx, warehouseId);
+  await writeClockedChanges(tx, warehouseId, clock, work, valid.flatMap(({ op }) => binTouched(op, work)));
+  await tx.query('insert into push_batches (device_id, first_seq, last_seq, clock) values ($1, $2, $3, $4)', [deviceId, fresh[0]!.deviceSeq, fresh.at(-1)!.deviceSeq, clock]);
+  // Steps of earlier batches that an undo of this one took back.
+  const undoneBefore = [...work.known.values()].filter((k) => k.status === 'undone' && !fates.has(k.opId)).map((k) => k.opId);
+  if (undoneBefore.length > 0) await tx.query(`update operations set status = 'undone', changed_at = $2::bigint where op_id = any($1::uuid[])`, [undoneBefore, clock]);
+  return { fates, clock };
+}

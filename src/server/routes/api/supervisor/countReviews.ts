@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { countDecisionSchema, type CountReviewList } from '../../../../protocol/countReviews';
+import { apiPaths } from '../../../../protocol/paths';
+import { sessionOf } from '../../../plugins/app/authentication';
+import { parseOr400 } from '../../../problems';
+import { decideCountReview, waitingReviews } from '../../../repositories/deviceSync/countReviews';
+
+const params = z.object({ warehouseId: z.string().min(1).max(64) });
+const reviewParams = params.extend({ opId: z.uuid() });
+
+/** Counts over the warehouse's threshold, waiting for a supervisor; approve posts the count, reject leaves the stock. */
+export default async function countReviewRoutes(app: FastifyInstance) {
+  app.get(apiPaths.routes.countReviews, async (request): Promise<CountReviewList> => {
+    const { warehouseId } = parseOr400(params, request.params, 'warehouse');
+    await app.requireWarehouse(request, warehouseId);
+    const reviews = await waitingReviews(app.db, warehouseId);
+    return { reviews: reviews.map((r) => ({ ...r, countedAt: new Date(r.countedAt).toISOString(), lines: [...r.lines], status: r.status as CountReviewList['reviews'][number]['status'] })) };
+  });
+
+  app.post(apiPaths.routes.countReviewDecision, async (request, reply) => {
+    const { warehouseId, opId } = parseOr400(reviewParams, request.params, 'count review');
+    const body = parseOr400(countDecisionSchema, request.body, 'decision');
+    await app.requireWarehouse(request, warehouseId);
+    const { recountTaskId } = await decideCountReview(app.db, { warehouseId, opId, decision: body.decision, userId: sessionOf(request).userId, note: body.note ?? null, now: app.now() });
+    return recountTaskId ? reply.status(201).send({ recountTaskId }) : reply.status(204).send();
+  });
+}
