@@ -10,6 +10,7 @@ import type { DownloadEntity, DownloadManifest } from '../protocol/download';
 import { downloadEntities } from '../protocol/download';
 import { floorTables, toProductBlocks, toStoredBin, type FloorDb } from './floorDb';
 import { storageFailure } from './refusals';
+import { layOnBins } from './overlay';
 import { readRecord, writeRecord, type DownloadState } from './syncState';
 
 export async function readDownload(db: FloorDb): Promise<DownloadState | null> {
@@ -24,6 +25,7 @@ export async function readDownload(db: FloorDb): Promise<DownloadState | null> {
 export async function beginDownload(db: FloorDb, manifest: DownloadManifest, now: Date = new Date()): Promise<DownloadState> {
   return db.transaction('rw', [db.syncState, ...floorTables(db)], async () => {
     const current = await readRecord(db, 'download');
+    await writeRecord(db, 'warehouseSettings', manifest.settings);
     if (current && current.warehouseId === manifest.warehouseId && current.dataEpoch === manifest.dataEpoch && current.finishedAt === null) {
       return current;
     }
@@ -40,6 +42,7 @@ export async function beginDownload(db: FloorDb, manifest: DownloadManifest, now
       entities,
     };
     await writeRecord(db, 'download', state);
+    await writeRecord(db, 'pullCursor', manifest.pullCursor);
     await writeRecord(db, 'floorWarehouseId', manifest.warehouseId);
     return state;
   });
@@ -47,13 +50,14 @@ export async function beginDownload(db: FloorDb, manifest: DownloadManifest, now
 
 type Rows = { products: Product[]; bins: BinWithStock[]; tasks: Task[] };
 
-async function putRows<E extends DownloadEntity>(db: FloorDb, entity: E, items: Rows[E]): Promise<void> {
+async function putRows<E extends DownloadEntity>(db: FloorDb, entity: E, items: Rows[E], changeClock: string): Promise<void> {
   switch (entity) {
     case 'products':
       await db.productBlocks.bulkPut(toProductBlocks(items as Product[]));
       return;
     case 'bins':
-      await db.bins.bulkPut((items as BinWithStock[]).map(toStoredBin));
+      // After a reset of the server's data the outbox may still hold steps: they stay on top.
+      await db.bins.bulkPut(await layOnBins(db, (items as BinWithStock[]).map((bin) => toStoredBin(bin, changeClock))));
       return;
     case 'tasks':
       await db.tasks.bulkPut(items as Task[]);
@@ -64,10 +68,10 @@ async function putRows<E extends DownloadEntity>(db: FloorDb, entity: E, items: 
 /** Stores one page and the cursor after it, together. Returns the new state. */
 export async function storePage<E extends DownloadEntity>(db: FloorDb, entity: E, items: Rows[E], next: string | null): Promise<DownloadState> {
   try {
-    return await db.transaction('rw', [db.syncState, ...floorTables(db)], async () => {
+    return await db.transaction('rw', [db.syncState, db.outbox, ...floorTables(db)], async () => {
       const state = await readRecord(db, 'download');
       if (!state) throw new Error('No download is under way.');
-      await putRows(db, entity, items);
+      await putRows(db, entity, items, state.changeClock);
       const before = state.entities[entity];
       const updated: DownloadState = {
         ...state,
@@ -89,6 +93,7 @@ export async function finishDownload(db: FloorDb, now: Date = new Date()): Promi
     const finished: DownloadState = { ...state, finishedAt: now.toISOString() };
     await writeRecord(db, 'download', finished);
     await writeRecord(db, 'lastSyncAt', finished.finishedAt!);
+    await db.syncState.delete('resyncNeeded');
     await writeRecord(db, 'everHeldData', finished.finishedAt!);
     return finished;
   });

@@ -21,8 +21,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { BinWithStock, Product } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
-import type { OperationStatus } from '../protocol/outbox';
-import type { ShortReason } from '../domain/floor/operations';
+import { applyEffect, reverseEffectOf, type FloorOperation, type ShortReason } from '../domain/floor/operations';
+import type { Why } from '../domain/why';
 
 /** Products stored together; `blockId` is the id of the first product in it. */
 export interface ProductBlock {
@@ -36,7 +36,17 @@ export interface ProductBlock {
 export interface StoredBin extends BinWithStock {
   /** The products the bin holds: the index from a product to its bins. */
   readonly productIds: readonly string[];
+  /** The bin's stock as the server last said; `stock` is that with this device's operations not yet in it on top. */
+  readonly serverStock: BinWithStock['stock'];
+  /** The change clock of that server state: operations the server recorded at or before it are in serverStock. */
+  readonly serverClock: string;
 }
+
+/**
+ * What became of an operation: pending until the server acknowledges it, then the
+ * server's fate; a rejected operation the worker dismissed (with a reason) is dismissed.
+ */
+export type OutboxStatus = 'pending' | 'applied' | 'review' | 'rejected' | 'undone' | 'dismissed';
 
 export interface OutboxEntry {
   /** Made on the device (UUID); the server applies each id once. */
@@ -46,9 +56,12 @@ export interface OutboxEntry {
   readonly type: string;
   readonly payload: unknown;
   readonly createdAt: string;
-  readonly status: OperationStatus;
-  /** The server's reason when it rejected the operation. */
-  readonly rejection?: { readonly reason: string; readonly message: string };
+  readonly status: OutboxStatus;
+  /** The server's reason when it rejected the operation (a reason code with facts, and the English words). */
+  readonly rejection?: { readonly why: Why; readonly message: string };
+  /** The change clock the server recorded it at; null until acknowledged. */
+  readonly clock?: string | null;
+  readonly acknowledgedAt?: string;
   readonly userId: string;
   readonly warehouseId: string;
 }
@@ -95,6 +108,19 @@ export function openFloorDb(name: string = FLOOR_DB_NAME): FloorDb {
   db.version(2).stores({ taskProgress: 'taskId' });
   // Version 3: bins by zone, for putaway suggestions (an index only; no data moves).
   db.version(3).stores({ bins: 'code, *productIds, zone' });
+  // Version 4: each bin keeps the server's stock beside what the device shows. A bin
+  // from before holds the server's stock with this device's pending steps on top: take
+  // them back off to find the server's.
+  db.version(4).upgrade(async (tx) => {
+    const pending = (await tx.table<OutboxEntry>('outbox').toArray()).filter((e) => (e.status as string) === 'pending' || (e.status as string) === 'sent').sort((a, b) => b.deviceSeq - a.deviceSeq);
+    await tx
+      .table<StoredBin>('bins')
+      .toCollection()
+      .modify((bin: { serverStock?: StoredBin['stock']; serverClock?: string; stock: StoredBin['stock']; code: string }) => {
+        bin.serverStock = serverStockBefore(bin.code, bin.stock, pending);
+        bin.serverClock = '0';
+      });
+  });
   return db;
 }
 
@@ -115,8 +141,25 @@ export function toProductBlocks(products: readonly Product[]): ProductBlock[] {
   return blocks;
 }
 
-export function toStoredBin(bin: BinWithStock): StoredBin {
-  return { ...bin, productIds: [...new Set(bin.stock.map((line) => line.productId))] };
+/** A bin as the server sent it: what it shows is the server's stock until the device's own steps are laid on top. */
+export function toStoredBin(bin: BinWithStock, serverClock = '0'): StoredBin {
+  return withStock({ ...bin, serverStock: bin.stock, serverClock, productIds: [] }, bin.stock);
+}
+
+/** The bin showing `stock`, with the index of its products. */
+export function withStock(bin: StoredBin, stock: StoredBin['stock']): StoredBin {
+  return { ...bin, stock, productIds: [...new Set(stock.map((line) => line.productId))] };
+}
+
+/** The server's stock under a bin's shown stock: the pending steps (newest first) taken back off. */
+function serverStockBefore(binCode: string, shown: StoredBin['stock'], pendingNewestFirst: readonly OutboxEntry[]): StoredBin['stock'] {
+  let stock = shown;
+  for (const entry of pendingNewestFirst) {
+    const effect = reverseEffectOf(entry.payload as FloorOperation);
+    const bin = effect.kind === 'move' ? effect.key.binCode : effect.kind === 'replace' ? effect.binCode : null;
+    if (bin === binCode) stock = applyEffect(stock, effect, (line) => ({ ...line, binCode }));
+  }
+  return stock;
 }
 
 /** The floor data tables, cleared together when the device changes warehouse. */

@@ -9,7 +9,7 @@ import { applyEffect, reverseEffectOf, stockEffectOf, type FloorOperation, type 
 import { floorOperationSchema } from '../protocol/operations';
 import type { StockLine } from '../domain/catalog/product';
 import type { CountSheet } from '../domain/floor/countSheet';
-import { toStoredBin, type FloorDb, type OutboxEntry, type TaskProgress } from './floorDb';
+import { withStock, type FloorDb, type OutboxEntry, type TaskProgress } from './floorDb';
 import { DeviceRefusal, storageFailure } from './refusals';
 import { deleteRecord, readRecord, writeRecord } from './syncState';
 
@@ -27,9 +27,24 @@ async function applyToBin(db: FloorDb, effect: StockEffect): Promise<void> {
   if (effect.kind === 'none') return;
   const binCode = effect.kind === 'move' ? effect.key.binCode : effect.binCode;
   const bin = await db.bins.get(binCode);
-  if (!bin) throw new DeviceRefusal('unknown-bin', `There is no bin ${binCode} on this device. Scan a bin of this warehouse.`);
+  if (!bin) throw new DeviceRefusal('unknown-bin', { code: 'unknown-bin', bin: binCode });
   const stock = applyEffect<StockLine>(bin.stock, effect, (line) => ({ ...line, binCode }));
-  await db.bins.put(toStoredBin({ ...bin, stock }));
+  await db.bins.put(withStock(bin, stock));
+}
+
+/** The device's copy of the task becomes the worker's at once; the server confirms or refuses when the step arrives. */
+async function takeTask(db: FloorDb, taskId: string, userId: string): Promise<void> {
+  const task = await db.tasks.get(taskId);
+  if (!task) throw new DeviceRefusal('bad-operation', { code: 'bad-operation', detail: `task ${taskId} is not on this device` });
+  if (task.assignedTo !== null && task.assignedTo !== userId) throw new DeviceRefusal('task-taken', { code: 'task-taken', by: task.assignedTo });
+  await db.tasks.put({ ...task, assignedTo: userId, status: 'in-progress' });
+}
+
+/** A rejected step settled by the worker is no longer flagged on the device; its rejection stays on record. */
+async function settleRejection(db: FloorDb, opId: string): Promise<void> {
+  const entry = await db.outbox.get(opId);
+  if (!entry || entry.status !== 'rejected') throw new DeviceRefusal('nothing-to-undo', { code: 'op-undo-unknown', opId });
+  await db.outbox.put({ ...entry, status: 'dismissed' });
 }
 
 function progressAfter(progress: TaskProgress, op: FloorOperation, opId: string, undone: FloorOperation | null): TaskProgress {
@@ -42,7 +57,8 @@ function progressAfter(progress: TaskProgress, op: FloorOperation, opId: string,
   }
   if (target.type === 'count' && target.lineNo !== null) lines[target.lineNo] = { done: undone ? 0 : 1, short: null };
   if (target.type === 'pick-short') lines[target.lineNo] = { ...line(target.lineNo), short: undone ? null : { qty: target.shortQty, reason: target.reason } };
-  const opIds = undone ? progress.opIds.slice(0, -1) : [...progress.opIds, opId];
+  // Taking a task is not a step Undo takes back: the list stays the worker's.
+  const opIds = undone ? progress.opIds.slice(0, -1) : op.type === 'task-taken' ? progress.opIds : [...progress.opIds, opId];
   return { ...progress, lines, opIds, finished: progress.finished || op.type === 'task-finished' };
 }
 
@@ -56,31 +72,33 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
   const parsed = floorOperationSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DeviceRefusal('bad-operation', `This step cannot be saved: ${issue ? `${issue.path.join('.') || 'operation'}: ${issue.message}` : 'it is not a valid operation'}.`);
+    throw new DeviceRefusal('bad-operation', { code: 'bad-operation', detail: issue ? `${issue.path.join('.') || 'operation'}: ${issue.message}` : 'it is not a valid operation' });
   }
   const op = parsed.data as FloorOperation;
   try {
-    return await db.transaction('rw', [db.outbox, db.bins, db.taskProgress, db.syncState], async () => {
+    return await db.transaction('rw', [db.outbox, db.bins, db.tasks, db.taskProgress, db.syncState], async () => {
       const opId = crypto.randomUUID();
       let undone: FloorOperation | null = null;
       let taskId = taskIdOf(op);
       let effect = stockEffectOf(op);
       if (op.type === 'undo') {
         const target = await db.outbox.get(op.undoesOpId);
-        if (!target) throw new DeviceRefusal('nothing-to-undo', 'That step is no longer on this device; it cannot be undone here.');
-        if (target.type === 'undo') throw new DeviceRefusal('nothing-to-undo', 'An undo cannot itself be undone; do the step again instead.');
+        if (!target) throw new DeviceRefusal('nothing-to-undo', { code: 'undo-gone' });
+        if (target.type === 'undo') throw new DeviceRefusal('nothing-to-undo', { code: 'undo-of-undo' });
         undone = target.payload as FloorOperation;
         taskId = taskIdOf(undone);
         effect = reverseEffectOf(undone);
       }
       const progress = taskId ? ((await db.taskProgress.get(taskId)) ?? { taskId, startedAt: now.toISOString(), lines: {}, finished: false, opIds: [] }) : null;
-      if (progress?.finished) throw new DeviceRefusal('task-finished', 'This task is finished; nothing more can be recorded or undone on it.');
+      if (progress?.finished) throw new DeviceRefusal('task-finished', { code: 'task-finished' });
       if (op.type === 'undo' && progress !== null && progress.opIds.at(-1) !== op.undoesOpId) {
-        throw new DeviceRefusal('nothing-to-undo', 'Only the last step of a task can be undone.');
+        throw new DeviceRefusal('nothing-to-undo', { code: 'undo-not-last' });
       }
       if (op.type === 'undo' && progress === null && (await db.outbox.filter((e) => e.type === 'undo' && (e.payload as { undoesOpId?: string }).undoesOpId === op.undoesOpId).count()) > 0) {
-        throw new DeviceRefusal('nothing-to-undo', 'That step was undone already.');
+        throw new DeviceRefusal('nothing-to-undo', { code: 'undo-twice' });
       }
+      if (op.type === 'task-taken') await takeTask(db, op.taskId, worker.userId);
+      if (op.type === 'rejection-settled') await settleRejection(db, op.rejectedOpId);
       await applyToBin(db, effect);
       if (progress) await db.taskProgress.put(progressAfter(progress, op, opId, undone));
       const deviceSeq = ((await readRecord(db, 'lastDeviceSeq')) ?? 0) + 1;

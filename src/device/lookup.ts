@@ -11,6 +11,7 @@ import type { NormalisedCode, Symbology } from '../domain/codes/gtin';
 import type { Gs1Data } from '../domain/codes/gs1';
 import { interpretCode, type MeaningErrorReason } from '../domain/codes/interpretCode';
 import type { FloorDb, StoredBin } from './floorDb';
+import { explain, type Why } from '../domain/why';
 
 export interface PlaceOfStock extends StockLine {
   readonly walkSeq: number;
@@ -33,8 +34,10 @@ export type LookupResult =
       readonly fromCode: FromCode | null;
     }
   | { readonly kind: 'bin'; readonly bin: Bin; readonly contents: readonly BinContent[] }
-  | { readonly kind: 'unknown'; readonly message: string }
-  | { readonly kind: 'invalid'; readonly reason: MeaningErrorReason; readonly message: string };
+  | { readonly kind: 'unknown'; readonly why: Why; readonly message: string }
+  | { readonly kind: 'invalid'; readonly reason: MeaningErrorReason; readonly why: Why; readonly message: string };
+
+const unknown = (why: Why): LookupResult => ({ kind: 'unknown', why, message: explain(why) });
 
 const SYMBOLOGY_NAMES: Record<Symbology, string> = { 'ean-13': 'EAN-13', 'ean-8': 'EAN-8', 'upc-a': 'UPC-A', 'upc-e': 'UPC-E', 'gtin-14': 'GTIN-14' };
 
@@ -91,10 +94,10 @@ export async function lookUpCode(db: FloorDb, text: string): Promise<LookupResul
         if (product) return productResult(db, product, reading, gs1);
       }
       if (meaning.readings.length === 0) {
-        return { kind: 'unknown', message: 'This GS1 code names no product (no GTIN in it), so Find cannot show one.' };
+        return unknown({ code: 'gs1-no-gtin' });
       }
       const described = meaning.readings.map((r) => `${SYMBOLOGY_NAMES[r.symbology]} ${r.text}`).join(' or ');
-      return { kind: 'unknown', message: `Unknown product: no product in this warehouse has the code ${described}. Check the label, or ask a supervisor to add the code.` };
+      return unknown({ code: 'unknown-product', scanned: described });
     }
     const binCode = meaning.binCode;
     const bin = binCode === null ? undefined : await db.bins.get(binCode);
@@ -105,8 +108,8 @@ export async function lookUpCode(db: FloorDb, text: string): Promise<LookupResul
       if (product) return productResult(db, product, { gtin: meaning.gs1.gtin, symbology: 'gtin-14', text: meaning.gs1.gtin }, meaning.gs1);
     }
     if (meaning.kind === 'bin-code') {
-      return { kind: 'unknown', message: `Unknown bin: there is no bin ${meaning.binCode} in this warehouse. Check the label.` };
+      return unknown({ code: 'no-such-bin', bin: meaning.binCode });
     }
-    return { kind: 'invalid', reason: meaning.error.reason, message: `Invalid code: ${meaning.error.message}` };
+    return { kind: 'invalid', reason: meaning.error.reason, why: meaning.error.why, message: meaning.error.message };
   });
 }

@@ -11,3 +11,13 @@ export async function suggestPutawayBin(db: FloorDb, product: Pick<Product, 'id'
   const candidates: BinWithStock[] = [...holding.filter((bin) => bin.zone === product.zone), ...zone.filter((bin) => bin.stock.every((line) => line.qty <= 0))];
   return suggestBin(product, lot, candidates, fromWalkSeq);
 }
+
+/** The expiry this device knows for a product's lot from the stock it holds anywhere, or null. */
+export async function knownExpiryOfLot(db: FloorDb, productId: string, lot: string): Promise<string | null> {
+  const bins = await db.bins.where('productIds').equals(productId).toArray();
+  for (const bin of bins) {
+    const line = bin.stock.find((l) => l.productId === productId && l.lot === lot && l.expiry !== null);
+    if (line) return line.expiry;
+  }
+  return null;
+}

@@ -1,12 +1,14 @@
-/** Something the device refuses to do, with a reason code and words for the worker. */
-export type RefusalReason = 'unsent-operations' | 'no-session' | 'storage-full' | 'storage-failed' | 'bad-operation' | 'unknown-bin' | 'nothing-to-undo' | 'task-finished';
+/** Something the device refuses to do, with a reason code and the facts the worker's words need. */
+import { explain, type Why } from '../domain/why';
+
+export type RefusalReason = 'unsent-operations' | 'no-session' | 'storage-full' | 'storage-failed' | 'bad-operation' | 'unknown-bin' | 'nothing-to-undo' | 'task-finished' | 'task-taken';
 
 export class DeviceRefusal extends Error {
   constructor(
     readonly reason: RefusalReason,
-    message: string,
+    readonly why: Why,
   ) {
-    super(message);
+    super(explain(why));
     this.name = 'DeviceRefusal';
   }
 }
@@ -15,8 +17,6 @@ export class DeviceRefusal extends Error {
 export function storageFailure(error: unknown): DeviceRefusal {
   const name = error instanceof Error ? error.name : '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return new DeviceRefusal('storage-full', 'The device storage is full. Free space on the device (photos, other apps) and try again; nothing was lost.');
-  }
-  return new DeviceRefusal('storage-failed', `The device could not save: ${error instanceof Error ? error.message : String(error)}`);
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return new DeviceRefusal('storage-full', { code: 'storage-full' });
+  return new DeviceRefusal('storage-failed', { code: 'storage-failed', detail: error instanceof Error ? error.message : String(error) });
 }

@@ -10,14 +10,11 @@ import { DeviceRefusal } from './refusals';
 import { deleteRecord, readRecord, writeRecord, type DeviceSession } from './syncState';
 
 export async function unsentOperations(db: FloorDb): Promise<number> {
-  return db.outbox.where('status').anyOf('pending', 'sent').count();
+  return db.outbox.where('status').equals('pending').count();
 }
 
-function unsentRefusal(count: number, doing: string): DeviceRefusal {
-  return new DeviceRefusal(
-    'unsent-operations',
-    `${count} operation${count === 1 ? '' : 's'} on this device ${count === 1 ? 'has' : 'have'} not reached the server yet. Connect to the network and let the device sync before you ${doing}.`,
-  );
+function unsentRefusal(count: number): DeviceRefusal {
+  return new DeviceRefusal('unsent-operations', { code: 'unsent-operations', count });
 }
 
 export async function readSession(db: FloorDb): Promise<DeviceSession | null> {
@@ -26,6 +23,10 @@ export async function readSession(db: FloorDb): Promise<DeviceSession | null> {
 
 /** Keeps a new sign-in; the warehouse is chosen at once when the user has only one. */
 export async function saveSignIn(db: FloorDb, response: SignInResponse, now: Date = new Date()): Promise<DeviceSession> {
+  // Steps waiting to be sent belong to whoever did them; only they may sign in until they are sent.
+  const waiting = await db.outbox.where('status').equals('pending').toArray();
+  const others = waiting.filter((e) => e.userId !== response.user.id);
+  if (others.length > 0) throw unsentRefusal(others.length);
   const session: DeviceSession = {
     token: response.token,
     expiresAt: response.expiresAt,
@@ -35,6 +36,9 @@ export async function saveSignIn(db: FloorDb, response: SignInResponse, now: Dat
     signedInAt: now.toISOString(),
   };
   await writeRecord(db, 'session', session);
+  if (response.previousDevice) {
+    await writeRecord(db, 'storageLost', { previousDeviceId: response.previousDevice.deviceId, pendingAtLastSync: response.previousDevice.pendingAtLastSync, lastSyncAt: response.previousDevice.lastSyncAt, noticedAt: now.toISOString() });
+  }
   const only = response.warehouses.length === 1 ? response.warehouses[0] : undefined;
   return only ? chooseWarehouse(db, only) : session;
 }
@@ -46,11 +50,11 @@ export async function saveSignIn(db: FloorDb, response: SignInResponse, now: Dat
 export async function chooseWarehouse(db: FloorDb, warehouse: Warehouse): Promise<DeviceSession> {
   return db.transaction('rw', [db.syncState, db.outbox, db.taskProgress, ...floorTables(db)], async () => {
     const session = await readRecord(db, 'session');
-    if (!session) throw new DeviceRefusal('no-session', 'Sign in first.');
+    if (!session) throw new DeviceRefusal('no-session', { code: 'no-session' });
     const held = await readRecord(db, 'floorWarehouseId');
     if (held !== undefined && held !== warehouse.id) {
       const waiting = await unsentOperations(db);
-      if (waiting > 0) throw unsentRefusal(waiting, 'change warehouse');
+      if (waiting > 0) throw unsentRefusal(waiting);
       await Promise.all([...floorTables(db), db.taskProgress].map((table) => table.clear()));
       await deleteRecord(db, 'download');
     }
@@ -64,7 +68,7 @@ export async function chooseWarehouse(db: FloorDb, warehouse: Warehouse): Promis
 export async function signOut(db: FloorDb): Promise<void> {
   await db.transaction('rw', [db.syncState, db.outbox], async () => {
     const waiting = await unsentOperations(db);
-    if (waiting > 0) throw unsentRefusal(waiting, 'sign out');
+    if (waiting > 0) throw unsentRefusal(waiting);
     await deleteRecord(db, 'session');
   });
 }

@@ -12,7 +12,7 @@ export interface StorageHealth {
 }
 
 export async function requestPersistentStorage(): Promise<boolean | null> {
-  if (!navigator.storage?.persist) return null;
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return null;
   try {
     return (await navigator.storage.persisted()) || (await navigator.storage.persist());
   } catch {
@@ -21,7 +21,7 @@ export async function requestPersistentStorage(): Promise<boolean | null> {
 }
 
 export async function readStorageHealth(): Promise<StorageHealth> {
-  const storage = navigator.storage;
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
   const persisted = storage?.persisted ? await storage.persisted().catch(() => null) : null;
   const estimate = storage?.estimate ? await storage.estimate().catch(() => null) : null;
   return { persisted, usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null };

@@ -6,6 +6,8 @@ import type { SignedInUser } from '../protocol/auth';
 import type { Warehouse } from '../domain/catalog/product';
 import type { DownloadEntity } from '../protocol/download';
 import type { CountSheet } from '../domain/floor/countSheet';
+import type { WarehouseSettings } from '../domain/floor/warehouseSettings';
+import type { Why } from '../domain/why';
 import type { FloorDb } from './floorDb';
 
 export interface DeviceSession {
@@ -48,6 +50,20 @@ export interface SyncRecords {
   lastDeviceSeq: number;
   /** The bin being counted, kept with every scan so a reload resumes the count. */
   countDraft: CountSheet;
+  /** The warehouse's floor settings, as last received from the server. */
+  warehouseSettings: WarehouseSettings;
+  /** Where the next pull starts (made by the server). */
+  pullCursor: string;
+  /** Why the last sync failed, when it did; cleared by the next that succeeds. */
+  lastSyncError: { readonly why: Why; readonly at: string };
+  /** Set when the server's data was reset or restored: the warehouse is downloaded again, the outbox kept. */
+  resyncNeeded: string;
+  /**
+   * This browser's app data was cleared since it was last used (found by the device's
+   * own marker, or told by the server at sign-in): what may have been lost. Shown until
+   * the worker has read it.
+   */
+  storageLost: { readonly previousDeviceId: string | null; readonly pendingAtLastSync: number | null; readonly lastSyncAt: string | null; readonly noticedAt: string };
 }
 
 export async function readRecord<K extends keyof SyncRecords>(db: FloorDb, key: K): Promise<SyncRecords[K] | undefined> {

@@ -6,6 +6,8 @@ import type { BinWithStock, Product } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { FloorDb, TaskProgress } from './floorDb';
 import { productsByIds } from './lookup';
+import { readRecord } from './syncState';
+import { DEFAULT_WAREHOUSE_SETTINGS, type WarehouseSettings } from '../domain/floor/warehouseSettings';
 
 export interface TaskAtHand {
   readonly task: Task;
@@ -26,4 +28,9 @@ export async function readTaskAtHand(db: FloorDb, taskId: string): Promise<TaskA
     bins: new Map(bins.flatMap((bin) => (bin ? [[bin.code, bin] as const] : []))),
     progress: progress ?? null,
   };
+}
+
+/** The warehouse's floor settings as last received, or the defaults before any arrived. */
+export async function readWarehouseSettings(db: FloorDb): Promise<WarehouseSettings> {
+  return (await readRecord(db, 'warehouseSettings')) ?? DEFAULT_WAREHOUSE_SETTINGS;
 }

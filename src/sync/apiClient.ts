@@ -18,15 +18,20 @@ export interface ApiClient {
   post<S extends z.ZodType>(path: string, body: unknown, schema: S | null, options?: { signal?: AbortSignal }): Promise<z.output<S> | null>;
 }
 
-export function createApiClient(credentials: () => Credentials | null, baseUrl = ''): ApiClient {
-  async function request<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null, signal?: AbortSignal): Promise<z.output<S> | null> {
-    if (!signal) return exchange(method, path, body, schema);
-    if (signal.aborted) throw new SyncError('aborted', 'Stopped.');
+/** A request that has not been answered by then is given up (and tried again later): a lost network can leave one hanging. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+export function createApiClient(credentials: () => Credentials | null, baseUrl = '', timeoutMs = REQUEST_TIMEOUT_MS): ApiClient {
+  async function request<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null, caller?: AbortSignal): Promise<z.output<S> | null> {
+    if (caller?.aborted) throw new SyncError('aborted', 'Stopped.');
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
     // Reading a body whose request was aborted can hang in some fetch implementations;
     // the caller is answered the moment it stops, whatever the body does.
     let onAbort: () => void = () => undefined;
     const stopped = new Promise<never>((_, reject) => {
-      onAbort = () => reject(new SyncError('aborted', 'Stopped.'));
+      onAbort = () =>
+        reject(timeout.aborted && !caller?.aborted ? new SyncError('server-unavailable', `The server did not answer within ${Math.round(timeoutMs / 1000)} s. The device tries again by itself.`) : new SyncError('aborted', 'Stopped.'));
       signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
@@ -48,7 +53,7 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
     try {
       response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null, cache: 'no-store' });
     } catch (error) {
-      if (signal?.aborted) throw new SyncError('aborted', 'Stopped.');
+      if (signal?.aborted) throw new SyncError(signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError' ? 'server-unavailable' : 'aborted', 'Stopped.');
       const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
       throw new SyncError(offline ? 'offline' : 'server-unavailable', offline ? 'The device is offline. Work goes on; it syncs when the network is back.' : `The server cannot be reached (${error instanceof Error ? error.message : 'network error'}). The device tries again by itself.`);
     }
@@ -76,7 +81,7 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
 async function errorOf(response: Response): Promise<SyncError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = apiErrorSchema.safeParse(body);
-  if (parsed.success) return new SyncError(parsed.data.error.reason, parsed.data.error.message, response.status);
+  if (parsed.success) return new SyncError(parsed.data.error.reason, parsed.data.error.message, response.status, parsed.data.error.retryAfterSeconds ?? null);
   if (response.status === 502 || response.status === 503 || response.status === 504) {
     return new SyncError('server-unavailable', `The server is not available right now (HTTP ${response.status}). The device tries again by itself.`, response.status);
   }

@@ -4,6 +4,7 @@
  * again, ask a supervisor).
  */
 import type { ApiErrorReason } from '../protocol/errors';
+import type { Why } from '../domain/why';
 
 export type SyncErrorReason = ApiErrorReason | 'offline' | 'server-unavailable' | 'bad-response' | 'aborted';
 
@@ -12,9 +13,16 @@ export class SyncError extends Error {
     readonly reason: SyncErrorReason,
     message: string,
     readonly status: number | null = null,
+    /** For throttled requests: seconds until trying again may succeed. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'SyncError';
+  }
+
+  /** The failure as a reason the interface words in the worker's language. */
+  get why(): Why {
+    return { code: 'sync-failed', reason: this.reason, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
   }
 
   /** True when trying again later, unchanged, may succeed. */

@@ -5,6 +5,7 @@
  * enough to decode every frame), continuous focus where the camera offers it.
  */
 import { BrowserCodeReader } from '@zxing/browser';
+import type { Why } from '../../domain/why';
 
 export interface CameraChoice {
   readonly deviceId: string;
@@ -19,9 +20,22 @@ export interface OpenCamera {
   stop(): void;
 }
 
-/** Why the camera could not open, in words a person can act on. */
+export type CameraProblem = 'not-allowed' | 'no-camera' | 'busy' | 'failed' | 'needs-https' | 'no-picture';
+
+/** Why the camera could not open: a reason the interface words, and English words a person can act on. */
 export class CameraError extends Error {
   override readonly name = 'CameraError';
+  constructor(
+    readonly reason: CameraProblem,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+
+  get why(): Why {
+    return { code: 'camera-failed', reason: this.reason, message: this.message };
+  }
 }
 
 export async function listCameras(): Promise<CameraChoice[]> {
@@ -47,22 +61,22 @@ function explain(error: unknown): CameraError {
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return new CameraError('The camera was not allowed. Allow it in the browser\u2019s site settings, or scan with the hardware scanner or type the code.', { cause: error });
+      return new CameraError('not-allowed', 'The camera was not allowed. Allow it in the browser\u2019s site settings, or scan with the hardware scanner or type the code.', { cause: error });
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return new CameraError('No camera was found on this device. Scan with the hardware scanner or type the code.', { cause: error });
+      return new CameraError('no-camera', 'No camera was found on this device. Scan with the hardware scanner or type the code.', { cause: error });
     case 'NotReadableError':
     case 'AbortError':
-      return new CameraError('The camera is busy (another app may be using it). Close the other app and try again.', { cause: error });
+      return new CameraError('busy', 'The camera is busy (another app may be using it). Close the other app and try again.', { cause: error });
     default:
-      return new CameraError(`The camera could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      return new CameraError('failed', `The camera could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
 /** Opens the chosen camera (or the back one) into `video`; a camera that has gone falls back to the default. */
 export async function openCamera(video: HTMLVideoElement, deviceId: string | null): Promise<OpenCamera> {
   if (!navigator.mediaDevices?.getUserMedia) {
-    throw new CameraError('This page cannot use the camera: it needs HTTPS (or localhost). Open the app at its https:// address.');
+    throw new CameraError('needs-https', 'This page cannot use the camera: it needs HTTPS (or localhost). Open the app at its https:// address.');
   }
   let stream: MediaStream;
   try {
@@ -76,7 +90,7 @@ export async function openCamera(video: HTMLVideoElement, deviceId: string | nul
     }
   }
   const track = stream.getVideoTracks()[0];
-  if (!track) throw new CameraError('The camera gave no picture. Try another camera.');
+  if (!track) throw new CameraError('no-picture', 'The camera gave no picture. Try another camera.');
   const capabilities = (track.getCapabilities?.() ?? {}) as MediaTrackCapabilities & { focusMode?: string[] };
   if (capabilities.focusMode?.includes('continuous')) {
     // Not every browser knows focusMode; a refusal leaves the camera's own focus.
