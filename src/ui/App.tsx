@@ -17,6 +17,10 @@ import { ScannerScreen } from './features/scanner/ScannerScreen';
 import { PickScreen } from './features/pick/PickScreen';
 import { CountScreen } from './features/count/CountScreen';
 import { PutawayScreen } from './features/putaway/PutawayScreen';
+import { useT } from './i18n/useT';
+import { TakeTaskGate } from './features/tasks/TakeTaskGate';
+import { SyncScreen } from './features/sync/SyncScreen';
+import { useSyncScheduler } from './features/sync/useSyncScheduler';
 
 /**
  * Which screen shows: signed out → sign in; no warehouse yet → choose one; the
@@ -25,24 +29,32 @@ import { PutawayScreen } from './features/putaway/PutawayScreen';
 export function App() {
   const loaded = useAppStore((s) => s.sessionLoaded);
   const session = useAppStore((s) => s.session);
+  const t = useT();
   return (
     <>
       <StatusBar />
       <UpdateBanner />
-      {!loaded ? <p className="screen">Starting…</p> : session === null ? <SignInScreen /> : <SignedIn session={session} />}
+      {!loaded ? <p className="screen">{t('app.starting')}</p> : session === null ? <SignInScreen /> : <SignedIn session={session} />}
     </>
   );
 }
 
 function SignedIn({ session }: { session: DeviceSession }) {
   const warehouseId = session.warehouse?.id ?? null;
+  const t = useT();
   const complete = useLiveQuery(async () => {
     const state = await readDownload(floorDb);
     return state !== null && state.warehouseId === warehouseId && state.finishedAt !== null;
   }, [warehouseId], null);
   if (session.warehouse === null) return <ChooseWarehouseScreen session={session} />;
-  if (complete === null) return <p className="screen">Starting…</p>;
+  if (complete === null) return <p className="screen">{t('app.starting')}</p>;
   if (!complete) return <DownloadScreen session={session} />;
+  return <Synced session={session} warehouseId={warehouseId!} />;
+}
+
+/** The warehouse is on the device: it syncs while the app runs. */
+function Synced({ session, warehouseId }: { session: DeviceSession; warehouseId: string }) {
+  useSyncScheduler(warehouseId);
   return <Routed session={session} />;
 }
 
@@ -58,16 +70,38 @@ function Routed({ session }: { session: DeviceSession }) {
   switch (path) {
     case '/find':
       return <FindScreen />;
+    case '/sync':
+      return <SyncScreen session={session} />;
     case '/settings':
       return <SettingsScreen session={session} />;
     case '/scanner':
       return <ScannerScreen />;
     case '/pick':
-      return taskId ? <PickScreen key={taskId} taskId={taskId} session={session} /> : <TaskListScreen kind="pick" session={session} />;
+      return taskId ? (
+        <TakeTaskGate key={taskId} taskId={taskId} session={session}>
+          <PickScreen taskId={taskId} session={session} />
+        </TakeTaskGate>
+      ) : (
+        <TaskListScreen kind="pick" session={session} />
+      );
     case '/putaway':
-      return taskId ? <PutawayScreen key={taskId} taskId={taskId} session={session} /> : <TaskListScreen kind="putaway" session={session} />;
+      if (taskId) {
+        return (
+          <TakeTaskGate key={taskId} taskId={taskId} session={session}>
+            <PutawayScreen taskId={taskId} session={session} />
+          </TakeTaskGate>
+        );
+      }
+      if (params.has('adhoc')) return <PutawayScreen key="adhoc" taskId={null} session={session} />;
+      return <TaskListScreen kind="putaway" session={session} />;
     case '/count':
-      if (taskId) return <CountScreen key={taskId} taskId={taskId} session={session} />;
+      if (taskId) {
+        return (
+          <TakeTaskGate key={taskId} taskId={taskId} session={session}>
+            <CountScreen taskId={taskId} session={session} />
+          </TakeTaskGate>
+        );
+      }
       if (params.has('spot')) return <CountScreen key="spot" taskId={null} session={session} />;
       return <TaskListScreen kind="count" session={session} />;
     case '/':

@@ -2,29 +2,44 @@ import { floorDb } from '../floor';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { useAppStore } from '../store/appStore';
 import { readRecord } from '../../device/syncState';
-import { unsentOperations } from '../../device/session';
 import { useT } from '../i18n/useT';
+import { when } from '../features/sync/when';
 
-function clock(iso: string | undefined, never: string): string {
-  if (!iso) return never;
-  const at = new Date(iso);
-  const sameDay = at.toDateString() === new Date().toDateString();
-  return sameDay ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+/** Steps waiting longer than this turn the bar to a warning: something keeps the device from syncing. */
+export const WAITING_TOO_LONG_MS = 30 * 60_000;
+
+async function readBar() {
+  const [pending, oldest, rejected, lastSyncAt] = await Promise.all([
+    floorDb.outbox.where('status').equals('pending').count(),
+    floorDb.outbox.where('status').equals('pending').first(),
+    floorDb.outbox.where('status').equals('rejected').count(),
+    readRecord(floorDb, 'lastSyncAt'),
+  ]);
+  return { pending, oldestAt: oldest?.createdAt ?? null, rejected, lastSyncAt };
 }
 
-/** Always on screen: online or not, operations waiting, last sync. */
+/** Always on screen: online or not, syncing, steps waiting, last sync; a warning when something needs attention. Tapping it opens the sync screen. */
 export function StatusBar() {
   const online = useAppStore((s) => s.online);
+  const syncing = useAppStore((s) => s.syncing);
+  const needsSignIn = useAppStore((s) => s.syncNeedsSignIn);
+  const signedIn = useAppStore((s) => s.session !== null);
+  const navigate = useAppStore((s) => s.navigate);
   const t = useT();
-  const waiting = useLiveQuery(() => unsentOperations(floorDb), [], 0);
-  const lastSyncAt = useLiveQuery(() => readRecord(floorDb, 'lastSyncAt'), [], undefined);
+  const bar = useLiveQuery(readBar, [], { pending: 0, oldestAt: null, rejected: 0, lastSyncAt: undefined });
+  const waitingLong = bar.oldestAt !== null && Date.now() - Date.parse(bar.oldestAt) > WAITING_TOO_LONG_MS;
+  const warnings = [needsSignIn ? t('sync.warnSignIn') : null, bar.rejected > 0 ? t('sync.warnRejected', bar.rejected) : null, waitingLong ? t('sync.warnOld') : null].filter((w): w is string => w !== null);
   return (
-    <header className="status-bar" role="status" aria-label={t('status.device')}>
-      <span className={online ? 'status-online' : 'status-offline'} data-testid="connectivity">
-        {online ? t('status.online') : t('status.offline')}
-      </span>
-      <span data-testid="waiting">{t('status.waiting', waiting)}</span>
-      <span data-testid="last-sync">{t('status.synced', clock(lastSyncAt, t('status.never')))}</span>
+    <header className={`status-bar${warnings.length > 0 ? ' status-warning' : ''}`} role="status" aria-label={t('status.device')}>
+      <button type="button" className="status-open" onClick={() => signedIn && navigate('/sync')} aria-label={t('sync.title')}>
+        <span className={online ? 'status-online' : 'status-offline'} data-testid="connectivity">
+          {online ? t('status.online') : t('status.offline')}
+        </span>
+        {syncing && <span data-testid="syncing">{t('status.syncing')}</span>}
+        <span data-testid="waiting">{t('status.waiting', bar.pending)}</span>
+        <span data-testid="last-sync">{t('status.synced', bar.lastSyncAt ? when(bar.lastSyncAt) : t('status.never'))}</span>
+        {warnings.length > 0 && <span data-testid="sync-warning">⚠ {warnings.join(' · ')}</span>}
+      </button>
     </header>
   );
 }

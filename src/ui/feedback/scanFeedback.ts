@@ -54,7 +54,10 @@ export function giveFeedback(outcome: Outcome, settings: FeedbackSettings = DEFA
   } catch {
     // A browser that refuses audio before a user gesture still vibrates and flashes.
   }
-  if (settings.vibration && typeof navigator.vibrate === 'function') navigator.vibrate(VIBRATION[outcome]);
+  // Browsers refuse (and log) vibration before the person has touched the page once;
+  // a hardware scanner's keys do not count as a touch, so ask only once it may work.
+  const mayVibrate = (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive ?? true;
+  if (settings.vibration && mayVibrate && typeof navigator.vibrate === 'function') navigator.vibrate(VIBRATION[outcome]);
   if (outcome === 'error') {
     document.body.classList.remove('flash-error');
     void document.body.offsetWidth; // restart the animation on a second error

@@ -4,6 +4,8 @@
  */
 import { en, type MessageKey, type Messages } from './en';
 import { zh } from './zh';
+import { whyZh } from './whyZh';
+import { englishWhy, explain, type Why, type WhyWords } from '../../domain/why';
 
 export const LANGUAGES = { en, zh } as const;
 export type Language = keyof typeof LANGUAGES;
@@ -36,4 +38,23 @@ type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => stri
 export function translate<K extends MessageKey>(language: Language, key: K, ...args: Args<K>): string {
   const message = LANGUAGES[language][key] as string | ((...a: unknown[]) => string);
   return typeof message === 'function' ? message(...args) : message;
+}
+
+const WHY_WORDS: Readonly<Record<Language, WhyWords>> = { en: englishWhy, zh: whyZh };
+
+/** A refusal's reason, worded in `language`. */
+export function sayWhy(language: Language, why: Why): string {
+  return explain(why, WHY_WORDS[language]);
+}
+
+function isWhy(value: unknown): value is Why {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string' && (value as { code: string }).code in englishWhy;
+}
+
+/** Words for anything that went wrong: a reason the app knows, in the person's language; else the error's own message. */
+export function sayProblem(language: Language, problem: unknown): string {
+  if (isWhy(problem)) return sayWhy(language, problem);
+  const why = (problem as { why?: unknown } | null)?.why;
+  if (isWhy(why)) return sayWhy(language, why);
+  return problem instanceof Error ? problem.message : String(problem);
 }

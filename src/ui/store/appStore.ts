@@ -11,8 +11,9 @@ import { createRouteSlice, type RouteSlice } from './routeSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createUpdateSlice, type UpdateSlice } from './updateSlice';
 import { createLanguageSlice, type LanguageSlice } from './languageSlice';
+import { createSyncSlice, type SyncSlice } from './syncSlice';
 
-export type AppState = SessionSlice & ConnectivitySlice & DownloadSlice & RouteSlice & UpdateSlice & LanguageSlice;
+export type AppState = SessionSlice & ConnectivitySlice & DownloadSlice & RouteSlice & UpdateSlice & LanguageSlice & SyncSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -22,6 +23,7 @@ export function createAppStore() {
     ...createRouteSlice(...a),
     ...createUpdateSlice(...a),
     ...createLanguageSlice(...a),
+    ...createSyncSlice(...a),
   }));
 }
 

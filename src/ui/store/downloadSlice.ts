@@ -9,10 +9,11 @@ export interface DownloadSlice {
   downloadStatus: DownloadStatus;
   downloadEntity: DownloadEntity | null;
   downloadState: DownloadState | null;
-  downloadError: string | null;
+  /** Why the download stopped: a refusal or failure, worded by the screen. */
+  downloadError: unknown;
   downloadStarted(): void;
   downloadProgressed(entity: DownloadEntity | null, state: DownloadState): void;
-  downloadFailed(message: string): void;
+  downloadFailed(problem: unknown): void;
   downloadFinished(state: DownloadState): void;
 }
 

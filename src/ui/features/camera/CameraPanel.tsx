@@ -10,6 +10,11 @@ import { startFrameDecoder } from '../../../scanning/camera/frameDecoder';
 import { scanFromVideo } from '../../../scanning/camera/cameraScanner';
 import { readPreferences, writePreferences } from '../../preferences';
 import { Problem } from '../../components/Screen';
+import { useSay, useT } from '../../i18n/useT';
+import type { Why } from '../../../domain/why';
+
+const detailOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const cameraFailed = (reason: string, message: string): Why => ({ code: 'camera-failed', reason, message });
 
 function useAppVisible(): boolean {
   const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
@@ -29,7 +34,9 @@ export default function CameraPanel({ onClose }: { onClose: () => void }) {
   const [camera, setCamera] = useState<OpenCamera | null>(null);
   const [torchOn, setTorchOn] = useState(false);
   const [engine, setEngine] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const t = useT();
+  const say = useSay();
 
   useEffect(() => {
     const element = video.current;
@@ -43,7 +50,7 @@ export default function CameraPanel({ onClose }: { onClose: () => void }) {
         if (!cancelled) setEngine(fallbackReason ? `${name} (${fallbackReason})` : name);
       },
       (error: Error) => {
-        if (!cancelled) setProblem(error.message);
+        if (!cancelled) setProblem(cameraFailed('decoder-stopped', error.message));
       },
     );
     openCamera(element, cameraId).then(
@@ -52,17 +59,17 @@ export default function CameraPanel({ onClose }: { onClose: () => void }) {
         opened = open;
         setCamera(open);
         setProblem(null);
-        stopScanning = scanFromVideo(element, decoder, (error) => setProblem(`Reading the camera failed: ${error.message}`));
+        stopScanning = scanFromVideo(element, decoder, (error) => setProblem(cameraFailed('reading-failed', `Reading the camera failed: ${error.message}`)));
         // Camera names are only known once the person allowed the camera.
         try {
           const found = await listCameras();
           if (!cancelled) setCameras(found);
         } catch (error) {
-          if (!cancelled) setProblem(`The list of cameras could not be read: ${error instanceof Error ? error.message : String(error)}`);
+          if (!cancelled) setProblem(cameraFailed('no-camera-list', `The list of cameras could not be read: ${detailOf(error)}`));
         }
       },
       (error: Error) => {
-        if (!cancelled) setProblem(error.message);
+        if (!cancelled) setProblem(error);
       },
     );
     return () => {
@@ -86,32 +93,32 @@ export default function CameraPanel({ onClose }: { onClose: () => void }) {
       await camera.setTorch(!torchOn);
       setTorchOn(!torchOn);
     } catch (error) {
-      setProblem(`The torch did not switch: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(cameraFailed('torch-failed', `The torch did not switch: ${detailOf(error)}`));
     }
   }
 
   return (
-    <section className="camera" aria-label="Camera">
+    <section className="camera" aria-label={t('camera.region')}>
       <div className="viewfinder">
-        <video ref={video} muted playsInline aria-label="Camera picture" />
+        <video ref={video} muted playsInline aria-label={t('camera.picture')} />
         <div className="aim" aria-hidden="true" />
       </div>
       <p className="note" data-testid="camera-state">
-        {camera === null ? 'Starting the camera…' : `Hold the code inside the frame${engine ? ` · ${engine}` : ''}`}
+        {camera === null ? t('common.startingCamera') : t('camera.hold', engine ?? '')}
       </p>
-      {problem && <Problem message={problem} />}
+      {problem !== null && <Problem message={say(problem)} />}
       <div className="camera-controls">
         <button type="button" onClick={onClose}>
-          Close camera
+          {t('camera.close')}
         </button>
         {camera?.hasTorch && (
           <button type="button" aria-pressed={torchOn} onClick={() => void toggleTorch()}>
-            {torchOn ? 'Torch off' : 'Torch on'}
+            {torchOn ? t('camera.torchOff') : t('camera.torchOn')}
           </button>
         )}
         {cameras.length > 1 && (
           <label className="camera-choice">
-            Camera
+            {t('camera.choose')}
             <select value={camera?.deviceId ?? cameraId ?? ''} onChange={(e) => chooseCamera(e.target.value)}>
               {cameras.map((c) => (
                 <option key={c.deviceId} value={c.deviceId}>

@@ -7,14 +7,15 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { DeviceSession } from '../../../device/syncState';
-import { readTaskAtHand } from '../../../device/taskWork';
+import { readTaskAtHand, readWarehouseSettings } from '../../../device/taskWork';
 import { dropCountDraft, readCountDraft, recordOperation, saveCountDraft } from '../../../device/floorOperations';
 import { productByGtin, productsByIds } from '../../../device/lookup';
 import { countScan, emptyBinCount, setCount, startCount, submitCount, type CountSheet } from '../../../domain/floor/countSheet';
-import { DEFAULT_VARIANCE_THRESHOLD } from '../../../domain/floor/variance';
 import { inWalkOrder } from '../../../domain/floor/walkOrder';
 import { checkQuantity } from '../../../domain/floor/quantity';
+import { missingLotFacts } from '../../../domain/floor/lotEntry';
 import type { Product } from '../../../domain/catalog/product';
+import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
 import type { Scan } from '../../../scanning/scan';
 import { onScan } from '../../../scanning/scanBus';
 import { floorDb } from '../../floor';
@@ -24,6 +25,7 @@ import { Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useFlowSteps } from '../flows/useFlowSteps';
 import { CameraButton, CameraSlot, CodeEntry, FlowAnswer } from '../flows/FlowParts';
+import { LotEntry } from '../flows/LotEntry';
 
 interface CountView {
   readonly draft: CountSheet | null;
@@ -34,10 +36,11 @@ interface CountView {
   readonly lastOp: string | null;
   readonly reference: string | null;
   readonly products: ReadonlyMap<string, Product>;
+  readonly settings: WarehouseSettings;
 }
 
 /** What a scan is decided on: the open count and the task's bins. */
-async function readCountState(taskId: string | null): Promise<Omit<CountView, 'products'>> {
+async function readCountState(taskId: string | null): Promise<Omit<CountView, 'products' | 'settings'>> {
   const draft = await readCountDraft(floorDb);
   const atHand = taskId ? await readTaskAtHand(floorDb, taskId) : null;
   const bins = atHand
@@ -50,11 +53,12 @@ async function readCountState(taskId: string | null): Promise<Omit<CountView, 'p
   return { draft, bins, finished: atHand?.progress?.finished === true, lastOp: atHand?.progress?.opIds.at(-1) ?? null, reference: atHand?.task.reference ?? null };
 }
 
-/** What the screen shows: the state, with the names of the products counted so far. */
+/** What the screen shows: the state, the warehouse's settings, and the names of the products counted (and expected, when counts are not blind). */
 async function readCountView(taskId: string | null): Promise<CountView> {
-  const state = await readCountState(taskId);
-  const ids = state.draft ? [...state.draft.items, ...(state.draft.firstCount ?? [])].map((i) => i.productId) : [];
-  return { ...state, products: await productsByIds(floorDb, ids) };
+  const [state, settings] = await Promise.all([readCountState(taskId), readWarehouseSettings(floorDb)]);
+  const draft = state.draft;
+  const ids = draft ? [...draft.items, ...(draft.firstCount ?? []), ...(settings.blindCount ? [] : draft.book)].map((i) => i.productId) : [];
+  return { ...state, settings, products: await productsByIds(floorDb, ids) };
 }
 
 export function CountScreen({ taskId, session }: { taskId: string | null; session: DeviceSession }) {
@@ -65,13 +69,15 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
   const { fail, succeed, run } = steps;
   const [typed, setTyped] = useState('');
   const [cameraOn, setCameraOn] = useState(false);
+  /** An item scanned whose lot or expiry must still be typed (its label has no GS1 code). */
+  const [asking, setAsking] = useState<{ product: Product; packQty: number; lot: string | null; expiry: string | null } | null>(null);
   const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
 
 
   async function handle(scan: Scan): Promise<void> {
     const { draft, bins } = await readCountState(taskId);
     const meaning = scan.meaning;
-    if (meaning.kind === 'invalid') return fail(meaning.error.message);
+    if (meaning.kind === 'invalid') return fail(meaning.error.why);
     if (draft === null || draft.taskId !== taskId) {
       if (draft !== null) return fail(t('count.elsewhere', draft.binCode));
       if (meaning.kind !== 'bin-code') return fail(bins ? t('count.scanBinFirst', bins.find((b) => !b.counted)?.binCode ?? '') : t('count.scanTheBinFirst'));
@@ -95,15 +101,21 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
     }
     if (!product) return fail(t('count.unknownProduct'));
     const gs1 = meaning.kind === 'gs1' ? meaning.gs1 : null;
+    // The lot: from the GS1 label, else the one lot of this product the bin holds; else asked.
     const bookLots = draft.book.filter((b) => b.productId === product.id);
-    let lot = '';
-    let expiry: string | null = gs1?.expiry ?? null;
-    if (product.lotTracked) {
-      if (gs1?.lot) lot = gs1.lot;
-      else if (bookLots.length === 1) lot = bookLots[0]!.lot;
-      else return fail(t('count.byLot', product.name));
+    const lot = !product.lotTracked ? '' : (gs1?.lot ?? (bookLots.length === 1 ? bookLots[0]!.lot : null));
+    const known = [...draft.items, ...draft.book].find((b) => b.productId === product.id && b.lot === lot);
+    const expiry = gs1?.expiry ?? known?.expiry ?? null;
+    const missing = missingLotFacts(product, { lot, expiry });
+    if (missing.lot || missing.expiry) {
+      setAsking({ product, packQty, lot, expiry });
+      return succeed(`${product.name} ✓`);
     }
-    expiry ??= bookLots.find((b) => b.lot === lot)?.expiry ?? null;
+    await countItem(draft, product, lot ?? '', expiry, packQty);
+  }
+
+  async function countItem(draft: CountSheet, product: Product, lot: string, expiry: string | null, packQty: number): Promise<void> {
+    setAsking(null);
     await saveCountDraft(floorDb, countScan(draft, { productId: product.id, lot, expiry }, packQty));
     succeed(`+${packQty} ${product.name}`);
   }
@@ -111,7 +123,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
   useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (view === undefined) return <Screen title={t('home.count')}>{t('common.loading')}</Screen>;
-  const { draft, bins, finished, products, lastOp } = view;
+  const { draft, bins, finished, products, lastOp, settings } = view;
   const mine = draft !== null && draft.taskId === taskId ? draft : null;
   const next = bins?.find((b) => !b.counted) ?? null;
   const lastItem = mine?.items.at(-1) ?? null;
@@ -120,7 +132,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
     event.preventDefault();
     if (mine === null || lastItem === null) return fail(t('count.scanItemFirst'));
     const qty = checkQuantity(typed, { max: null, allowZero: true });
-    if (!qty.ok) return fail(qty.message);
+    if (!qty.ok) return fail(qty.why);
     run(async () => {
       await saveCountDraft(floorDb, setCount(mine, lastItem, qty.qty));
       setTyped('');
@@ -130,7 +142,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
 
   function submitBin() {
     if (mine === null) return;
-    const outcome = submitCount(mine, DEFAULT_VARIANCE_THRESHOLD);
+    const outcome = submitCount(mine, settings.recountThreshold);
     if (outcome.kind === 'recount') {
       run(async () => {
         await saveCountDraft(floorDb, outcome.sheet);
@@ -155,7 +167,9 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
   const prompt = finished
     ? t('count.taskDone')
     : mine
-      ? t('count.scanEachItem', mine.binCode, mine.firstCount !== null)
+      ? asking
+        ? t('lot.prompt', asking.product.name)
+        : t('count.scanEachItem', mine.binCode, mine.firstCount !== null)
       : bins
         ? next
           ? t('count.scanBin', next.binCode)
@@ -181,8 +195,34 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
       {!finished && (
         <>
           <CodeEntry />
+          {mine && asking && (
+            <LotEntry
+              key={asking.product.id}
+              question={{ productName: asking.product.name, askLot: asking.lot === null, askExpiry: asking.product.expiryTracked && asking.expiry === null }}
+              onFail={fail}
+              onEnter={(facts) =>
+                run(async () => {
+                  const fresh = await readCountDraft(floorDb);
+                  if (fresh) await countItem(fresh, asking.product, facts.lot ?? asking.lot ?? '', facts.expiry ?? asking.expiry, asking.packQty);
+                })
+              }
+            />
+          )}
           {mine && (
             <>
+              {!settings.blindCount && (
+                <ul className="counted expected" aria-label={t('count.expectedHere')} data-testid="expected">
+                  {mine.book.map((line) => (
+                    <li key={`${line.productId}|${line.lot}`}>
+                      <span>
+                        {products.get(line.productId)?.name ?? line.productId}
+                        {line.lot ? t('count.lot', line.lot) : ''}
+                      </span>
+                      <strong>{line.qty}</strong>
+                    </li>
+                  ))}
+                </ul>
+              )}
               <ul className="counted" aria-label={t('count.countedSoFar')} data-testid="counted">
                 {mine.items.map((item) => (
                   <li key={`${item.productId}|${item.lot}`}>

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
 import { downloadWarehouse } from '../../../sync/download';
 import { SyncError } from '../../../sync/syncError';
-import { signOut } from '../../../device/session';
+import { SignInAgain } from '../sync/SignInAgain';
+import { readRecord } from '../../../device/syncState';
+import { useLiveQuery } from '../../hooks/useLiveQuery';
 import type { DeviceSession } from '../../../device/syncState';
 import { downloadEntities, type DownloadEntity } from '../../../protocol/download';
 import { api, floorDb } from '../../floor';
 import { appStore, useAppStore } from '../../store/appStore';
 import { downloadShare } from '../../store/downloadSlice';
 import { Problem } from '../../components/Screen';
+import { useSay, useT } from '../../i18n/useT';
 
-const ENTITY_NAMES: Record<DownloadEntity, string> = { products: 'Products', bins: 'Bins and stock', tasks: 'Tasks' };
+const ENTITY_NAMES = { products: 'download.products', bins: 'download.bins', tasks: 'download.tasks' } as const satisfies Record<DownloadEntity, string>;
 
 /**
  * The first download after sign-in, with a bar per kind of data. It starts by
@@ -24,8 +27,12 @@ export function DownloadScreen({ session }: { session: DeviceSession }) {
   const error = useAppStore((s) => s.downloadError);
   const [attempt, setAttempt] = useState(0);
   const [needsSignIn, setNeedsSignIn] = useState(false);
+  const t = useT();
+  const say = useSay();
+  const resync = useLiveQuery(async () => (await readRecord(floorDb, 'resyncNeeded')) !== undefined, [], false);
 
   useEffect(() => {
+    setNeedsSignIn(false);
     if (!online) return;
     const stop = new AbortController();
     const store = appStore.getState();
@@ -38,18 +45,19 @@ export function DownloadScreen({ session }: { session: DeviceSession }) {
       (failure: unknown) => {
         if (failure instanceof SyncError && failure.reason === 'aborted') return;
         if (failure instanceof SyncError && failure.needsSignIn) setNeedsSignIn(true);
-        appStore.getState().downloadFailed(failure instanceof Error ? failure.message : String(failure));
+        appStore.getState().downloadFailed(failure);
       },
     );
     return () => stop.abort();
-  }, [online, attempt, warehouse.id]);
+  }, [online, attempt, warehouse.id, session.token]);
 
   const share = downloadShare(state);
   return (
     <main className="screen">
-      <h1>Downloading {warehouse.name}</h1>
-      <p>The device keeps everything it needs for the shift. This happens once; you can stop and it will carry on later.</p>
-      <div className="progress" role="progressbar" aria-label="Download progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+      <h1>{t('download.title', warehouse.name)}</h1>
+      <p>{t('download.intro')}</p>
+      {resync && <p className="note" data-testid="resync">{t('download.resync')}</p>}
+      <div className="progress" role="progressbar" aria-label={t('download.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
         <div className="progress-fill" style={{ width: `${share * 100}%` }} />
       </div>
       <ul className="download-list">
@@ -57,36 +65,23 @@ export function DownloadScreen({ session }: { session: DeviceSession }) {
           const progress = state?.entities[name];
           return (
             <li key={name} className={entity === name ? 'current' : undefined} data-testid={`download-${name}`}>
-              <span>{ENTITY_NAMES[name]}</span>
+              <span>{t(ENTITY_NAMES[name])}</span>
               <span>
-                {progress ? `${progress.stored.toLocaleString()} of ${progress.total.toLocaleString()}` : '…'}
+                {progress ? t('download.of', progress.stored.toLocaleString(), progress.total.toLocaleString()) : '…'}
                 {progress?.done ? ' ✓' : ''}
               </span>
             </li>
           );
         })}
       </ul>
-      {!online && <Problem message="The device is offline. The download carries on by itself when the network returns." />}
-      {status === 'failed' && error && <Problem message={error} />}
+      {!online && <Problem message={t('download.offline')} />}
+      {status === 'failed' && error !== null && <Problem message={say(error)} />}
       {status === 'failed' && online && !needsSignIn && (
         <button type="button" className="primary" onClick={() => setAttempt((n) => n + 1)}>
-          Try again
+          {t('download.retry')}
         </button>
       )}
-      {needsSignIn && (
-        <button
-          type="button"
-          className="primary"
-          onClick={() =>
-            signOut(floorDb).then(
-              () => appStore.getState().setSession(null),
-              (refusal: unknown) => appStore.getState().downloadFailed(refusal instanceof Error ? refusal.message : String(refusal)),
-            )
-          }
-        >
-          Sign in again
-        </button>
-      )}
+      {needsSignIn && <SignInAgain session={session} />}
     </main>
   );
 }

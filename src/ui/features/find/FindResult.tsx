@@ -1,16 +1,18 @@
 import type { LookupResult } from '../../../device/lookup';
 import type { PackLevel } from '../../../domain/catalog/product';
 import { Problem } from '../../components/Screen';
+import { useSay, useT } from '../../i18n/useT';
 
-const PACK_NAMES: Record<PackLevel, string> = { each: 'Each', inner: 'Inner pack', case: 'Case' };
+const PACK_NAMES = { each: 'pack.each', inner: 'pack.inner', case: 'pack.case' } as const satisfies Record<PackLevel, string>;
 const SYMBOLOGIES: Record<string, string> = { 'ean-13': 'EAN-13', 'ean-8': 'EAN-8', 'upc-a': 'UPC-A', 'upc-e': 'UPC-E', 'gtin-14': 'GTIN-14' };
 
 /** What a looked-up code is. Every text from the server is rendered as text, never as HTML. */
 export function FindResult({ result }: { result: LookupResult }) {
+  const say = useSay();
   switch (result.kind) {
     case 'invalid':
     case 'unknown':
-      return <Problem message={result.message} />;
+      return <Problem message={say(result.why)} />;
     case 'product':
       return <ProductFound result={result} />;
     case 'bin':
@@ -20,37 +22,38 @@ export function FindResult({ result }: { result: LookupResult }) {
 
 function ProductFound({ result }: { result: Extract<LookupResult, { kind: 'product' }> }) {
   const { product, scannedCode, places, totalQty, fromCode } = result;
+  const t = useT();
   return (
-    <section className="result" aria-label="Product" data-testid="product-result">
+    <section className="result" aria-label={t('find.product')} data-testid="product-result">
       <h2>{product.name}</h2>
       <p className="sku">{product.sku}</p>
       {scannedCode.packQty > 1 && (
         <p className="pack" data-testid="scanned-pack">
-          {PACK_NAMES[scannedCode.packLevel]} of {scannedCode.packQty} {product.unit}
+          {t('find.pack', t(PACK_NAMES[scannedCode.packLevel]), scannedCode.packQty, product.unit)}
         </p>
       )}
       {fromCode && (
-        <dl className="from-code" data-testid="from-code" aria-label="From the scanned code">
-          {fromCode.lot !== undefined && (<><dt>Lot</dt><dd>{fromCode.lot}</dd></>)}
-          {fromCode.expiry !== undefined && (<><dt>Expiry</dt><dd>{fromCode.expiry}</dd></>)}
-          {fromCode.bestBefore !== undefined && (<><dt>Best before</dt><dd>{fromCode.bestBefore}</dd></>)}
-          {fromCode.serial !== undefined && (<><dt>Serial</dt><dd>{fromCode.serial}</dd></>)}
-          {fromCode.count !== undefined && (<><dt>Count</dt><dd>{fromCode.count}</dd></>)}
+        <dl className="from-code" data-testid="from-code" aria-label={t('find.fromCode')}>
+          {fromCode.lot !== undefined && (<><dt>{t('find.lot')}</dt><dd>{fromCode.lot}</dd></>)}
+          {fromCode.expiry !== undefined && (<><dt>{t('find.expiry')}</dt><dd>{fromCode.expiry}</dd></>)}
+          {fromCode.bestBefore !== undefined && (<><dt>{t('find.bestBefore')}</dt><dd>{fromCode.bestBefore}</dd></>)}
+          {fromCode.serial !== undefined && (<><dt>{t('find.serial')}</dt><dd>{fromCode.serial}</dd></>)}
+          {fromCode.count !== undefined && (<><dt>{t('find.count')}</dt><dd>{fromCode.count}</dd></>)}
         </dl>
       )}
       <p className="total" data-testid="total-qty">
-        {totalQty.toLocaleString()} {product.unit} in stock
+        {t('find.inStock', totalQty.toLocaleString(), product.unit)}
       </p>
       {places.length === 0 ? (
-        <p>Not in any bin.</p>
+        <p>{t('find.notInAnyBin')}</p>
       ) : (
         <table className="lines">
           <thead>
             <tr>
-              <th>Bin</th>
-              <th>Qty</th>
-              {product.lotTracked && <th>Lot</th>}
-              {product.expiryTracked && <th>Expiry</th>}
+              <th>{t('find.bin')}</th>
+              <th>{t('find.qty')}</th>
+              {product.lotTracked && <th>{t('find.lot')}</th>}
+              {product.expiryTracked && <th>{t('find.expiry')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -65,12 +68,11 @@ function ProductFound({ result }: { result: Extract<LookupResult, { kind: 'produ
           </tbody>
         </table>
       )}
-      <h3>Codes</h3>
+      <h3>{t('find.codes')}</h3>
       <ul className="codes">
         {product.codes.map((code) => (
           <li key={code.gtin}>
-            {SYMBOLOGIES[code.symbology] ?? code.symbology} {code.printed} · {PACK_NAMES[code.packLevel]}
-            {code.packQty > 1 ? ` of ${code.packQty}` : ''}
+            {t('find.codeLine', SYMBOLOGIES[code.symbology] ?? code.symbology, code.printed, t(PACK_NAMES[code.packLevel]), code.packQty)}
           </li>
         ))}
       </ul>
@@ -80,21 +82,20 @@ function ProductFound({ result }: { result: Extract<LookupResult, { kind: 'produ
 
 function BinFound({ result }: { result: Extract<LookupResult, { kind: 'bin' }> }) {
   const { bin, contents } = result;
+  const t = useT();
   return (
-    <section className="result" aria-label="Bin" data-testid="bin-result">
-      <h2>Bin {bin.code}</h2>
-      <p>
-        Zone {bin.zone} · aisle {bin.aisle} · walk {bin.walkSeq}
-      </p>
+    <section className="result" aria-label={t('find.bin')} data-testid="bin-result">
+      <h2>{t('find.binTitle', bin.code)}</h2>
+      <p>{t('find.binPlace', bin.zone, bin.aisle, bin.walkSeq)}</p>
       {contents.length === 0 ? (
-        <p>The bin is empty.</p>
+        <p>{t('find.binEmpty')}</p>
       ) : (
         <table className="lines">
           <thead>
             <tr>
-              <th>Product</th>
-              <th>Qty</th>
-              <th>Lot</th>
+              <th>{t('find.product')}</th>
+              <th>{t('find.qty')}</th>
+              <th>{t('find.lot')}</th>
             </tr>
           </thead>
           <tbody>

@@ -10,7 +10,7 @@ import { IGNORE_REPEATS, RepeatFilter } from '../../../scanning/repeatPolicy';
 import { giveFeedback, outcomeOf } from '../../feedback/scanFeedback';
 import { readPreferences } from '../../preferences';
 import { Problem } from '../../components/Screen';
-import { useT } from '../../i18n/useT';
+import { useSay, useT } from '../../i18n/useT';
 
 const CameraPanel = lazy(() => import('../camera/CameraPanel'));
 
@@ -19,6 +19,7 @@ const CameraPanel = lazy(() => import('../camera/CameraPanel'));
 export function FindScreen() {
   const search = useAppStore((s) => s.search);
   const t = useT();
+  const say = useSay();
   const initial = new URLSearchParams(search).get('code') ?? '';
   const [code, setCode] = useState(initial);
   const [result, setResult] = useState<LookupResult | null>(null);
@@ -36,10 +37,16 @@ export function FindScreen() {
       giveFeedback(outcomeOf(found), readPreferences().feedback);
     } catch (error) {
       setResult(null);
-      setFailure(`The device could not look the code up: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(t('find.lookupFailed', say(error)));
       giveFeedback('error', readPreferences().feedback);
     }
   }
+
+  // The scan listener lives as long as the screen; it calls the latest find (words in the current language).
+  const latestFind = useRef(find);
+  useEffect(() => {
+    latestFind.current = find;
+  });
 
   // Every scan is looked up at once, whatever it came from; a scan from the camera or
   // a hardware scanner leaves the Code field as it was.
@@ -49,7 +56,7 @@ export function FindScreen() {
     return onScan((scan) => {
       if (!repeats.accepts(scan)) return;
       setScanned(scan.source === 'keyboard' ? null : scan);
-      void find(scan.text).then(() => {
+      void latestFind.current(scan.text).then(() => {
         if (scan.source === 'keyboard') input.current?.select();
       });
     });

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/appStore';
 import type { Route } from '../../store/routeSlice';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/en';
+import { StorageLostNotice } from '../../components/StorageLostNotice';
 
 const JOBS: readonly { job: FloorJob; label: MessageKey & `home.${FloorJob}`; path: Route }[] = [
   { job: 'putaway', label: 'home.putaway', path: '/putaway' },
@@ -25,6 +26,7 @@ export function HomeScreen({ session }: { session: DeviceSession }) {
   }, [session.user.id], null);
   return (
     <main className="screen">
+      <StorageLostNotice />
       <h1>{session.warehouse?.name}</h1>
       <p className="who">
         {session.user.displayName} · {session.warehouse?.code}

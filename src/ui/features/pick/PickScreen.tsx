@@ -56,7 +56,7 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
     const context = lineContext(fresh, current);
     if (context === null) return fail(t('pick.lineNotOnDevice'));
     const outcome = pickScan(context, confirmed.current === current.lineNo, scan.meaning);
-    if (outcome.kind === 'refused') return fail(outcome.message);
+    if (outcome.kind === 'refused') return fail(outcome.why);
     if (outcome.kind === 'bin-confirmed') {
       setConfirmedLine(current.lineNo);
       return succeed(`${context.binCode} ✓`);
@@ -75,16 +75,18 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
   const context = current ? lineContext(atHand, current) : null;
   const product = current?.productId ? atHand.products.get(current.productId) : undefined;
   const finished = atHand.progress?.finished === true;
+  // First expiry, first out: the lot to take, shown before the item is scanned.
+  const fefo = context && (context.product.lotTracked || context.product.expiryTracked) ? lotToPick(context, null) : null;
   const lastOp = atHand.progress?.opIds.at(-1) ?? null;
 
   function submitTyped(event: FormEvent) {
     event.preventDefault();
     if (current === null || context === null) return;
-    if (confirmedLine !== current.lineNo) return fail(`Scan bin ${context.binCode} first.`);
+    if (confirmedLine !== current.lineNo) return fail({ code: 'scan-bin-first', bin: context.binCode });
     const qty = checkQuantity(typed, { max: current.needed - current.done, allowZero: false });
-    if (!qty.ok) return fail(qty.message);
+    if (!qty.ok) return fail(qty.why);
     const lot = lotToPick(context, null);
-    if (lot.kind === 'refused') return fail(lot.message);
+    if (lot.kind === 'refused') return fail(lot.why);
     run(async () => {
       await recordOperation(floorDb, worker, { type: 'pick', taskId, lineNo: current.lineNo, binCode: context.binCode, productId: context.product.id, lot: lot.lot, expiry: lot.expiry, qty: qty.qty, proposedLot: null });
       setTyped('');
@@ -136,6 +138,7 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
       {current && product && (
         <p className="line-detail" data-testid="current-line">
           {t('pick.line', product.name, product.sku, current.done, current.needed, product.unit, current.binCode ?? '')}
+          {fefo?.kind === 'lot' && fefo.lot ? t('pick.fefoLot', fefo.lot, fefo.expiry ?? '') : ''}
         </p>
       )}
       <FlowAnswer steps={steps} />
@@ -190,7 +193,7 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
             <span>{(line.productId && atHand.products.get(line.productId)?.name) ?? line.productId}</span>
             <span>
               {line.done}/{line.needed}
-              {line.short ? ` · short ${line.short.qty}` : ''}
+              {line.short ? t('pick.shortBy', line.short.qty) : ''}
             </span>
           </li>
         ))}

@@ -6,8 +6,7 @@ import { Screen } from '../../components/Screen';
 import { giveFeedback } from '../../feedback/scanFeedback';
 import { readPreferences, wedgeSettingsOf, writePreferences, type Preferences } from '../../preferences';
 import { visibleKey } from './arrivedText';
-
-const MEANINGS = { 'product-code': 'Product code', gs1: 'GS1 element string', 'bin-code': 'Bin label', invalid: 'Not readable' } as const;
+import { useT } from '../../i18n/useT';
 
 /**
  * Scanner test and settings: scan a test code and see exactly what arrived, key
@@ -19,6 +18,7 @@ export function ScannerScreen() {
   const [scan, setScan] = useState<WedgeScan | null>(null);
   const [preferences, setPreferences] = useState<Preferences>(readPreferences);
   const [saved, setSaved] = useState(false);
+  const t = useT();
 
   useEffect(() => {
     let last: number | null = null;
@@ -43,22 +43,20 @@ export function ScannerScreen() {
 
   const meaning = scan ? interpretCode(scan.text) : null;
   return (
-    <Screen title="Scanner test">
-      <p className="expect">Scan a test code</p>
+    <Screen title={t('scanner.title')}>
+      <p className="expect">{t('scanner.expect')}</p>
       {scan && meaning && (
-        <section className="result" aria-label="Last scan" data-testid="last-scan">
-          <p>
-            Read as: <strong>{MEANINGS[meaning.kind]}</strong> · symbology {scan.symbology}
-          </p>
+        <section className="result" aria-label={t('scanner.lastScan')} data-testid="last-scan">
+          <p>{t('scanner.readAs', t(`scanner.meaning.${meaning.kind}`), scan.symbology)}</p>
           <p className="mono">{[...scan.text].map((c) => visibleKey(c)).join(' ')}</p>
         </section>
       )}
-      <table className="lines" aria-label="Keys that arrived" data-testid="arrived-keys">
+      <table className="lines" aria-label={t('scanner.keys')} data-testid="arrived-keys">
         <thead>
           <tr>
-            <th>Key</th>
-            <th>Code</th>
-            <th>ms since previous</th>
+            <th>{t('scanner.key')}</th>
+            <th>{t('scanner.code')}</th>
+            <th>{t('scanner.gap')}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,28 +70,28 @@ export function ScannerScreen() {
         </tbody>
       </table>
       <form className="form" onSubmit={save}>
-        <label htmlFor="prefix">Scanner prefix</label>
+        <label htmlFor="prefix">{t('scanner.prefix')}</label>
         <input id="prefix" value={preferences.scanner.prefix} onChange={(e) => setPreferences({ ...preferences, scanner: { ...preferences.scanner, prefix: e.target.value } })} />
-        <label htmlFor="suffix">Scanner suffix</label>
+        <label htmlFor="suffix">{t('scanner.suffix')}</label>
         <input id="suffix" value={preferences.scanner.suffix} onChange={(e) => setPreferences({ ...preferences, scanner: { ...preferences.scanner, suffix: e.target.value } })} />
-        <label htmlFor="gs">Character the scanner sends for GS (empty: the control character)</label>
+        <label htmlFor="gs">{t('scanner.gs')}</label>
         <input id="gs" maxLength={1} value={preferences.scanner.gsSubstitute ?? ''} onChange={(e) => setPreferences({ ...preferences, scanner: { ...preferences.scanner, gsSubstitute: e.target.value || null } })} />
-        <label htmlFor="volume">Volume</label>
+        <label htmlFor="volume">{t('scanner.volume')}</label>
         <input id="volume" type="range" min={0} max={1} step={0.1} value={preferences.feedback.volume} onChange={(e) => setPreferences({ ...preferences, feedback: { ...preferences.feedback, volume: Number(e.target.value) } })} />
         <label className="check">
           <input type="checkbox" checked={preferences.feedback.vibration} onChange={(e) => setPreferences({ ...preferences, feedback: { ...preferences.feedback, vibration: e.target.checked } })} />
-          Vibrate
+          {t('scanner.vibrate')}
         </label>
         <button type="button" onClick={() => giveFeedback('ok', preferences.feedback)}>
-          Try OK sound
+          {t('scanner.tryOk')}
         </button>
         <button type="button" onClick={() => giveFeedback('error', preferences.feedback)}>
-          Try error sound
+          {t('scanner.tryError')}
         </button>
         <button type="submit" className="primary">
-          Save
+          {t('scanner.save')}
         </button>
-        {saved && <p role="status">Saved. The scanner settings apply from the next scan.</p>}
+        {saved && <p role="status">{t('scanner.saved')}</p>}
       </form>
     </Screen>
   );

@@ -6,7 +6,7 @@ import { APP_VERSION } from '../../../protocol/version';
 import { api, floorDb } from '../../floor';
 import { appStore, useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
-import { useT } from '../../i18n/useT';
+import { useSay, useT } from '../../i18n/useT';
 import { LANGUAGES, type Language } from '../../i18n/language';
 
 
@@ -20,7 +20,8 @@ export function SettingsScreen({ session }: { session: DeviceSession }) {
   const persistedText = (persisted: boolean | null) =>
     persisted === null ? t('settings.persistedUnknown') : persisted ? t('settings.persistedYes') : t('settings.persistedNo');
   const [health, setHealth] = useState<StorageHealth | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const say = useSay();
 
   useEffect(() => {
     void readStorageHealth().then(setHealth);
@@ -38,7 +39,7 @@ export function SettingsScreen({ session }: { session: DeviceSession }) {
       appStore.getState().setSession(null);
       appStore.getState().navigate('/');
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(error);
     }
   }
 
@@ -81,7 +82,7 @@ export function SettingsScreen({ session }: { session: DeviceSession }) {
       <button type="button" className="danger" onClick={signOut}>
         {t('settings.signOut')}
       </button>
-      {problem && <Problem message={problem} />}
+      {problem !== null && <Problem message={say(problem)} />}
     </Screen>
   );
 }

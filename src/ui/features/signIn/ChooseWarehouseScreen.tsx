@@ -4,15 +4,18 @@ import type { DeviceSession } from '../../../device/syncState';
 import { floorDb } from '../../floor';
 import { useAppStore } from '../../store/appStore';
 import { Problem } from '../../components/Screen';
+import { useSay, useT } from '../../i18n/useT';
 
 /** Shown after sign-in when the user works in more than one warehouse. */
 export function ChooseWarehouseScreen({ session }: { session: DeviceSession }) {
   const setSession = useAppStore((s) => s.setSession);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const t = useT();
+  const say = useSay();
   return (
     <main className="screen">
-      <h1>Choose warehouse</h1>
-      <p>Signed in as {session.user.displayName}. This device will hold the warehouse you choose.</p>
+      <h1>{t('warehouse.title')}</h1>
+      <p>{t('warehouse.intro', session.user.displayName)}</p>
       <div className="big-buttons">
         {session.warehouses.map((warehouse) => (
           <button
@@ -20,14 +23,14 @@ export function ChooseWarehouseScreen({ session }: { session: DeviceSession }) {
             type="button"
             className="big"
             onClick={() => {
-              chooseWarehouse(floorDb, warehouse).then(setSession, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+              chooseWarehouse(floorDb, warehouse).then(setSession, (error: unknown) => setProblem(error));
             }}
           >
             {warehouse.name} ({warehouse.code})
           </button>
         ))}
       </div>
-      {problem && <Problem message={problem} />}
+      {problem !== null && <Problem message={say(problem)} />}
     </main>
   );
 }

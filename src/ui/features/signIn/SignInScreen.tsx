@@ -4,14 +4,18 @@ import { floorDb, api } from '../../floor';
 import { useAppStore } from '../../store/appStore';
 import { Problem } from '../../components/Screen';
 import { requestPersistentStorage } from '../../../device/storageHealth';
+import { useSay, useT } from '../../i18n/useT';
+import { StorageLostNotice } from '../../components/StorageLostNotice';
 
 export function SignInScreen() {
   const setSession = useAppStore((s) => s.setSession);
   const online = useAppStore((s) => s.online);
+  const t = useT();
+  const say = useSay();
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -23,7 +27,7 @@ export function SignInScreen() {
       void requestPersistentStorage();
       setSession(session);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(error);
       setPin('');
     } finally {
       setBusy(false);
@@ -32,18 +36,19 @@ export function SignInScreen() {
 
   return (
     <main className="screen">
-      <h1>Sign in</h1>
-      {!online && <Problem message="The device is offline. Signing in needs the network once; then the app works offline." />}
+      <StorageLostNotice />
+      <h1>{t('signIn.title')}</h1>
+      {!online && <Problem message={t('signIn.offline')} />}
       <form onSubmit={submit} className="form">
-        <label htmlFor="username">User</label>
+        <label htmlFor="username">{t('signIn.user')}</label>
         <input id="username" name="username" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} required />
-        <label htmlFor="pin">PIN</label>
+        <label htmlFor="pin">{t('signIn.pin')}</label>
         <input id="pin" name="pin" type="password" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => setPin(e.target.value)} required />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
       </form>
-      {problem && <Problem message={problem} />}
+      {problem !== null && <Problem message={say(problem)} />}
     </main>
   );
 }
