@@ -81,8 +81,62 @@ function putawayTaskForTest() {
   const suggestion = suggestBin(product, line.lot ?? '', bins, 0);
   if (!suggestion) throw new Error('no bin to suggest for the test putaway');
   const otherBin = bins.find((b) => b.zone !== product.zone)!.code;
-  const lotLabel = product.lotTracked ? `(01)${product.codes.find((c) => c.packLevel === 'each')!.gtin}(10)${line.lot}` : null;
+  // The label a receiver scans: GTIN, expiry a year ahead and the lot.
+  const expiry = `${String(new Date().getUTCFullYear() + 1).slice(2)}0630`;
+  const lotLabel = product.lotTracked ? `(01)${product.codes.find((c) => c.packLevel === 'each')!.gtin}(17)${expiry}(10)${line.lot}` : null;
   return { task, line, product, each: product.codes.find((c) => c.packLevel === 'each')!, lotLabel, suggestion, otherBin };
 }
 
 export const putawayTask = putawayTaskForTest();
+
+/** A lot- and expiry-tracked product, with the bin the device suggests for a new lot of it and an empty bin to spot count. */
+function lotProductForTest() {
+  const bins = binsWithStock(main);
+  const product = main.products.find((p) => p.lotTracked && p.expiryTracked && p.codes.some((c) => c.packLevel === 'each') && suggestBin(p, 'TYPED-1', bins, 0) !== null);
+  if (!product) throw new Error('the demo warehouse lacks a lot-tracked product with room in its zone');
+  const suggestion = suggestBin(product, 'TYPED-1', bins, 0)!;
+  const emptyBin = bins.find((b) => b.stock.length === 0 && b.code !== suggestion.binCode)!.code;
+  return { product, each: product.codes.find((c) => c.packLevel === 'each')!, suggestion, emptyBin };
+}
+
+export const lotProduct = lotProductForTest();
+
+/** A pick list nobody is assigned to, with its first line in walk order. */
+export const openPickList = (() => {
+  const walkSeq = new Map(main.bins.map((b) => [b.code, b.walkSeq]));
+  const task = main.tasks.find((t) => t.kind === 'pick' && t.assignedTo === null);
+  if (!task) throw new Error('the demo warehouse lacks an open pick list');
+  const first = [...task.lines].sort((a, b) => walkSeq.get(a.binCode!)! - walkSeq.get(b.binCode!)! || a.lineNo - b.lineNo)[0]!;
+  return { task, firstBin: first.binCode! };
+})();
+
+/**
+ * For a count on one device while another picks from the same bin: a pick list of
+ * picker1's whose first line (in walk order) is the only product of its bin, untracked,
+ * with at least 2 to pick; and another bin holding one untracked product, to count far
+ * off. Two such scenarios, each with its own bins.
+ */
+export const countWhilePicking = (() => {
+  const products = new Map(main.products.map((p) => [p.id, p]));
+  const walkSeq = new Map(main.bins.map((b) => [b.code, b.walkSeq]));
+  const stockOf = (bin: string) => main.stock.filter((s) => s.binCode === bin);
+  // Counted by scanning each product once and typing its quantity: one lot per product, so no lot to ask for.
+  const countable = (bin: string, most: number) => {
+    const lines = stockOf(bin);
+    return lines.length > 0 && lines.length <= most && new Set(lines.map((s) => s.productId)).size === lines.length;
+  };
+  const used = new Set<string>([...pickList.task.lines.map((l) => l.binCode!), countTask.binCode, demo.bin.code]);
+  const scenarios = [];
+  for (const task of main.tasks.filter((t) => t.kind === 'pick' && t.assignedTo === 'u-picker1' && t.id !== pickList.task.id)) {
+    const first = [...task.lines].sort((a, b) => walkSeq.get(a.binCode!)! - walkSeq.get(b.binCode!)! || a.lineNo - b.lineNo)[0]!;
+    if (first.qty! < 2 || used.has(first.binCode!) || !countable(first.binCode!, 7)) continue;
+    const other = main.bins.find((b) => !used.has(b.code) && b.code !== first.binCode && countable(b.code, 2))!;
+    used.add(first.binCode!).add(other.code);
+    task.lines.forEach((l) => used.add(l.binCode!));
+    const linesOf = (bin: string) => stockOf(bin).map((s) => ({ product: products.get(s.productId)!, each: products.get(s.productId)!.codes.find((c) => c.packLevel === 'each')!, book: s.qty }));
+    scenarios.push({ task, pickBin: first.binCode!, pickedProductId: first.productId!, pickLines: linesOf(first.binCode!), farBin: other.code, farLines: linesOf(other.code) });
+    if (scenarios.length === 2) break;
+  }
+  if (scenarios.length < 2) throw new Error('the demo warehouse lacks two count-while-picking scenarios');
+  return scenarios;
+})();

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { Handheld } from './pages/handheld';
-import { pickList } from './demoCodes';
+import { openPickList, pickList } from './demoCodes';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer;
@@ -110,4 +110,25 @@ test('a picker picks a whole list offline: wrong bin, wrong item, a case, a relo
   // The list shows as done on this device.
   await page.getByRole('button', { name: 'Back to pick lists' }).click();
   await expect(page.getByRole('button', { name: new RegExp(pickList.task.reference) })).toContainText('done on this device');
+});
+
+test('an open pick list is taken before it is worked; the take is an operation and the list becomes the picker\u2019s', async ({ page }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.signInAndGoOffline('picker1', '1111');
+  await page.getByRole('button', { name: /^Pick/ }).click();
+  const listButton = page.getByRole('button', { name: new RegExp(openPickList.task.reference) });
+  await expect(listButton).toContainText('open');
+  await listButton.click();
+  await expect(page.getByTestId('expect')).toHaveText('This task is open: take it to start');
+  await handheld.scan(openPickList.firstBin);
+  await expect(handheld.alert).toHaveText('This task is open: take it to start');
+  await page.getByRole('button', { name: 'Take this task' }).click();
+  await expect(page.getByTestId('expect')).toHaveText(`Scan bin ${openPickList.firstBin}`);
+  await page.reload();
+  await expect(page.getByTestId('expect')).toHaveText(`Scan bin ${openPickList.firstBin}`);
+  expect((await handheld.outbox()).map((op) => [op.type, op.payload.taskId])).toEqual([['task-taken', openPickList.task.id]]);
+  await page.getByRole('button', { name: 'Back to home' }).click();
+  await page.getByRole('button', { name: /^Pick/ }).click();
+  await expect(page.getByRole('button', { name: new RegExp(openPickList.task.reference) })).toContainText('in progress on this device');
+  expect(handheld.problems).toEqual([]);
 });

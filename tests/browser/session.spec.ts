@@ -60,6 +60,9 @@ test('a supervisor chooses between warehouses; signing out is refused while oper
   await expect(page.getByTestId('storage-used')).toContainText('MB');
   await expect(page.getByTestId('storage-persisted')).not.toHaveText('…');
 
+  // Offline, so the step cannot be sent before the worker tries to sign out.
+  await handheld.waitForOfflineReady();
+  await page.context().setOffline(true);
   await handheld.putOperationInOutbox();
   // Written behind the app's back, so the app sees it at its next start.
   await page.reload();

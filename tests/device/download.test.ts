@@ -1,3 +1,4 @@
+import { DEFAULT_WAREHOUSE_SETTINGS } from '../../src/domain/floor/warehouseSettings';
 import { describe, expect, it } from 'vitest';
 import { beginDownload, finishDownload, readDownload, storePage } from '../../src/device/downloadStore';
 import { readRecord } from '../../src/device/syncState';
@@ -5,6 +6,7 @@ import { PRODUCTS_PER_BLOCK } from '../../src/device/floorDb';
 import type { DownloadManifest } from '../../src/protocol/download';
 import { MAIN_WAREHOUSE, binsWithStock, generateWarehouse } from '../../src/server/seed/demoWarehouse';
 import { freshDeviceDb } from './deviceDb';
+import { readWarehouseSettings } from '../../src/device/taskWork';
 
 const data = generateWarehouse({ ...MAIN_WAREHOUSE, products: 300 }, new Date('2026-11-01T00:00:00Z'));
 const bins = binsWithStock(data);
@@ -12,11 +14,21 @@ const manifest: DownloadManifest = {
   warehouseId: 'wh-main',
   dataEpoch: '3f0c4a8e-0000-4000-8000-000000000001',
   changeClock: '1',
+  pullCursor: 'start',
   counts: { products: data.products.length, bins: data.bins.length, tasks: data.tasks.length, stockLines: data.stock.length },
   pageSize: 100,
+  settings: DEFAULT_WAREHOUSE_SETTINGS,
 };
 
 describe('storing the first download', () => {
+  it("keeps the warehouse's floor settings from the manifest; defaults before any arrived", async () => {
+    const device = freshDeviceDb();
+    expect(await readWarehouseSettings(device.db)).toEqual(DEFAULT_WAREHOUSE_SETTINGS);
+    const settings = { blindCount: false, recountThreshold: { units: 0, percent: 12.5 } };
+    await beginDownload(device.db, { ...manifest, settings });
+    expect(await readWarehouseSettings(device.db)).toEqual(settings);
+  });
+
   it('stores pages with their cursor and resumes after a restart where it stopped', async () => {
     const device = freshDeviceDb();
     await beginDownload(device.db, manifest);

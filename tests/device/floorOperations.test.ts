@@ -170,3 +170,24 @@ describe('putaway suggestion from the device', () => {
     expect(await suggestPutawayBin(db, { id: 'p1', zone: 'Q', lotTracked: false }, '')).toBeNull();
   });
 });
+
+describe('taking an open task', () => {
+  const openList = { id: 't-open', kind: 'pick' as const, reference: 'SO-9', status: 'open' as const, assignedTo: null, workedOnDevice: null, createdAt: '2026-11-23T08:00:00Z', lines: [] };
+
+  it("makes the device's copy the worker's in the same step, which Undo does not take back", async () => {
+    const { db } = await deviceWithBins();
+    await db.tasks.put(openList);
+    const taken = await recordOperation(db, worker, { type: 'task-taken', taskId: 't-open' });
+    expect(taken).toMatchObject({ type: 'task-taken', deviceSeq: 1 });
+    expect(await db.tasks.get('t-open')).toMatchObject({ assignedTo: 'u-picker1', status: 'in-progress' });
+    expect((await readTaskProgress(db, 't-open'))?.opIds).toEqual([]);
+  });
+
+  it('is refused when the device knows someone else has it, and nothing is written', async () => {
+    const { db } = await deviceWithBins();
+    await db.tasks.put({ ...openList, assignedTo: 'u-other' });
+    await expect(recordOperation(db, worker, { type: 'task-taken', taskId: 't-open' })).rejects.toMatchObject({ reason: 'task-taken', why: { code: 'task-taken', by: 'u-other' } });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readTaskProgress(db, 't-open')).toBeNull();
+  });
+});

@@ -1,3 +1,4 @@
+import { DEFAULT_WAREHOUSE_SETTINGS } from '../../src/domain/floor/warehouseSettings';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { beginDownload, storePage } from '../../src/device/downloadStore';
 import type { FloorDb } from '../../src/device/floorDb';
@@ -18,8 +19,10 @@ describe('looking up a code on the device', () => {
       warehouseId: 'wh-main',
       dataEpoch: '3f0c4a8e-0000-4000-8000-000000000001',
       changeClock: '1',
+      pullCursor: 'start',
       counts: { products: data.products.length, bins: data.bins.length, tasks: 0, stockLines: data.stock.length },
       pageSize: 1000,
+      settings: DEFAULT_WAREHOUSE_SETTINGS,
     });
     await storePage(db, 'products', [...data.products], null);
     await storePage(db, 'bins', binsWithStock(data), null);
@@ -75,7 +78,7 @@ describe('looking up a code on the device', () => {
     const wrongCheck = ean13.slice(0, 12) + String((Number(ean13[12]) + 1) % 10);
     const invalid = await lookUpCode(db, wrongCheck);
     expect(invalid).toMatchObject({ kind: 'invalid', reason: 'bad-check-digit' });
-    expect((invalid as { message: string }).message).toMatch(/^Invalid code: EAN-13 .* wrong check digit/);
+    expect((invalid as { message: string }).message).toMatch(/^EAN-13 .* wrong check digit/);
 
     const unknown = await lookUpCode(db, '4006381333931');
     expect(unknown.kind).toBe('unknown');
@@ -98,6 +101,6 @@ describe('looking up a code on the device', () => {
     expect(raw).toMatchObject({ kind: 'product', product: { id: product.id }, fromCode: { lot: 'LOT7' } });
     expect(await lookUpCode(db, '(00)106141411234567897')).toMatchObject({ kind: 'unknown' });
     const wrongDate = await lookUpCode(db, `(01)${gtin}(17)271331`);
-    expect(wrongDate).toMatchObject({ kind: 'invalid', reason: 'bad-date', message: 'Invalid code: (17) expiry date 271331: month 13 does not exist.' });
+    expect(wrongDate).toMatchObject({ kind: 'invalid', reason: 'bad-date', message: '(17) expiry date 271331: month 13 does not exist.' });
   });
 });

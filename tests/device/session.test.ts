@@ -1,3 +1,4 @@
+import { DEFAULT_WAREHOUSE_SETTINGS } from '../../src/domain/floor/warehouseSettings';
 import { describe, expect, it } from 'vitest';
 import { beginDownload, storePage } from '../../src/device/downloadStore';
 import { chooseWarehouse, readSession, saveSignIn, signOut } from '../../src/device/session';
@@ -12,10 +13,11 @@ const response = (warehouses: SignInResponse['warehouses']): SignInResponse => (
   expiresAt: '2026-12-06T00:00:00.000Z',
   user: { id: 'u-super1', username: 'super1', displayName: 'Sam', role: 'supervisor', jobs: ['pick'] },
   warehouses,
+  previousDevice: null,
 });
 
 async function holdMainWarehouseData(db: Parameters<typeof beginDownload>[0]) {
-  await beginDownload(db, { warehouseId: 'wh-main', dataEpoch: '3f0c4a8e-0000-4000-8000-000000000001', changeClock: '1', counts: { products: 0, bins: 1, tasks: 0, stockLines: 0 }, pageSize: 1 });
+  await beginDownload(db, { warehouseId: 'wh-main', dataEpoch: '3f0c4a8e-0000-4000-8000-000000000001', changeClock: '1', pullCursor: 'start', counts: { products: 0, bins: 1, tasks: 0, stockLines: 0 }, pageSize: 1, settings: DEFAULT_WAREHOUSE_SETTINGS });
   await storePage(db, 'bins', [{ code: 'A-01-01-1', zone: 'A', aisle: 'A-01', walkSeq: 10, stock: [] }], null);
 }
 

@@ -35,6 +35,28 @@ describe.each(databaseKinds)('sign-in on %s', (kind) => {
     expect(body.token.length).toBeGreaterThanOrEqual(40);
   });
 
+  it('tells a browser whose app data was cleared what its old device last reported, through the cookie it set', async () => {
+    const old = await signIn(app, 'picker1', '1111');
+    const first = await attempt(app, 'picker1', '1111');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/^handheld-device=[0-9a-f-]{36}; Path=\/api\/auth; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+    expect(signInResponseSchema.parse(first.json()).previousDevice).toBeNull();
+    // The old device reported 3 steps waiting at its last sync.
+    const status = { appVersion: 'test', pending: 3, oldestPendingAt: null, rejected: 0, lastSyncAt: '2026-11-23T10:00:00.000Z', persisted: false, usageBytes: null, quotaBytes: null, lastError: null };
+    expect((await app.inject({ method: 'POST', url: '/api/sync/pull', headers: old.headers, payload: { warehouseId: 'wh-main', cursor: null, limit: 1, status } })).statusCode).toBe(200);
+    // The same browser comes back as a new device (its storage was cleared), with the old cookie.
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { cookie: `other=1; handheld-device=${old.deviceId}` },
+      payload: { username: 'picker1', pin: '1111', deviceId: randomUUID(), appVersion: APP_VERSION },
+    });
+    expect(signInResponseSchema.parse(again.json()).previousDevice).toEqual({ deviceId: old.deviceId, pendingAtLastSync: 3, lastSyncAt: '2026-11-23T10:00:00.000Z' });
+    // The same device signing in again is no news.
+    const same = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { cookie: `handheld-device=${old.deviceId}` }, payload: { username: 'picker1', pin: '1111', deviceId: old.deviceId, appVersion: APP_VERSION } });
+    expect(signInResponseSchema.parse(same.json()).previousDevice).toBeNull();
+  });
+
   it('gives the supervisor both warehouses', async () => {
     const { body } = await signIn(app, 'super1', '9999');
     expect(body.warehouses.map((w) => w.id).sort()).toEqual(['wh-main', 'wh-yard']);

@@ -13,6 +13,7 @@ import { openPglite } from '../../src/server/storage/pglite';
 import { openPostgres } from '../../src/server/storage/postgres';
 import { migrate } from '../../src/server/storage/migrate';
 import { seedDemoIfEmpty } from '../../src/server/seed/seedDemo';
+import { MAIN_WAREHOUSE, type WarehouseShape } from '../../src/server/seed/demoWarehouse';
 import { APP_VERSION } from '../../src/protocol/version';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -21,6 +22,8 @@ export const databaseKinds: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite
 
 export interface TestDatabase {
   readonly db: Database;
+  /** PostgreSQL only: the connection string, for a server process of its own. */
+  readonly url?: string;
   /** Opens another connection to the same data (a second server); PGlite shares its one instance. */
   openAnother(): Promise<Database>;
   drop(): Promise<void>;
@@ -48,6 +51,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   const db = await open();
   return {
     db,
+    url: url.toString(),
     openAnother: open,
     async drop() {
       await Promise.all(opened.map((d) => d.close().catch(() => undefined)));
@@ -63,15 +67,18 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
   return { ...readConfig({ LOG_LEVEL: 'silent' }), staticDir: null, ...overrides };
 }
 
-export async function seededDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+export async function seededDatabase(kind: DatabaseKind, shapes?: readonly WarehouseShape[]): Promise<TestDatabase> {
   const test = await createTestDatabase(kind);
   await migrate(test.db);
-  await seedDemoIfEmpty(test.db);
+  await seedDemoIfEmpty(test.db, shapes);
   return test;
 }
 
-export async function appOn(db: Database, overrides: Partial<ServerConfig> = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ config: testConfig(overrides), db, logger: false });
+/** The main demo warehouse, small: enough for sync tests, quick to seed. */
+export const SMALL_MAIN: WarehouseShape = { ...MAIN_WAREHOUSE, products: 120, aislesPerZone: 1, baysPerAisle: 4, levels: 2, pickLists: 6, putawayTasks: 4, countTasks: 4 };
+
+export async function appOn(db: Database, overrides: Partial<ServerConfig> = {}, now?: () => Date): Promise<FastifyInstance> {
+  const app = await buildApp({ config: testConfig(overrides), db, logger: false, ...(now ? { now } : {}) });
   await app.ready();
   return app;
 }
@@ -80,7 +87,7 @@ export interface SignedIn {
   readonly token: string;
   readonly deviceId: string;
   readonly headers: Record<string, string>;
-  readonly body: { user: { role: string }; warehouses: { id: string }[] };
+  readonly body: { user: { id: string; role: string }; warehouses: { id: string }[] };
 }
 
 export async function signIn(app: FastifyInstance, username: string, pin: string, deviceId: string = randomUUID()): Promise<SignedIn> {
