@@ -26,6 +26,7 @@ import { median, percentile } from './stats';
 import { measureScanning } from './scan/scanFigures';
 import { measureCameraToScan } from './cameraToScan';
 import { measureScanToScreen, pickScans } from './scanToScreen';
+import { measureIngest, probe as syncProbe, timeQueuedSync, withFreshPostgres, type IngestFigures } from './syncFigures';
 
 const DEMO_RUNS = Number(process.env.BENCH_DEMO_RUNS ?? 5);
 const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 3);
@@ -35,6 +36,10 @@ const BIG_BINS = Number(process.env.BENCH_BINS ?? 50_000);
 const CAMERA_RUNS = Number(process.env.BENCH_CAMERA_RUNS ?? 9);
 const SCANS_TO_SCREEN = Number(process.env.BENCH_SCANS ?? 200);
 const SHARED_BARCODES = process.env.BENCH_BARCODES ?? '../shared/testdata/barcodes';
+const QUEUED = Number(process.env.BENCH_QUEUED ?? 10_000);
+const SYNC_RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 3);
+const PULL_RUNS = Number(process.env.BENCH_PULL_RUNS ?? 3);
+const POSTGRES_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
@@ -105,7 +110,22 @@ async function main() {
   const demoTimes: number[] = [];
   for (let run = 0; run < DEMO_RUNS; run++) demoTimes.push(await timeDownload(browser, demoServer));
   const camera = await measureCameraToScan(demoServer, CAMERA_RUNS);
+  // 1b. Sync: steps queued offline, then the network back; on PGlite, then on PostgreSQL.
+  const queuedPglite: number[] = [];
+  for (let run = 0; run < SYNC_RUNS; run++) queuedPglite.push(await timeQueuedSync(browser, demoServer, QUEUED));
   await demoServer.stop();
+  console.log('queued sync on PGlite ms', queuedPglite);
+  const queuedPostgres = await withFreshPostgres(POSTGRES_URL, async (url) => {
+    const server = await startServer({ DATABASE_URL: url });
+    const times: number[] = [];
+    for (let run = 0; run < SYNC_RUNS; run++) times.push(await timeQueuedSync(browser, server, QUEUED));
+    await server.stop();
+    return times;
+  });
+  console.log('queued sync on PostgreSQL ms', queuedPostgres);
+  const ingest: IngestFigures[] = [];
+  for (let run = 0; run < SYNC_RUNS; run++) ingest.push(await withFreshPostgres(POSTGRES_URL, (url) => measureIngest(url)));
+  console.log('ingest', ingest);
   console.log('demo download ms', demoTimes);
   console.log('camera to scan ms', camera.ms);
 
@@ -139,6 +159,11 @@ async function main() {
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   const screenTimes = await measureScanToScreen(page, bigServer.url, pickScans(shape, 'u-picker1', SCANS_TO_SCREEN));
   console.log('scan to screen', { median: median(screenTimes), p95: percentile(screenTimes, 95), n: screenTimes.length });
+  // The full first pull of the catalog: the device emptied, then everything pulled from the start (the app not running meanwhile).
+  await page.goto(`${bigServer.url}/api/health`);
+  const pulls: { ms: number; products: number; bins: number }[] = [];
+  for (let run = 0; run < PULL_RUNS; run++) pulls.push(await syncProbe.fullPull(page));
+  console.log('full pull', pulls);
   await context.close();
   await browser.close();
   await bigServer.stop();
@@ -195,6 +220,33 @@ Notes:
 - The camera decoder is not in the first screen's files; the camera panel, the
   decoding worker and its WebAssembly load when the camera is first opened (and are
   precached for offline use).
+
+## Sync
+
+| Figure | Runs | Median | Spread | Target |
+|---|---:|---:|---|---|
+| ${QUEUED.toLocaleString('en-US')} steps queued on a handheld offline, then the network back: until the server acknowledged all, server on PGlite | ${queuedPglite.length} | ${seconds(median(queuedPglite))} s | ${seconds(Math.min(...queuedPglite))}–${seconds(Math.max(...queuedPglite))} s | under 10 s |
+| The same, server on PostgreSQL | ${queuedPostgres.length} | ${seconds(median(queuedPostgres))} s | ${seconds(Math.min(...queuedPostgres))}–${seconds(Math.max(...queuedPostgres))} s | under 10 s |
+| Server ingest on PostgreSQL, operations per second through the push route (${ingest[0]!.devices} devices at once, ${ingest[0]!.batch} a batch, ${ingest[0]!.operations.toLocaleString('en-US')} operations) | ${ingest.length} | ${median(ingest.map((i) => i.ingestPerSecond)).toFixed(0)} /s | ${Math.min(...ingest.map((i) => i.ingestPerSecond)).toFixed(0)}–${Math.max(...ingest.map((i) => i.ingestPerSecond)).toFixed(0)} /s | — |
+| Raw multi-row insert into a table of the operations' shape (same indexes), same rows and concurrency, same run | ${ingest.length} | ${median(ingest.map((i) => i.rawPerSecond)).toFixed(0)} /s | ${Math.min(...ingest.map((i) => i.rawPerSecond)).toFixed(0)}–${Math.max(...ingest.map((i) => i.rawPerSecond)).toFixed(0)} /s | — |
+| Ingest as a share of raw (per run, then the median) | ${ingest.length} | ${median(ingest.map((i) => i.ingestPerSecond / i.rawPerSecond)).toFixed(2)} | ${Math.min(...ingest.map((i) => i.ingestPerSecond / i.rawPerSecond)).toFixed(2)}–${Math.max(...ingest.map((i) => i.ingestPerSecond / i.rawPerSecond)).toFixed(2)} | at least 0.25 |
+| Full first pull of the ${BIG_PRODUCTS.toLocaleString('en-US')}-product catalog into IndexedDB (${pulls[0]?.products.toLocaleString('en-US')} products, ${pulls[0]?.bins.toLocaleString('en-US')} bins, pages of 5,000) | ${pulls.length} | ${seconds(median(pulls.map((p) => p.ms)))} s | ${seconds(Math.min(...pulls.map((p) => p.ms)))}–${seconds(Math.max(...pulls.map((p) => p.ms)))} s | — |
+
+Notes:
+- Queued steps are putaways recorded with the device's own code (outbox, stock and
+  sequence in one IndexedDB transaction each) while the app was closed; the app is then
+  opened with no network, and the time runs from the network coming back to the status
+  bar saying "0 waiting", that is until the last batch (500 a batch) was answered.
+- Ingest: each operation is validated, applied to the ledger (one movement, the
+  balance, the bin's clock), recorded with its fate, and acknowledged only once
+  committed; every device works its own bin. Raw: the same number of rows of the
+  operations table's shape, with its indexes, in multi-row VALUES of 500, each batch
+  its own transaction, as many at once, measured just before and just after the
+  ingest and averaged (PostgreSQL's own pace drifts within a run). The push writes about
+  twice the rows raw does (operation and movement), plus the reads that decide each
+  operation.
+- The full pull runs the device's sync code (pages of products, bins with their stock,
+  tasks) from an empty catalog, as a device whose data were reset would.
 
 ## Scanning: from the camera to the scan
 

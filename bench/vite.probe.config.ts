@@ -1,10 +1,10 @@
 import { defineConfig } from 'vite';
 
-// Builds bench/lookupProbe.ts as one ES module into dist/bench/, next to the app.
+// Builds the benchmark probes as ES modules into dist/bench/, next to the app.
 export default defineConfig({
   build: {
     outDir: 'dist/bench',
     emptyOutDir: true,
-    lib: { entry: 'bench/lookupProbe.ts', formats: ['es'], fileName: () => 'lookupProbe.js' },
+    lib: { entry: { lookupProbe: 'bench/lookupProbe.ts', syncProbe: 'bench/syncProbe.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
   },
 });
