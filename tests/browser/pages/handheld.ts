@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type CDPSession, type Page } from '@playwright/test';
 
 /** The handheld as a worker uses it: a page object over the real screens. */
 export class Handheld {
@@ -31,6 +31,7 @@ export class Handheld {
 
   async open(path = '/') {
     await this.page.goto(`${this.baseUrl}${path}`);
+    await this.input();
   }
 
   async signIn(username: string, pin: string) {
@@ -76,25 +77,33 @@ export class Handheld {
    * which on a loaded machine stretches the gaps into typing.
    */
   async scan(code: string) {
-    const input = await this.page.context().newCDPSession(this.page);
-    try {
-      // Never before the last burst ended: a person aims between two scans.
-      let at = Math.max(Date.now() / 1000, this.lastKeyAt + 0.1);
-      const sent: Promise<unknown>[] = [];
-      for (const key of [...code, 'Enter']) {
-        const enter = key === 'Enter';
-        const text = enter ? '\r' : key;
-        const keyCode = enter ? 13 : key.toUpperCase().charCodeAt(0);
-        sent.push(input.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text, unmodifiedText: text, windowsVirtualKeyCode: keyCode, code: enter ? 'Enter' : '', timestamp: at }));
-        sent.push(input.send('Input.dispatchKeyEvent', { type: 'keyUp', key, windowsVirtualKeyCode: keyCode, timestamp: at + 0.001 }));
-        at += 0.004;
-      }
-      await Promise.all(sent);
-      this.lastKeyAt = at;
-    } finally {
-      await input.detach();
+    const input = await this.input();
+    // Never before the last burst ended: a person aims between two scans.
+    let at = Math.max(Date.now() / 1000, this.lastKeyAt + 0.1);
+    const sent: Promise<unknown>[] = [];
+    for (const key of [...code, 'Enter']) {
+      const enter = key === 'Enter';
+      const text = enter ? '\r' : key;
+      const keyCode = enter ? 13 : key.toUpperCase().charCodeAt(0);
+      sent.push(input.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text, unmodifiedText: text, windowsVirtualKeyCode: keyCode, code: enter ? 'Enter' : '', timestamp: at }));
+      sent.push(input.send('Input.dispatchKeyEvent', { type: 'keyUp', key, windowsVirtualKeyCode: keyCode, timestamp: at + 0.001 }));
+      at += 0.004;
     }
+    await Promise.all(sent);
+    this.lastKeyAt = at;
   }
+
+  /**
+   * The page's own DevTools session for key events, made once while the page is still
+   * online: attaching or detaching a session while the context is offline sets the
+   * page's navigator.onLine back to true (Chromium), which would fake "the network is back".
+   */
+  private input(): Promise<CDPSession> {
+    this.inputSession ??= this.page.context().newCDPSession(this.page);
+    return this.inputSession;
+  }
+
+  private inputSession: Promise<CDPSession> | null = null;
 
   private lastKeyAt = 0;
 
