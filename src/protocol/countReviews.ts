@@ -6,10 +6,24 @@ export const countReviewSchema = z.object({
   binCode: z.string(),
   countedAt: z.iso.datetime({ offset: true }),
   userId: z.string(),
+  username: z.string().nullable(),
   deviceId: z.string(),
   status: z.enum(['waiting', 'approved', 'rejected', 'recount', 'withdrawn']),
   /** Per product and lot: the book at the count's moment, what was counted, and the first count when a recount was asked for. */
-  lines: z.array(z.object({ productId: z.string(), lot: z.string(), expiry: z.string().nullable(), qty: z.number().int(), counted: z.number().int(), firstCount: z.number().int().nullable() })),
+  lines: z.array(
+    z.object({
+      productId: z.string(),
+      sku: z.string().nullable(),
+      productName: z.string().nullable(),
+      lot: z.string(),
+      expiry: z.string().nullable(),
+      qty: z.number().int(),
+      counted: z.number().int(),
+      firstCount: z.number().int().nullable(),
+      /** Cost of one unit where the master data has one: the difference's value is (counted - qty) x unitCost. */
+      unitCost: z.number().nullable(),
+    }),
+  ),
 });
 
 export const countReviewListSchema = z.object({ reviews: z.array(countReviewSchema) });

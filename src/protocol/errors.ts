@@ -15,6 +15,8 @@ export const apiErrorReasons = [
   'too-many-attempts',
   'rate-limited',
   'payload-too-large',
+  'conflict',
+  'invalid-data',
   'server-error',
   'unavailable',
 ] as const;

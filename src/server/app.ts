@@ -21,6 +21,10 @@ import downloadRoutes from './routes/api/warehouses/download';
 import deviceRoutes from './routes/api/supervisor/devices';
 import syncRoutes from './routes/api/deviceSync/syncRoutes';
 import countReviewRoutes from './routes/api/supervisor/countReviews';
+import activityRoutes from './routes/api/supervisor/activity';
+import floorExceptionRoutes from './routes/api/supervisor/floorExceptions';
+import taskPlanningRoutes from './routes/api/supervisor/taskPlanning';
+import masterDataRoutes from './routes/api/supervisor/masterData';
 import caCertificateRoutes from './routes/caCertificate';
 import type { TlsMaterial } from './tls/certificates';
 
@@ -72,6 +76,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       inner.addHook('preHandler', inner.requireSupervisor);
       await inner.register(deviceRoutes);
       await inner.register(countReviewRoutes);
+      await inner.register(activityRoutes);
+      await inner.register(floorExceptionRoutes);
+      await inner.register(taskPlanningRoutes);
+      await inner.register(masterDataRoutes);
     });
   });
 

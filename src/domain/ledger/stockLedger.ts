@@ -17,7 +17,7 @@
  *   count already saw it. One compensation is enough: the pair cancels for every later
  *   count too. Compensations are not compensated.
  */
-export type EntryKind = 'opening' | 'putaway' | 'pick' | 'count' | 'before-count' | 'undo';
+export type EntryKind = 'opening' | 'import' | 'putaway' | 'pick' | 'count' | 'before-count' | 'undo';
 
 export interface StockKeyOf {
   readonly binCode: string;

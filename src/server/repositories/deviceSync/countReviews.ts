@@ -14,23 +14,34 @@ import { readWarehouseSettings, takeChangeClock } from './changeClock';
 import { readLedgerSnapshot } from './ledgerSnapshot';
 import { writeClockedChanges, writeLedgerEntries } from './ledgerWrites';
 
+type ReviewLine = { productId: string; lot: string; expiry: string | null; qty: number; counted: number; firstCount: number | null };
+
 export interface CountReview {
   readonly opId: string;
   readonly binCode: string;
   readonly countedAt: string;
   readonly userId: string;
+  readonly username: string | null;
   readonly deviceId: string;
-  readonly lines: readonly { productId: string; lot: string; expiry: string | null; qty: number; counted: number; firstCount: number | null }[];
+  readonly lines: readonly (ReviewLine & { sku: string | null; productName: string | null; unitCost: number | null })[];
   readonly status: string;
 }
 
+/** Counts waiting, oldest first, each line with its product's SKU, name and unit cost (to value the difference). */
 export async function waitingReviews(db: Database, warehouseId: string): Promise<CountReview[]> {
-  return db.query<CountReview>(
-    `select r.op_id::text as "opId", r.bin_code as "binCode", r.counted_at as "countedAt", o.user_id as "userId", o.device_id as "deviceId", r.lines, r.status
-       from count_reviews r join operations o on o.op_id = r.op_id
-      where r.warehouse_id = $1 and r.status = 'waiting' order by r.counted_at`,
+  const reviews = await db.query<Omit<CountReview, 'lines'> & { lines: ReviewLine[] }>(
+    `select r.op_id::text as "opId", r.bin_code as "binCode", r.counted_at as "countedAt", o.user_id as "userId", u.username, o.device_id as "deviceId", r.lines, r.status
+       from count_reviews r join operations o on o.op_id = r.op_id left join users u on u.id = o.user_id
+      where r.warehouse_id = $1 and r.status = 'waiting' order by r.counted_at limit 1000`,
     [warehouseId],
   );
+  const ids = [...new Set(reviews.flatMap((r) => r.lines.map((l) => l.productId)))];
+  const products = await db.query<{ id: string; sku: string; name: string; unitCost: number | null }>(
+    'select id, sku, name, unit_cost::float8 as "unitCost" from products where warehouse_id = $1 and id = any($2::text[])',
+    [warehouseId, ids],
+  );
+  const byId = new Map(products.map((p) => [p.id, p]));
+  return reviews.map((r) => ({ ...r, lines: r.lines.map((l) => ({ ...l, sku: byId.get(l.productId)?.sku ?? null, productName: byId.get(l.productId)?.name ?? null, unitCost: byId.get(l.productId)?.unitCost ?? null })) }));
 }
 
 export async function decideCountReview(db: Database, input: { warehouseId: string; opId: string; decision: 'approve' | 'reject' | 'recount'; userId: string; note: string | null; now: Date }): Promise<{ recountTaskId: string | null }> {

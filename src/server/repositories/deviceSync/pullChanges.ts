@@ -86,8 +86,8 @@ export async function pullChanges(db: Database, input: { warehouseId: string; de
 
 async function fatesOf(tx: Queryable, opIds: readonly string[]) {
   if (opIds.length === 0) return [];
-  return tx.query<{ opId: string; status: 'applied' | 'rejected' | 'review' | 'undone'; why: { code: string } | null; message: string | null; clock: string }>(
-    `select op_id::text as "opId", status, why, message, changed_at::text as clock from operations where op_id = any($1::uuid[]) order by changed_at, op_id`,
+  return tx.query<{ opId: string; status: 'applied' | 'rejected' | 'review' | 'undone'; why: { code: string } | null; message: string | null; clock: string; settled: boolean }>(
+    `select op_id::text as "opId", status, why, message, changed_at::text as clock, resolved_at is not null as settled from operations where op_id = any($1::uuid[]) order by changed_at, op_id`,
     [opIds],
   );
 }

@@ -1,10 +1,12 @@
 import { floorData } from './0001_floor_data';
 import { warehouseSettings } from './0002_warehouse_settings';
 import { sync } from './0003_sync';
+import { consoleTables } from './0004_console';
 
 /** Versioned migrations, applied in order at start. Never edit one that has shipped: add the next. */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
   { version: 1, name: 'floor data', sql: floorData },
   { version: 2, name: 'warehouse settings', sql: warehouseSettings },
   { version: 3, name: 'sync', sql: sync },
+  { version: 4, name: 'supervisor console', sql: consoleTables },
 ];

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { countDecisionSchema, type CountReviewList } from '../../../../protocol/countReviews';
+import { bulkDecisionSchema } from '../../../../protocol/console';
+import { ApiProblem } from '../../../problems';
 import { apiPaths } from '../../../../protocol/paths';
 import { sessionOf } from '../../../plugins/app/authentication';
 import { parseOr400 } from '../../../problems';
@@ -16,6 +18,25 @@ export default async function countReviewRoutes(app: FastifyInstance) {
     await app.requireWarehouse(request, warehouseId);
     const reviews = await waitingReviews(app.db, warehouseId);
     return { reviews: reviews.map((r) => ({ ...r, countedAt: new Date(r.countedAt).toISOString(), lines: [...r.lines], status: r.status as CountReviewList['reviews'][number]['status'] })) };
+  });
+
+  // A selection decided at once: each count in its own transaction, so one already decided elsewhere does not stop the rest.
+  app.post(apiPaths.routes.countReviewsBulk, async (request) => {
+    const { warehouseId } = parseOr400(params.loose(), request.params, 'warehouse');
+    const body = parseOr400(bulkDecisionSchema, request.body, 'decision');
+    await app.requireWarehouse(request, warehouseId);
+    const decided: string[] = [];
+    const failed: { opId: string; message: string }[] = [];
+    for (const opId of new Set(body.opIds)) {
+      try {
+        await decideCountReview(app.db, { warehouseId, opId, decision: body.decision, userId: sessionOf(request).userId, note: body.note ?? null, now: app.now() });
+        decided.push(opId);
+      } catch (error) {
+        if (!(error instanceof ApiProblem)) throw error;
+        failed.push({ opId, message: error.message });
+      }
+    }
+    return { decided, failed };
   });
 
   app.post(apiPaths.routes.countReviewDecision, async (request, reply) => {

@@ -1,0 +1,126 @@
+/**
+ * CSV import of products (with their codes and pack quantities), bins and opening
+ * stock. Every row is checked against the file and the warehouse first
+ * (domain/masterData); then, in one transaction with one change clock, everything is
+ * written, or only the valid rows when the supervisor chose so explicitly, or nothing.
+ *
+ * - A product row is the whole product: its codes replace the codes it had.
+ * - A bin row creates its zone when the warehouse has none of that name.
+ * - A stock row sets the quantity of a bin x product x lot now: the ledger gets the
+ *   difference as an 'import' movement, so history stays whole. It is meant for opening
+ *   stock; on a live floor a count is the way to correct a bin.
+ */
+import type { Database, Queryable } from '../../storage/database';
+import type { ImportReport } from '../../../protocol/console';
+import type { CsvRow } from '../../../domain/csv/csvTable';
+import { readCsv } from '../../../domain/csv/csvTable';
+import { checkBinRows, checkHeader, checkProductRows, checkStockRows, IMPORT_COLUMNS, type BinRecord, type ImportKind, type ProductRecord, type RowCheck, type StockRecord, type WarehouseHolding } from '../../../domain/masterData/importRows';
+import { readProductCode } from '../../../domain/codes/gtin';
+import { normaliseBinCode } from '../../../domain/codes/binCode';
+import { takeChangeClock } from '../deviceSync/changeClock';
+
+/** What the warehouse holds that the file's rows name: only those, so a big catalog is not read whole. */
+async function holdingFor(db: Queryable, warehouseId: string, rows: readonly CsvRow[]): Promise<WarehouseHolding> {
+  const cells = (column: string) => [...new Set(rows.map((r) => r.cells[column] ?? '').filter((v) => v !== ''))];
+  const gtins = ['each_code', 'inner_code', 'case_code'].flatMap(cells).flatMap((text) => {
+    const read = readProductCode(text);
+    return read.ok ? read.value.map((c) => c.gtin as string) : [];
+  });
+  const [zones, bins, products, codes] = await Promise.all([
+    db.query<{ code: string }>('select code from zones where warehouse_id = $1', [warehouseId]),
+    db.query<{ code: string }>('select code from bins where warehouse_id = $1 and code = any($2::text[])', [warehouseId, cells('bin').map((b) => normaliseBinCode(b) ?? b)]),
+    db.query<{ id: string; sku: string; lotTracked: boolean; expiryTracked: boolean }>(
+      'select id, sku, lot_tracked as "lotTracked", expiry_tracked as "expiryTracked" from products where warehouse_id = $1 and sku = any($2::text[])',
+      [warehouseId, cells('sku')],
+    ),
+    db.query<{ gtin: string; sku: string }>(
+      'select c.gtin, p.sku from product_codes c join products p on p.warehouse_id = c.warehouse_id and p.id = c.product_id where c.warehouse_id = $1 and c.gtin = any($2::text[])',
+      [warehouseId, gtins],
+    ),
+  ]);
+  return {
+    zones: new Set(zones.map((z) => z.code)),
+    bins: new Set(bins.map((b) => b.code)),
+    products: new Map(products.map((p) => [p.sku, p])),
+    codeOwners: new Map(codes.map((c) => [c.gtin, c.sku])),
+  };
+}
+
+export async function importCsv(db: Database, input: { warehouseId: string; kind: ImportKind; csv: string; mode: 'check' | 'all' | 'valid-only' }): Promise<ImportReport> {
+  const columns = [...IMPORT_COLUMNS[input.kind]];
+  const report = (rows: number, valid: number, problems: ImportReport['problems'], imported: number): ImportReport => ({ kind: input.kind, mode: input.mode, rows, valid, problems, imported, columns });
+  const table = readCsv(input.csv);
+  if (!table.ok) return report(0, 0, [{ line: table.line, column: null, message: table.message }], 0);
+  const headerProblems = checkHeader(input.kind, table.header);
+  if (headerProblems.length > 0) return report(table.rows.length, 0, headerProblems, 0);
+  if (table.rows.length === 0) return report(0, 0, [{ line: 1, column: null, message: 'The file has a header but no rows.' }], 0);
+
+  return db.transaction(async (tx) => {
+    const { clock } = await takeChangeClock(tx, input.warehouseId);
+    const holding = await holdingFor(tx, input.warehouseId, table.rows);
+    const check: RowCheck<ProductRecord | BinRecord | StockRecord> =
+      input.kind === 'products' ? checkProductRows(table.rows, holding) : input.kind === 'bins' ? checkBinRows(table.rows) : checkStockRows(table.rows, holding);
+    const writes = input.mode === 'check' || (input.mode === 'all' && check.problems.length > 0) ? [] : check.valid.map((v) => v.record);
+    if (writes.length > 0) {
+      if (input.kind === 'products') await writeProducts(tx, input.warehouseId, writes as ProductRecord[], clock);
+      else if (input.kind === 'bins') await writeBins(tx, input.warehouseId, writes as BinRecord[], clock);
+      else await writeStock(tx, input.warehouseId, writes as StockRecord[], clock);
+    }
+    return report(check.rows, check.valid.length, [...check.problems], writes.length);
+  });
+}
+
+async function writeProducts(tx: Queryable, warehouseId: string, products: readonly ProductRecord[], clock: string): Promise<void> {
+  const rows = await tx.query<{ id: string; sku: string }>(
+    `insert into products (warehouse_id, id, sku, name, unit, zone, lot_tracked, expiry_tracked, unit_cost, changed_at)
+     select $2, coalesce(p.id, 'P-' || x.sku), x.sku, x.name, x.unit, x.zone, x.lot, x.expiry, x.cost, $3::bigint
+       from json_to_recordset($1::json) as x(sku text, name text, unit text, zone text, lot boolean, expiry boolean, cost numeric)
+       left join products p on p.warehouse_id = $2 and p.sku = x.sku
+     on conflict (warehouse_id, id) do update set name = excluded.name, unit = excluded.unit, zone = excluded.zone, lot_tracked = excluded.lot_tracked,
+       expiry_tracked = excluded.expiry_tracked, unit_cost = excluded.unit_cost, changed_at = excluded.changed_at
+     returning id, sku`,
+    [JSON.stringify(products.map((p) => ({ sku: p.sku, name: p.name, unit: p.unit, zone: p.zone, lot: p.lotTracked, expiry: p.expiryTracked, cost: p.unitCost }))), warehouseId, clock],
+  );
+  const idOf = new Map(rows.map((r) => [r.sku, r.id]));
+  await tx.query('delete from product_codes where warehouse_id = $1 and product_id = any($2::text[])', [warehouseId, [...idOf.values()]]);
+  await tx.query(
+    `insert into product_codes (warehouse_id, gtin, product_id, pack_qty, pack_level, symbology, printed)
+     select $2, x.gtin, x.product, x.qty, x.level, x.symbology, x.printed from json_to_recordset($1::json) as x(gtin text, product text, qty int, level text, symbology text, printed text)`,
+    [JSON.stringify(products.flatMap((p) => p.codes.map((c) => ({ gtin: c.gtin, product: idOf.get(p.sku), qty: c.packQty, level: c.packLevel, symbology: c.symbology, printed: c.printed })))), warehouseId],
+  );
+}
+
+async function writeBins(tx: Queryable, warehouseId: string, bins: readonly BinRecord[], clock: string): Promise<void> {
+  await tx.query(
+    `insert into zones (warehouse_id, code, name) select distinct $2, x.zone, 'Zone ' || x.zone from json_to_recordset($1::json) as x(zone text) on conflict do nothing`,
+    [JSON.stringify(bins.map((b) => ({ zone: b.zone }))), warehouseId],
+  );
+  await tx.query(
+    `insert into bins (warehouse_id, code, zone, aisle, walk_seq, changed_at)
+     select $2, x.code, x.zone, x.aisle, x.walk_seq, $3::bigint from json_to_recordset($1::json) as x(code text, zone text, aisle text, walk_seq int)
+     on conflict (warehouse_id, code) do update set zone = excluded.zone, aisle = excluded.aisle, walk_seq = excluded.walk_seq, changed_at = excluded.changed_at`,
+    [JSON.stringify(bins.map((b) => ({ code: b.code, zone: b.zone, aisle: b.aisle, walk_seq: b.walkSeq }))), warehouseId, clock],
+  );
+}
+
+async function writeStock(tx: Queryable, warehouseId: string, stock: readonly StockRecord[], clock: string): Promise<void> {
+  const binCodes = [...new Set(stock.map((s) => s.binCode))];
+  // Takes turns with pushes on these bins (as ledgerSnapshot locks them), so the difference is taken from the book as it stands.
+  await tx.query('select code from bins where warehouse_id = $1 and code = any($2::text[]) order by code for update', [warehouseId, binCodes]);
+  const json = JSON.stringify(stock.map((s) => ({ bin: s.binCode, product: s.productId, lot: s.lot, expiry: s.expiry, qty: s.qty })));
+  await tx.query(
+    `insert into stock_movements (warehouse_id, bin_code, product_id, lot, expiry, qty_delta, kind, note, occurred_at)
+     select $2, x.bin, x.product, x.lot, x.expiry, x.qty - coalesce(b.qty, 0), 'import', 'CSV import', now()
+       from json_to_recordset($1::json) as x(bin text, product text, lot text, expiry date, qty int)
+       left join stock_balances b on b.warehouse_id = $2 and b.bin_code = x.bin and b.product_id = x.product and b.lot = x.lot
+      where x.qty <> coalesce(b.qty, 0)`,
+    [json, warehouseId],
+  );
+  await tx.query(
+    `insert into stock_balances (warehouse_id, bin_code, product_id, lot, expiry, qty)
+     select $2, x.bin, x.product, x.lot, x.expiry, x.qty from json_to_recordset($1::json) as x(bin text, product text, lot text, expiry date, qty int)
+     on conflict (warehouse_id, bin_code, product_id, lot) do update set qty = excluded.qty, expiry = coalesce(excluded.expiry, stock_balances.expiry)`,
+    [json, warehouseId],
+  );
+  await tx.query('update bins set changed_at = $3::bigint where warehouse_id = $1 and code = any($2::text[])', [warehouseId, binCodes, clock]);
+}

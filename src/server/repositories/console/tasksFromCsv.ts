@@ -1,0 +1,58 @@
+/**
+ * Pick lists from a CSV of order lines (order, sku, qty) and putaway tasks from a
+ * receipt CSV (receipt, sku, qty, lot): one task per order or receipt, in file order.
+ * Every row is checked first; nothing is made unless every row is good.
+ */
+import type { Database } from '../../storage/database';
+import type { CreatedTasks } from '../../../protocol/console';
+import type { RowProblem } from '../../../domain/masterData/importRows';
+import { readCsv } from '../../../domain/csv/csvTable';
+import { floorPeople, planPick, planPutaway, writeTasks } from './taskPlanning';
+import { mayDo, type FloorJob, type Role } from '../../../domain/people/roles';
+
+const COLUMNS = { pick: ['order', 'sku', 'qty'], putaway: ['receipt', 'sku', 'qty', 'lot'] } as const;
+
+export async function tasksFromCsv(db: Database, input: { warehouseId: string; kind: 'pick' | 'putaway'; csv: string; assignedTo: string | null; mode: 'check' | 'all'; now: Date }): Promise<CreatedTasks> {
+  const table = readCsv(input.csv);
+  if (!table.ok) return { tasks: [], problems: [{ line: table.line, column: null, message: table.message }] };
+  const [groupColumn] = COLUMNS[input.kind];
+  const problems: RowProblem[] = [];
+  for (const column of COLUMNS[input.kind].slice(0, 3)) {
+    if (!table.header.includes(column)) problems.push({ line: 1, column, message: `The column "${column}" is required; the header must name it (${COLUMNS[input.kind].join(', ')}).` });
+  }
+  let assignedTo: string | null = null;
+  if (input.assignedTo !== null) {
+    const person = (await floorPeople(db, input.warehouseId)).find((p) => p.username === input.assignedTo || p.id === input.assignedTo);
+    if (!person) problems.push({ line: 1, column: null, message: `Nobody called ${input.assignedTo} works in this warehouse.` });
+    else if (!mayDo({ role: person.role as Role, jobs: person.jobs as FloorJob[] }, input.kind)) problems.push({ line: 1, column: null, message: `${input.assignedTo} does not do ${input.kind} work.` });
+    else assignedTo = person.id;
+  }
+  if (problems.length > 0) return { tasks: [], problems };
+
+  const groups = new Map<string, { line: number; sku: string; qty: number; lot?: string }[]>();
+  for (const row of table.rows) {
+    const reference = row.cells[groupColumn] ?? '';
+    const qtyText = row.cells.qty ?? '';
+    const sku = row.cells.sku ?? '';
+    if (reference === '') problems.push({ line: row.line, column: groupColumn, message: `${groupColumn} is empty; every row names its ${groupColumn}.` });
+    if (reference.length > 60) problems.push({ line: row.line, column: groupColumn, message: `The ${groupColumn} is longer than 60 characters.` });
+    if (sku === '') problems.push({ line: row.line, column: 'sku', message: 'sku is empty; every row needs one.' });
+    if (!/^\d+$/.test(qtyText) || Number(qtyText) < 1) problems.push({ line: row.line, column: 'qty', message: `"${qtyText}" is not a whole number of at least 1.` });
+    const list = groups.get(reference) ?? [];
+    list.push({ line: row.line, sku, qty: Number(qtyText), ...(row.cells.lot ? { lot: row.cells.lot } : {}) });
+    groups.set(reference, list);
+  }
+  if (problems.length > 0) return { tasks: [], problems };
+
+  const planned = [];
+  for (const [reference, lines] of groups) {
+    // Each order is placed on the stock as it stands: orders of one file may name the same units (nothing reserves stock; see taskPlanning).
+    const plan = input.kind === 'pick' ? await planPick(db, input.warehouseId, lines) : await planPutaway(db, input.warehouseId, lines);
+    problems.push(...plan.problems);
+    planned.push({ kind: input.kind, reference, assignedTo, lines: plan.lines });
+  }
+  if (problems.length > 0 || input.mode === 'check') {
+    return { tasks: problems.length > 0 ? [] : planned.map((t) => ({ id: '', reference: t.reference, lines: t.lines.length })), problems: problems.sort((a, b) => a.line - b.line) };
+  }
+  return { tasks: await writeTasks(db, input.warehouseId, planned, input.now), problems: [] };
+}
