@@ -8,6 +8,7 @@ import type { DownloadEntity } from '../protocol/download';
 import type { CountSheet } from '../domain/floor/countSheet';
 import type { WarehouseSettings } from '../domain/floor/warehouseSettings';
 import type { Why } from '../domain/why';
+import type { SyncRun } from '../protocol/syncMessages';
 import type { FloorDb } from './floorDb';
 
 export interface DeviceSession {
@@ -56,6 +57,8 @@ export interface SyncRecords {
   pullCursor: string;
   /** Why the last sync failed, when it did; cleared by the next that succeeds. */
   lastSyncError: { readonly why: Why; readonly at: string };
+  /** The last sync run (succeeded or failed), reported with the next sync's status. */
+  lastSyncRun: SyncRun;
   /** Set when the server's data was reset or restored: the warehouse is downloaded again, the outbox kept. */
   resyncNeeded: string;
   /**

@@ -47,7 +47,7 @@ async function relay(db: FloorDb, binCodes: Iterable<string>): Promise<void> {
 }
 
 /** Keeps what the server said of each operation; bins of operations it rejected stop showing them. */
-export async function recordFates(db: FloorDb, fates: readonly { opId: string; status: OperationResult['status']; why: { code: string } | null; message: string | null; clock: string | null }[], now: Date = new Date()): Promise<void> {
+export async function recordFates(db: FloorDb, fates: readonly { opId: string; status: OperationResult['status']; why: { code: string } | null; message: string | null; clock: string | null; settled?: boolean | undefined }[], now: Date = new Date()): Promise<void> {
   if (fates.length === 0) return;
   await db.transaction('rw', [db.outbox, db.bins], async () => {
     // Only the entries named (and the steps their undos name): a big outbox is not read whole per batch.
@@ -59,18 +59,19 @@ export async function recordFates(db: FloorDb, fates: readonly { opId: string; s
     for (const fate of fates) {
       const entry = byId.get(fate.opId);
       if (!entry || entry.status === 'dismissed') continue;
-      const status = statusOf(fate.status);
+      // Rejected and settled elsewhere (a supervisor resolved it): no longer this worker's to settle.
+      const status = fate.settled === true && statusOf(fate.status) === 'rejected' ? 'dismissed' : statusOf(fate.status);
       const updated: OutboxEntry = {
         ...entry,
         status,
         clock: fate.clock,
         acknowledgedAt: entry.acknowledgedAt ?? now.toISOString(),
-        ...(status === 'rejected' && fate.why ? { rejection: { why: fate.why as Why, message: fate.message ?? '' } } : {}),
+        ...((status === 'rejected' || status === 'dismissed') && fate.why ? { rejection: { why: fate.why as Why, message: fate.message ?? '' } } : {}),
       };
       updates.push(updated);
       byId.set(entry.opId, updated);
       // Acknowledged or not, a step stays on its bin until the bin's state holds it; only a rejection takes it off at once.
-      if (status === 'rejected' && entry.status !== 'rejected') touched.push(...binsTouchedBy(entry, byId));
+      if ((status === 'rejected' || status === 'dismissed') && entry.status !== 'rejected') touched.push(...binsTouchedBy(entry, byId));
     }
     await db.outbox.bulkPut(updates);
     await relay(db, touched);
@@ -140,11 +141,12 @@ export async function syncFailed(db: FloorDb, why: Why, now: Date = new Date()):
 
 /** The device as it tells the server (and the supervisors) about itself. */
 export async function deviceStatusOf(db: FloorDb, storage: { persisted: boolean | null; usageBytes: number | null; quotaBytes: number | null }, appVersion: string): Promise<DeviceStatus> {
-  const [pending, rejected, lastSyncAt, lastError] = await Promise.all([
+  const [pending, rejected, lastSyncAt, lastError, previousRun] = await Promise.all([
     db.outbox.where('status').equals('pending').sortBy('deviceSeq'),
     db.outbox.where('status').equals('rejected').count(),
     readRecord(db, 'lastSyncAt'),
     readRecord(db, 'lastSyncError'),
+    readRecord(db, 'lastSyncRun'),
   ]);
   return {
     appVersion,
@@ -154,5 +156,6 @@ export async function deviceStatusOf(db: FloorDb, storage: { persisted: boolean 
     lastSyncAt: lastSyncAt ?? null,
     ...storage,
     lastError: lastError ? explain(lastError.why).slice(0, 500) : null,
+    previousRun: previousRun ?? null,
   };
 }

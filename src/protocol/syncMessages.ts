@@ -73,6 +73,15 @@ export const pushResponseSchema = z.object({
   serverTime: z.iso.datetime({ offset: true }),
 });
 
+export const syncRunSchema = z.object({
+  startedAt: z.iso.datetime({ offset: true }),
+  durationMs: z.number().int().min(0),
+  pushed: z.number().int().min(0),
+  pulledPages: z.number().int().min(0),
+  error: z.string().max(500).nullable(),
+});
+export type SyncRun = z.infer<typeof syncRunSchema>;
+
 export const deviceStatusSchema = z.object({
   appVersion: z.string().max(40),
   pending: z.number().int().min(0),
@@ -83,6 +92,8 @@ export const deviceStatusSchema = z.object({
   usageBytes: z.number().int().min(0).nullable(),
   quotaBytes: z.number().int().min(0).nullable(),
   lastError: z.string().max(500).nullable(),
+  /** The device's last sync run before this one, for the supervisor's sync history: when, how long, how much, and its error if it failed. */
+  previousRun: syncRunSchema.nullable().optional(),
 });
 
 export const PULL_PAGE_SIZE = 5000;
@@ -102,6 +113,8 @@ export const operationFateSchema = z.object({
   why: whySchema.nullable(),
   message: z.string().nullable(),
   clock: z.string(),
+  /** A rejected operation someone settled (a supervisor, or the worker on this or another device): it stops being flagged. */
+  settled: z.boolean().optional(),
 });
 
 export const pullResponseSchema = z.discriminatedUnion('kind', [

@@ -102,20 +102,29 @@ async function markResyncNeeded(db: FloorDb, epoch: string): Promise<void> {
 /** Push, then pull; records the outcome on the device (last sync, or why it failed). */
 export async function syncOnce(db: FloorDb, api: ApiClient, options: SyncOptions): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  // What this run did, told to the server with the next run's status (the sync history supervisors see).
+  const run = { pushed: 0, pulledPages: 0 };
+  const recordRun = (error: string | null) =>
+    writeRecord(db, 'lastSyncRun', { startedAt: startedAt.toISOString(), durationMs: Math.max(0, now().getTime() - startedAt.getTime()), ...run, error: error?.slice(0, 500) ?? null });
   try {
-    const pushed = await pushOutbox(db, api, options);
+    run.pushed = await pushOutbox(db, api, options);
     const pulled = await pullChanges(db, api, options);
+    run.pulledPages = pulled.pages;
     if (!pulled.resyncNeeded) {
       // What arrived while pulling goes now, so a sync leaves nothing that could have gone.
-      const more = await pushOutbox(db, api, options);
+      run.pushed += await pushOutbox(db, api, options);
       await syncSucceeded(db, now());
-      return { pushed: pushed + more, pulledPages: pulled.pages, resyncNeeded: false };
+      await recordRun(null);
+      return { pushed: run.pushed, pulledPages: pulled.pages, resyncNeeded: false };
     }
-    return { pushed, pulledPages: pulled.pages, resyncNeeded: true };
+    await recordRun(null);
+    return { pushed: run.pushed, pulledPages: pulled.pages, resyncNeeded: true };
   } catch (error) {
     if (error instanceof SyncError && error.reason === 'aborted') throw error;
     const failure = error instanceof SyncError ? error : new SyncError('server-error', error instanceof Error ? error.message : String(error));
     await syncFailed(db, failure.why, now()).catch(() => undefined);
+    await recordRun(failure.message).catch(() => undefined);
     throw failure;
   }
 }
