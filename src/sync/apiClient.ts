@@ -18,11 +18,16 @@ export interface ApiClient {
   post<S extends z.ZodType>(path: string, body: unknown, schema: S | null, options?: { signal?: AbortSignal }): Promise<z.output<S> | null>;
 }
 
+/** The console's files: a CSV export, as text. */
+export interface FileClient {
+  getText(path: string): Promise<string>;
+}
+
 /** A request that has not been answered by then is given up (and tried again later): a lost network can leave one hanging. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-export function createApiClient(credentials: () => Credentials | null, baseUrl = '', timeoutMs = REQUEST_TIMEOUT_MS): ApiClient {
-  async function request<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null, caller?: AbortSignal): Promise<z.output<S> | null> {
+export function createApiClient(credentials: () => Credentials | null, baseUrl = '', timeoutMs = REQUEST_TIMEOUT_MS): ApiClient & FileClient {
+  async function request<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null | 'text', caller?: AbortSignal): Promise<z.output<S> | null> {
     if (caller?.aborted) throw new SyncError('aborted', 'Stopped.');
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
@@ -41,8 +46,8 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
     }
   }
 
-  async function exchange<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null, signal?: AbortSignal): Promise<z.output<S> | null> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function exchange<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null | 'text', signal?: AbortSignal): Promise<z.output<S> | null> {
+    const headers: Record<string, string> = { accept: schema === 'text' ? 'text/csv, text/plain' : 'application/json' };
     const current = credentials();
     if (current) {
       headers[authHeaders.authorization] = `Bearer ${current.token}`;
@@ -58,6 +63,7 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
       throw new SyncError(offline ? 'offline' : 'server-unavailable', offline ? 'The device is offline. Work goes on; it syncs when the network is back.' : `The server cannot be reached (${error instanceof Error ? error.message : 'network error'}). The device tries again by itself.`);
     }
     if (!response.ok) throw await errorOf(response);
+    if (schema === 'text') return (await response.text()) as z.output<S>;
     if (schema === null || response.status === 204) return null;
     let json: unknown;
     try {
@@ -75,6 +81,7 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
   return {
     get: async (path, schema, options) => (await request('GET', path, undefined, schema, options?.signal))!,
     post: (path, body, schema, options) => request('POST', path, body, schema, options?.signal),
+    getText: async (path) => (await request<z.ZodString>('GET', path, undefined, 'text')) ?? '',
   };
 }
 

@@ -20,6 +20,8 @@ import { PutawayScreen } from './features/putaway/PutawayScreen';
 import { useT } from './i18n/useT';
 import { TakeTaskGate } from './features/tasks/TakeTaskGate';
 import { SyncScreen } from './features/sync/SyncScreen';
+import { ConsoleScreen } from './features/console/ConsoleScreen';
+import { isSupervisor } from '../domain/people/roles';
 import { useSyncScheduler } from './features/sync/useSyncScheduler';
 
 /**
@@ -72,6 +74,9 @@ function Routed({ session }: { session: DeviceSession }) {
       return <FindScreen />;
     case '/sync':
       return <SyncScreen session={session} />;
+    case '/console':
+      // The server checks the role on every console route; the device only hides what a worker cannot use.
+      return isSupervisor(session.user.role) ? <ConsoleScreen session={session} /> : <HomeScreen session={session} />;
     case '/settings':
       return <SettingsScreen session={session} />;
     case '/scanner':

@@ -18,6 +18,8 @@ export const en = {
   'home.tasks': (n: number) => `${n} tasks`,
   'home.find': 'Find',
   'home.findHint': 'Product or bin',
+  'home.console': 'Supervisor console',
+  'home.consoleHint': 'Devices, decisions, tasks, data',
   'home.settings': 'Settings and device',
   'settings.title': 'Settings',
   'settings.user': 'User',

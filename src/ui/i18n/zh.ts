@@ -17,6 +17,8 @@ export const zh: Messages = {
   'home.tasks': (n) => `${n} 个任务`,
   'home.find': '查询',
   'home.findHint': '商品或库位',
+  'home.console': '主管控制台',
+  'home.consoleHint': '设备、审批、任务、数据',
   'home.settings': '设置与设备',
   'settings.title': '设置',
   'settings.user': '用户',

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './appStore';
 
 /** The screens, by path. Any other path shows Home. */
-export const routes = ['/', '/find', '/settings', '/scanner', '/pick', '/putaway', '/count', '/sync'] as const;
+export const routes = ['/', '/find', '/settings', '/scanner', '/pick', '/putaway', '/count', '/sync', '/console'] as const;
 export type Route = (typeof routes)[number];
 
 export interface RouteSlice {

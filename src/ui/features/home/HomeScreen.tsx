@@ -1,5 +1,5 @@
 import type { FloorJob } from '../../../domain/people/roles';
-import { mayDo } from '../../../domain/people/roles';
+import { isSupervisor, mayDo } from '../../../domain/people/roles';
 import type { DeviceSession } from '../../../device/syncState';
 import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
@@ -43,6 +43,12 @@ export function HomeScreen({ session }: { session: DeviceSession }) {
           <small>{t('home.findHint')}</small>
         </button>
       </nav>
+      {isSupervisor(session.user.role) && (
+        <button type="button" className="big console-entry" onClick={() => navigate('/console')}>
+          {t('home.console')}
+          <small>{t('home.consoleHint')}</small>
+        </button>
+      )}
       <button type="button" className="link" onClick={() => navigate('/settings')}>
         {t('home.settings')}
       </button>

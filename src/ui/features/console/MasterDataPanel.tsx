@@ -1,0 +1,110 @@
+/**
+ * CSV import of products, bins and stock: the file is checked first and every bad row
+ * shown by line and column; nothing is imported unless every row is good, or the
+ * supervisor explicitly imports only the good rows. CSV export of stock and ledger.
+ */
+import { useState } from 'react';
+import { importColumns, importReportSchema, type ImportReport } from '../../../protocol/console';
+import { apiPaths } from '../../../protocol/paths';
+import { Problem } from '../../components/Screen';
+import { api } from '../../floor';
+import { useConsoleAction } from './useConsoleQuery';
+import { ProblemTable } from './ProblemTable';
+
+type Kind = keyof typeof importColumns;
+const KIND_WORDS: Record<Kind, string> = { products: 'Products and their codes', bins: 'Bins', stock: 'Opening stock' };
+
+export function MasterDataPanel({ warehouseId }: { warehouseId: string }) {
+  const [kind, setKind] = useState<Kind>('products');
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const action = useConsoleAction();
+
+  const send = async (mode: 'check' | 'all' | 'valid-only') => {
+    if (mode === 'valid-only' && report && !window.confirm(`Import the ${report.valid} good rows and leave out ${report.rows - report.valid}?`)) return;
+    const answer = await action.run(() => api.post(apiPaths.console(warehouseId, 'import'), { kind, csv, mode }, importReportSchema));
+    if (answer) setReport(answer);
+  };
+  const download = async (path: string, name: string) => {
+    const text = await action.run(() => api.getText(path));
+    if (text === null) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+    link.download = name;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  return (
+    <section aria-label="Import and export">
+      <h2>Import from CSV</h2>
+      <div className="form">
+        <label htmlFor="import-kind">What the file holds</label>
+        <select
+          id="import-kind"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as Kind);
+            setReport(null);
+          }}
+        >
+          {(Object.keys(KIND_WORDS) as Kind[]).map((k) => (
+            <option key={k} value={k}>
+              {KIND_WORDS[k]}
+            </option>
+          ))}
+        </select>
+        <p className="note">Columns: {importColumns[kind].join(', ')}</p>
+        <label htmlFor="import-file">File</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            setReport(null);
+            setFileName(file?.name ?? null);
+            void file?.text().then(setCsv);
+          }}
+        />
+        <div className="toolbar">
+          <button type="button" onClick={() => void send('check')} disabled={action.busy || csv === ''}>
+            Check the file
+          </button>
+          <button type="button" className="primary" onClick={() => void send('all')} disabled={action.busy || csv === ''}>
+            Import
+          </button>
+          {report && report.problems.length > 0 && report.valid > 0 && report.imported === 0 && (
+            <button type="button" onClick={() => void send('valid-only')} disabled={action.busy}>
+              Import only the {report.valid} good rows
+            </button>
+          )}
+        </div>
+      </div>
+      {action.problem && <Problem message={action.problem} />}
+      {report && (
+        <div data-testid="import-report" role="status">
+          <p className={report.imported > 0 ? 'saved' : report.problems.length > 0 ? 'problem-text' : ''}>
+            {fileName ?? 'The file'}: {report.rows} rows, {report.valid} good.{' '}
+            {report.imported > 0
+              ? `Imported ${report.imported} rows${report.mode === 'valid-only' ? `; ${report.rows - report.valid} left out` : ''}.`
+              : report.mode === 'check'
+                ? 'Checked only: nothing imported.'
+                : 'Nothing was imported: fix the rows below, or import only the good rows.'}
+          </p>
+          {report.problems.length > 0 && <ProblemTable problems={report.problems} />}
+        </div>
+      )}
+      <h2>Export to CSV</h2>
+      <div className="toolbar">
+        <button type="button" onClick={() => void download(apiPaths.console(warehouseId, 'export/stock.csv'), `stock-${warehouseId}.csv`)}>
+          Stock now
+        </button>
+        <button type="button" onClick={() => void download(apiPaths.console(warehouseId, 'export/ledger.csv'), `ledger-${warehouseId}.csv`)}>
+          Ledger, last 7 days
+        </button>
+      </div>
+    </section>
+  );
+}

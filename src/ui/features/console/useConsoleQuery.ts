@@ -1,0 +1,74 @@
+/**
+ * A console view's data from the server: loaded at once, again every `pollMs` while the
+ * view is open (the device list updates by itself), and on demand after a decision.
+ * Polling rather than server-sent events: several server instances may share one
+ * database, and a small query every few seconds needs no fan-out between them.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import { api } from '../../floor';
+import { useSay } from '../../i18n/useT';
+
+export interface ConsoleQuery<T> {
+  readonly data: T | null;
+  readonly problem: string | null;
+  readonly loadedAt: number | null;
+  refresh(): void;
+}
+
+export function useConsoleQuery<S extends z.ZodType>(path: string | null, schema: S, pollMs: number | null = null): ConsoleQuery<z.output<S>> {
+  const [data, setData] = useState<z.output<S> | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [loadedAt, setLoadedAt] = useState<number | null>(null);
+  const [asked, setAsked] = useState(0);
+  const say = useSay();
+  const latest = useRef(path);
+  latest.current = path;
+  useEffect(() => {
+    if (path === null) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const load = async () => {
+      try {
+        const answer = await api.get(path, schema);
+        if (stopped || latest.current !== path) return;
+        setData(answer);
+        setProblem(null);
+        setLoadedAt(Date.now());
+      } catch (error) {
+        if (!stopped) setProblem(say(error));
+      }
+      if (!stopped && pollMs !== null) timer = setTimeout(() => void load(), pollMs);
+    };
+    void load();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [path, asked]); // eslint-disable-line react-hooks/exhaustive-deps
+  const refresh = useCallback(() => setAsked((n) => n + 1), []);
+  return { data, problem, loadedAt, refresh };
+}
+
+/** Runs a console action (a decision, an import): busy while it runs, its problem in words when it fails. */
+export function useConsoleAction(): { busy: boolean; problem: string | null; run<T>(action: () => Promise<T>): Promise<T | null> } {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const say = useSay();
+  const run = useCallback(
+    async <T,>(action: () => Promise<T>): Promise<T | null> => {
+      setBusy(true);
+      setProblem(null);
+      try {
+        return await action();
+      } catch (error) {
+        setProblem(say(error));
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [say],
+  );
+  return { busy, problem, run };
+}
