@@ -11,6 +11,24 @@ import { pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseS
 import { floorOperationSchema } from './operations';
 import { deviceListSchema } from './devices';
 import { countDecisionSchema, countReviewListSchema } from './countReviews';
+import {
+  activityListSchema,
+  activityQuerySchema,
+  assignTaskSchema,
+  bulkDecisionResultSchema,
+  bulkDecisionSchema,
+  createdTasksSchema,
+  deviceDetailSchema,
+  floorExceptionsSchema,
+  floorPeopleSchema,
+  importReportSchema,
+  importRequestSchema,
+  newTaskSchema,
+  resolveSchema,
+  shiftChartSchema,
+  taskCsvSchema,
+  taskSummaryListSchema,
+} from './console';
 import { healthSchema } from './health';
 import { APP_VERSION } from './version';
 
@@ -23,13 +41,14 @@ interface Endpoint {
   readonly description: string;
   readonly auth: 'none' | 'device' | 'supervisor';
   readonly request?: z.ZodType;
-  readonly response: z.ZodType | null;
+  /** The answer's schema; null: 204 with no body; 'csv': a CSV file. */
+  readonly response: z.ZodType | null | 'csv';
   readonly parameters?: readonly { name: string; in: 'path' | 'query'; description: string }[];
 }
 
 const warehouse = { name: 'warehouseId', in: 'path', description: 'The warehouse, e.g. wh-main.' } as const;
 
-export const endpoints: readonly Endpoint[] = [
+const deviceEndpoints: readonly Endpoint[] = [
   { method: 'get', path: '/api/health', summary: 'Is the server up', description: 'Answers without a session: the database kind and the server version.', auth: 'none', response: healthSchema },
   {
     method: 'post',
@@ -103,6 +122,58 @@ export const endpoints: readonly Endpoint[] = [
   },
 ];
 
+const inConsole = (rest: string) => `/api/supervisor/warehouses/{warehouseId}/${rest}`;
+const queryOf = (schema: z.ZodObject, descriptions: Record<string, string>) => Object.keys(schema.shape).map((name) => ({ name, in: 'query' as const, description: descriptions[name] ?? name }));
+
+/** The supervisor's console: supervisors and admins only (403 for anyone else), on the warehouses they work in. */
+const consoleEndpoints: readonly Endpoint[] = [
+  { method: 'get', path: '/api/supervisor/devices/{deviceId}', summary: 'One device in detail', description: 'What it last said of itself, its last 100 operations with their fate, rejected ones not resolved, and its sync history (one row per sync: steps that arrived, steps waiting, and how its run before went).', auth: 'supervisor', parameters: [{ name: 'deviceId', in: 'path', description: 'The device id.' }], response: deviceDetailSchema },
+  {
+    method: 'get',
+    path: inConsole('activity'),
+    summary: 'The activity log',
+    description: 'Operations, newest first (at most `limit`, default 200), filtered by user (user name or id), device (id or its first characters), bin, product (SKU, id or a printed code; 404 when none has it) and time (`from`, `to`; without `from`, the last 24 hours).',
+    auth: 'supervisor',
+    parameters: [warehouse, ...queryOf(activityQuerySchema, { from: 'ISO time, inclusive', to: 'ISO time, exclusive' })],
+    response: activityListSchema,
+  },
+  { method: 'get', path: inConsole('chart'), summary: 'Operations per hour and sync lag', description: 'Per hour of the last `hours` (default 12) and device: operations done, and the median and worst delay between doing and reaching the server.', auth: 'supervisor', parameters: [warehouse, { name: 'hours', in: 'query', description: '1 to 168' }], response: shiftChartSchema },
+  { method: 'get', path: inConsole('rejected'), summary: 'Rejected operations not resolved', description: 'From every device of the warehouse, oldest first, with the reason.', auth: 'supervisor', parameters: [warehouse], response: activityListSchema },
+  { method: 'post', path: inConsole('rejected/{opId}/resolve'), summary: 'Resolve a rejected operation', description: 'With a note; it stops being flagged here and, after its next pull, on the device that sent it. 409 when it was not rejected or is resolved already.', auth: 'supervisor', parameters: [warehouse, { name: 'opId', in: 'path', description: 'The operation id.' }], request: resolveSchema, response: null },
+  { method: 'get', path: inConsole('exceptions'), summary: 'Short picks and stock flags', description: 'Short picks not undone, and flags not resolved: negative stock after a pick, bins a picker asked to be counted.', auth: 'supervisor', parameters: [warehouse], response: floorExceptionsSchema },
+  { method: 'post', path: inConsole('flags/{flagId}/resolve'), summary: 'Resolve a stock flag', description: 'With a note. 404 when there is no open flag of that number.', auth: 'supervisor', parameters: [warehouse, { name: 'flagId', in: 'path', description: 'The flag number.' }], request: resolveSchema, response: null },
+  { method: 'post', path: inConsole('count-reviews-bulk'), summary: 'Decide several counts at once', description: 'Each count in its own transaction: those decided already (or unknown) are listed in `failed` with the reason, the others decided.', auth: 'supervisor', parameters: [warehouse], request: bulkDecisionSchema, response: bulkDecisionResultSchema },
+  { method: 'get', path: inConsole('tasks'), summary: 'Tasks', description: 'Open and in progress, and any made in the last 7 days, with lines done.', auth: 'supervisor', parameters: [warehouse], response: taskSummaryListSchema },
+  {
+    method: 'post',
+    path: inConsole('tasks'),
+    summary: 'Make a task by hand',
+    description: 'A pick list (lines placed on the bins holding the stock, earliest expiry first, then walk order; 422 when stock is short), a putaway task (no bins: the device suggests), or a count task for listed bins, a zone, or bins not counted for N days. 201 with the task id.',
+    auth: 'supervisor',
+    parameters: [warehouse],
+    request: newTaskSchema,
+    response: createdTasksSchema.shape.tasks.element,
+  },
+  { method: 'post', path: inConsole('tasks-csv'), summary: 'Make tasks from a CSV', description: 'Order lines (order, sku, qty) make one pick list per order; a receipt (receipt, sku, qty, lot) one putaway task per receipt. Every row is checked first; with any problem nothing is made and the answer lists the problems by line and column. mode=check only checks.', auth: 'supervisor', parameters: [warehouse], request: taskCsvSchema, response: createdTasksSchema },
+  { method: 'post', path: inConsole('tasks/{taskId}/assign'), summary: 'Assign an open task', description: 'To a user (name or id) who does that job, or back to the open list with null. 409 when the task is not open.', auth: 'supervisor', parameters: [warehouse, { name: 'taskId', in: 'path', description: 'The task id.' }], request: assignTaskSchema, response: null },
+  { method: 'get', path: inConsole('people'), summary: 'The people of the warehouse', description: 'Who tasks can be assigned to, with their role and jobs.', auth: 'supervisor', parameters: [warehouse], response: floorPeopleSchema },
+  {
+    method: 'post',
+    path: inConsole('import'),
+    summary: 'Import products, bins or stock from CSV',
+    description:
+      'The CSV (comma or semicolon, quoted fields, a header line naming the columns) is checked row by row. mode=check: report only. mode=all: import only if every row is good, else nothing. mode=valid-only: import the good rows and leave the others out, on purpose. The answer is the report (rows, good rows, problems by line and column, rows imported): 201 when something was imported, 200 otherwise. A product row is the whole product (its codes replace the old ones); a bin row makes its zone if new; a stock row sets the quantity now (the ledger gets the difference).',
+    auth: 'supervisor',
+    parameters: [warehouse],
+    request: importRequestSchema,
+    response: importReportSchema,
+  },
+  { method: 'get', path: inConsole('export/stock.csv'), summary: 'Stock as CSV', description: 'Per bin, product and lot, with the unit cost and value where known.', auth: 'supervisor', parameters: [warehouse], response: 'csv' },
+  { method: 'get', path: inConsole('export/ledger.csv'), summary: 'The ledger as CSV', description: 'Every movement between `from` and `to` (default: the last 7 days) with the operation, user and device that caused it.', auth: 'supervisor', parameters: [warehouse, { name: 'from', in: 'query', description: 'ISO time' }, { name: 'to', in: 'query', description: 'ISO time' }], response: 'csv' },
+];
+
+export const endpoints: readonly Endpoint[] = [...deviceEndpoints, ...consoleEndpoints];
+
 export function openApiDocument(): object {
   const errorResponse = { description: 'An error: a reason code a program can branch on, and a message a person can act on.', content: { 'application/json': { schema: json(apiErrorSchema, 'output') } } };
   const paths: Record<string, Record<string, object>> = {};
@@ -115,7 +186,11 @@ export function openApiDocument(): object {
       ...(e.parameters ? { parameters: e.parameters.map((p) => ({ ...p, required: p.in === 'path', schema: { type: 'string' } })) } : {}),
       ...(e.request ? { requestBody: { required: true, content: { 'application/json': { schema: json(e.request, 'input') } } } } : {}),
       responses: {
-        ...(e.response ? { 200: { description: 'OK', content: { 'application/json': { schema: json(e.response, 'output') } } } } : { 204: { description: 'Done' } }),
+        ...(e.response === 'csv'
+          ? { 200: { description: 'A CSV file (RFC 4180, UTF-8, CRLF)', content: { 'text/csv': { schema: { type: 'string' } } } } }
+          : e.response
+            ? { 200: { description: 'OK', content: { 'application/json': { schema: json(e.response, 'output') } } } }
+            : { 204: { description: 'Done' } }),
         ...(e.auth !== 'none' ? { 401: errorResponse } : {}),
         ...(e.auth === 'supervisor' ? { 403: errorResponse } : {}),
         400: errorResponse,

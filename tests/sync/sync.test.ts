@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { appOn, databaseKinds, seededDatabase, SMALL_MAIN, type TestDatabase } from '../server/testServer';
+import { appOn, databaseKinds, seededDatabase, signIn, SMALL_MAIN, type TestDatabase } from '../server/testServer';
 import { balanceOf, floorOfSmallMain, pickOf, putawayOf } from '../server/syncHelpers';
 import { handheld, losingAnswers, type TestHandheld } from './syncDevice';
 import { startServer, type RunningServer } from '../browser/server';
@@ -142,6 +142,24 @@ describe.each(databaseKinds)('a handheld syncing with the server on %s', (kind) 
     const [row] = await test.db.query<{ resolved: boolean; note: string }>('select resolved_at is not null as resolved, resolution_note as note from operations where op_id = $1', [rejected]);
     expect(row).toEqual({ resolved: true, note: 'fixed on the device: put away again with the product' });
     expect(await outboxStatuses(device)).toEqual(['dismissed', 'applied', 'applied']);
+  });
+
+  it('stops flagging a rejected step once a supervisor resolved it, and tells the server how each sync run went', async () => {
+    const device = await handheld(baseUrl, 'picker1', '1111');
+    const rejected = await device.record(putawayOf(floor.emptyBin, product, 1));
+    const entry = (await device.db.outbox.get(rejected))!;
+    await device.db.outbox.put({ ...entry, payload: { ...(entry.payload as object), productId: 'NO-SUCH-PRODUCT' } });
+    await device.sync();
+    expect((await device.db.outbox.get(rejected))!.status).toBe('rejected');
+    const supervisor = await signIn(app, 'super1', '9999');
+    const resolve = await app.inject({ method: 'POST', url: apiPaths.console('wh-main', `rejected/${rejected}/resolve`), headers: supervisor.headers, payload: { note: 'Relabelled the bin' } });
+    expect(resolve.statusCode).toBe(204);
+    await device.sync();
+    expect((await device.db.outbox.get(rejected))!.status).toBe('dismissed');
+    // Each sync's status carries how the run before it went: the first had none before it.
+    const history = await test.db.query<{ pushed: number | null; error: string | null }>('select run_pushed as pushed, run_error as error from device_syncs where device_id = $1 order by reported_at', [device.id]);
+    expect(history.map((h) => h.pushed)).toEqual([null, 1]);
+    expect(history.every((h) => h.error === null)).toBe(true);
   });
 
   it('re-sends from the gap when the server holds fewer of its operations than the device thinks (a restored backup)', async () => {

@@ -16,7 +16,8 @@ export default async function masterDataRoutes(app: FastifyInstance) {
     const body = parseOr400(importRequestSchema, request.body, 'import');
     const report = await importCsv(app.db, { warehouseId, ...body });
     request.log.info({ kind: report.kind, mode: report.mode, rows: report.rows, problems: report.problems.length, imported: report.imported }, 'CSV import');
-    return reply.status(report.problems.length > 0 && report.imported === 0 && body.mode !== 'check' ? 422 : 200).send(report);
+    // The report is the answer, imported or not: it says which rows are wrong and how many were written.
+    return reply.status(report.imported > 0 ? 201 : 200).send(report);
   });
 
   app.get(apiPaths.routes.exportStock, async (request, reply) => {

@@ -23,7 +23,8 @@ export default async function taskPlanningRoutes(app: FastifyInstance) {
     const warehouseId = await supervisedWarehouse(app, request);
     const body = parseOr400(taskCsvSchema, request.body, 'task file');
     const made = await tasksFromCsv(app.db, { warehouseId, ...body, now: app.now() });
-    return reply.status(made.problems.length > 0 ? 422 : body.mode === 'all' ? 201 : 200).send(made);
+    // The answer is the report either way: tasks made, or the rows that stopped them (none made).
+    return reply.status(made.problems.length === 0 && body.mode === 'all' ? 201 : 200).send(made);
   });
 
   app.post(apiPaths.routes.assignTask, async (request, reply) => {
