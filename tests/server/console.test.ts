@@ -53,6 +53,43 @@ describe.each(databaseKinds)('supervisor console on %s', (kind) => {
     expect(elsewhere.statusCode).toBe(403);
   });
 
+  it('answers a bad request to every console route with 400 and what is wrong, and an unknown thing with 404', async () => {
+    const op = '00000000-0000-4000-8000-000000000000';
+    const bad: [method: 'GET' | 'POST', path: string, body?: unknown][] = [
+      ['POST', url(`rejected/${op}/resolve`), {}],
+      ['POST', url('rejected/not-a-uuid/resolve'), { note: 'x' }],
+      ['POST', url('flags/1/resolve'), { note: '' }],
+      ['POST', url('flags/abc/resolve'), { note: 'x' }],
+      ['POST', url('count-reviews-bulk'), { opIds: [], decision: 'approve' }],
+      ['POST', url(`count-reviews/${op}`), { decision: 'maybe' }],
+      ['POST', url('tasks'), { kind: 'pick', reference: '', assignedTo: null, lines: [] }],
+      ['POST', url('tasks-csv'), { kind: 'count', csv: 'x', assignedTo: null, mode: 'all' }],
+      ['POST', url('tasks/X/assign'), {}],
+      ['POST', url('import'), { kind: 'products', csv: '', mode: 'all' }],
+      ['GET', `${url('activity')}?limit=0`],
+      ['GET', `${url('activity')}?from=yesterday`],
+      ['GET', `${url('chart')}?hours=1000`],
+      ['GET', `${url('export/ledger.csv')}?from=monday`],
+    ];
+    for (const [method, path, body] of bad) {
+      const answer = await as(supervisor, method, path, body);
+      expect(answer.statusCode, `${method} ${path}`).toBe(400);
+      expect(answer.json().error, `${method} ${path}`).toMatchObject({ reason: 'bad-request', message: expect.stringMatching(/is not valid: .+/) });
+    }
+    const unknown: [method: 'GET' | 'POST', path: string, body?: unknown][] = [
+      ['GET', apiPaths.deviceDetail('no-such-device')],
+      ['POST', url(`rejected/${op}/resolve`), { note: 'x' }],
+      ['POST', url('flags/999999/resolve'), { note: 'x' }],
+      ['POST', url(`count-reviews/${op}`), { decision: 'approve' }],
+      ['POST', url('tasks/NO-SUCH-TASK/assign'), { assignedTo: null }],
+    ];
+    for (const [method, path, body] of unknown) {
+      const answer = await as(supervisor, method, path, body);
+      expect(answer.statusCode, `${method} ${path}`).toBe(404);
+      expect(answer.json().error.message.length, `${method} ${path}`).toBeGreaterThan(10);
+    }
+  });
+
   it('imports nothing from a product file with bad rows, reports each by line and column, and imports the valid rows only when asked', async () => {
     const good = withCheckDigit('590000000001');
     const csv = ['sku,name,zone,each_code,case_code,case_qty,unit_cost', `NEW-A,Apple juice,A,${good},,,1.25`, `NEW-B,Bad code,A,${good.slice(0, 12)}9,,,`, 'NEW-C,No zone,Q,,,,'].join('\n');
