@@ -1,4 +1,4 @@
-import { expect, type CDPSession, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** The handheld as a worker uses it: a page object over the real screens. */
 export class Handheld {
@@ -31,7 +31,6 @@ export class Handheld {
 
   async open(path = '/') {
     await this.page.goto(`${this.baseUrl}${path}`);
-    await this.input();
   }
 
   async signIn(username: string, pin: string) {
@@ -69,43 +68,29 @@ export class Handheld {
   }
 
   /**
-   * A hardware scanner's burst: the code and Enter, 4 ms apart, sent together. Like a
-   * real scanner's keys, whose times the operating system stamps as they arrive, each
-   * key carries its own time stamp and none waits for the page to handle the one before
-   * it, so a busy page (a red flash, a sound starting) sees the burst as the burst it
-   * was. `keyboard.type` waits for each key to be handled before it sends the next,
-   * which on a loaded machine stretches the gaps into typing.
+   * A hardware scanner's burst: the code's keys and Enter, dispatched in the page in one
+   * go, so they reach the app's wedge listener (on window, capture phase) milliseconds
+   * apart as a scanner's do. `keyboard.type` waits for each key to be handled before it
+   * sends the next, which on a loaded machine (a red flash, a sound starting) stretches
+   * the gaps past what a burst allows, and a DevTools session of our own would set an
+   * offline page's navigator.onLine back to true. A person's typing is tested with
+   * `keyboard.type` and a delay (wedge.spec.ts).
    */
   async scan(code: string) {
-    const input = await this.input();
-    // Never before the last burst ended: a person aims between two scans.
-    let at = Math.max(Date.now() / 1000, this.lastKeyAt + 0.1);
-    const sent: Promise<unknown>[] = [];
-    for (const key of [...code, 'Enter']) {
-      const enter = key === 'Enter';
-      const text = enter ? '\r' : key;
-      const keyCode = enter ? 13 : key.toUpperCase().charCodeAt(0);
-      sent.push(input.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text, unmodifiedText: text, windowsVirtualKeyCode: keyCode, code: enter ? 'Enter' : '', timestamp: at }));
-      sent.push(input.send('Input.dispatchKeyEvent', { type: 'keyUp', key, windowsVirtualKeyCode: keyCode, timestamp: at + 0.001 }));
-      at += 0.004;
-    }
-    await Promise.all(sent);
-    this.lastKeyAt = at;
+    // A person aims between two scans: the same code twice within the scanner's repeat window would be one scan.
+    const wait = this.lastScanAt + 250 - Date.now();
+    if (wait > 0) await this.page.waitForTimeout(wait);
+    this.lastScanAt = Date.now();
+    await this.page.evaluate((keys) => {
+      const target = document.activeElement ?? document.body;
+      for (const key of keys) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+        target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true, composed: true }));
+      }
+    }, [...code, 'Enter']);
   }
 
-  /**
-   * The page's own DevTools session for key events, made once while the page is still
-   * online: attaching or detaching a session while the context is offline sets the
-   * page's navigator.onLine back to true (Chromium), which would fake "the network is back".
-   */
-  private input(): Promise<CDPSession> {
-    this.inputSession ??= this.page.context().newCDPSession(this.page);
-    return this.inputSession;
-  }
-
-  private inputSession: Promise<CDPSession> | null = null;
-
-  private lastKeyAt = 0;
+  private lastScanAt = 0;
 
   /** The device's outbox, in sequence order, read straight from IndexedDB. */
   async outbox(): Promise<{ deviceSeq: number; type: string; payload: Record<string, unknown> }[]> {
