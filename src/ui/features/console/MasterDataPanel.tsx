@@ -33,7 +33,8 @@ export function MasterDataPanel({ warehouseId }: { warehouseId: string }) {
     link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
     link.download = name;
     link.click();
-    URL.revokeObjectURL(link.href);
+    // Some browsers read the file after click() returns: let go of it a little later.
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
 
   return (
