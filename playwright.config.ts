@@ -19,6 +19,7 @@ export const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'tests/browser',
+  globalSetup: './tests/browser/seededTemplate.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
