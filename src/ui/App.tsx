@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { readDownload } from '../device/downloadStore';
 import type { DeviceSession } from '../device/syncState';
 import { floorDb } from './floor';
@@ -20,9 +20,11 @@ import { PutawayScreen } from './features/putaway/PutawayScreen';
 import { useT } from './i18n/useT';
 import { TakeTaskGate } from './features/tasks/TakeTaskGate';
 import { SyncScreen } from './features/sync/SyncScreen';
-import { ConsoleScreen } from './features/console/ConsoleScreen';
 import { isSupervisor } from '../domain/people/roles';
 import { useSyncScheduler } from './features/sync/useSyncScheduler';
+
+// Only supervisors open the console: its code loads when they do, not on every worker's first screen.
+const ConsoleScreen = lazy(() => import('./features/console/ConsoleScreen'));
 
 /**
  * Which screen shows: signed out → sign in; no warehouse yet → choose one; the
@@ -61,6 +63,7 @@ function Synced({ session, warehouseId }: { session: DeviceSession; warehouseId:
 }
 
 function Routed({ session }: { session: DeviceSession }) {
+  const t = useT();
   const path = useAppStore((s) => s.path);
   const search = useAppStore((s) => s.search);
   const params = new URLSearchParams(search);
@@ -76,7 +79,13 @@ function Routed({ session }: { session: DeviceSession }) {
       return <SyncScreen session={session} />;
     case '/console':
       // The server checks the role on every console route; the device only hides what a worker cannot use.
-      return isSupervisor(session.user.role) ? <ConsoleScreen session={session} /> : <HomeScreen session={session} />;
+      return isSupervisor(session.user.role) ? (
+        <Suspense fallback={<p className="screen">{t('common.loading')}</p>}>
+          <ConsoleScreen session={session} />
+        </Suspense>
+      ) : (
+        <HomeScreen session={session} />
+      );
     case '/settings':
       return <SettingsScreen session={session} />;
     case '/scanner':

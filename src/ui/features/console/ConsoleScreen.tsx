@@ -25,7 +25,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
-export function ConsoleScreen({ session }: { session: DeviceSession }) {
+export default function ConsoleScreen({ session }: { session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
   const params = new URLSearchParams(useAppStore((s) => s.search));
   const tab: Tab = TABS.find((t) => t.id === params.get('tab'))?.id ?? 'devices';
