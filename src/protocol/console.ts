@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { whySchema } from './syncMessages';
 import { deviceSummarySchema } from './devices';
+import { taskSchema } from './catalog';
 import { IMPORT_COLUMNS } from '../domain/masterData/importRows';
 
 const iso = z.iso.datetime({ offset: true });
@@ -107,17 +108,8 @@ export const importReportSchema = z.object({
 export type ImportReport = z.infer<typeof importReportSchema>;
 export const importColumns = IMPORT_COLUMNS;
 
-export const taskSummarySchema = z.object({
-  id: z.string(),
-  kind: z.enum(['pick', 'putaway', 'count']),
-  reference: z.string(),
-  status: z.enum(['open', 'in-progress', 'done', 'cancelled']),
-  assignedTo: z.string().nullable(),
-  workedOnDevice: z.string().nullable(),
-  createdAt: iso,
-  lines: z.number().int(),
-  linesDone: z.number().int(),
-});
+/** A task as the console lists it: the wire task with counts of lines instead of the lines, and `assignedTo` as the user name. */
+export const taskSummarySchema = taskSchema.omit({ lines: true }).extend({ lines: z.number().int(), linesDone: z.number().int() });
 export const taskSummaryListSchema = z.object({ tasks: z.array(taskSummarySchema) });
 export type TaskSummary = z.infer<typeof taskSummarySchema>;
 

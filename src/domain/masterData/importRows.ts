@@ -6,7 +6,7 @@
  * problems, or the supervisor explicitly chose to import only the valid rows.
  */
 import type { CsvRow } from '../csv/csvTable';
-import type { ProductCode, PackLevel } from '../catalog/product';
+import type { Product, ProductCode, PackLevel } from '../catalog/product';
 import { readProductCode } from '../codes/gtin';
 import { normaliseBinCode } from '../codes/binCode';
 import { checkExpiryEntry, checkLotEntry } from '../floor/lotEntry';
@@ -42,17 +42,8 @@ export function checkHeader(kind: ImportKind, header: readonly string[]): RowPro
   return [...missing, ...unknown];
 }
 
-export interface ProductRecord {
-  readonly sku: string;
-  readonly name: string;
-  readonly unit: string;
-  readonly zone: string;
-  readonly lotTracked: boolean;
-  readonly expiryTracked: boolean;
-  /** Cost of one unit, where known: values count variances. */
-  readonly unitCost: number | null;
-  readonly codes: readonly ProductCode[];
-}
+/** A product as a file row gives it: no id yet (the SKU is the key), and its unit cost where known (values count variances). */
+export type ProductRecord = Omit<Product, 'id'> & { readonly unitCost: number | null };
 
 export interface WarehouseHolding {
   readonly zones: ReadonlySet<string>;

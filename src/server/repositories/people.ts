@@ -124,14 +124,15 @@ export interface DeviceRow {
   readonly rejectedOpen: number;
 }
 
-export async function listDevices(db: Queryable, warehouseIds: readonly string[]): Promise<DeviceRow[]> {
+/** The devices of these warehouses (and those not in one yet), or only the one named. */
+export async function listDevices(db: Queryable, warehouseIds: readonly string[], onlyDeviceId: string | null = null): Promise<DeviceRow[]> {
   return db.query<DeviceRow>(
     `select d.device_id as "deviceId", u.username, d.warehouse_id as "warehouseId", d.app_version as "appVersion", d.last_seen_at as "lastSeenAt",
             d.last_sync_at as "lastSyncAt", d.last_status as status, d.status_at as "statusAt",
             (select count(*)::int from operations o where o.device_id = d.device_id and o.status = 'rejected' and o.resolved_at is null) as "rejectedOpen"
        from devices d left join users u on u.id = d.user_id
-      where d.warehouse_id is null or d.warehouse_id = any($1::text[])
+      where (d.warehouse_id is null or d.warehouse_id = any($1::text[])) and ($2::text is null or d.device_id = $2)
       order by d.last_seen_at desc`,
-    [warehouseIds],
+    [warehouseIds, onlyDeviceId],
   );
 }

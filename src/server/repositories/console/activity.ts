@@ -85,7 +85,7 @@ export async function resolveRejected(db: Database, input: { warehouseId: string
 }
 
 export async function deviceDetail(db: Database, deviceId: string, warehouseIds: readonly string[]): Promise<DeviceDetail> {
-  const device = (await listDevices(db, warehouseIds)).find((d) => d.deviceId === deviceId);
+  const [device] = await listDevices(db, warehouseIds, deviceId);
   if (!device) throw new ApiProblem(404, 'not-found', `There is no device ${deviceId} in your warehouses.`);
   const [operations, rejected, syncs] = await Promise.all([
     db.query<EntryRow>(`${ENTRY_SQL} where o.device_id = $1 order by o.device_seq desc limit 100`, [deviceId]),

@@ -51,7 +51,7 @@ export async function floorPeople(db: Queryable, warehouseId: string) {
 }
 
 /** The user a task goes to, by username or id, who must work in the warehouse and do the job. */
-async function assigneeOf(db: Queryable, warehouseId: string, who: string | null, job: FloorJob): Promise<string | null> {
+export async function assigneeOf(db: Queryable, warehouseId: string, who: string | null, job: FloorJob): Promise<string | null> {
   if (who === null) return null;
   const [user] = await db.query<{ id: string; role: Role; jobs: FloorJob[] }>(
     `select u.id, u.role, u.jobs from users u join user_warehouses w on w.user_id = u.id and w.warehouse_id = $1 where u.username = $2 or u.id = $2`,

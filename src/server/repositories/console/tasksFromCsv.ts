@@ -7,8 +7,8 @@ import type { Database } from '../../storage/database';
 import type { CreatedTasks } from '../../../protocol/console';
 import type { RowProblem } from '../../../domain/masterData/importRows';
 import { readCsv } from '../../../domain/csv/csvTable';
-import { floorPeople, planPick, planPutaway, writeTasks } from './taskPlanning';
-import { mayDo, type FloorJob, type Role } from '../../../domain/people/roles';
+import { assigneeOf, planPick, planPutaway, writeTasks } from './taskPlanning';
+import { ApiProblem } from '../../problems';
 
 const COLUMNS = { pick: ['order', 'sku', 'qty'], putaway: ['receipt', 'sku', 'qty', 'lot'] } as const;
 
@@ -21,11 +21,12 @@ export async function tasksFromCsv(db: Database, input: { warehouseId: string; k
     if (!table.header.includes(column)) problems.push({ line: 1, column, message: `The column "${column}" is required; the header must name it (${COLUMNS[input.kind].join(', ')}).` });
   }
   let assignedTo: string | null = null;
-  if (input.assignedTo !== null) {
-    const person = (await floorPeople(db, input.warehouseId)).find((p) => p.username === input.assignedTo || p.id === input.assignedTo);
-    if (!person) problems.push({ line: 1, column: null, message: `Nobody called ${input.assignedTo} works in this warehouse.` });
-    else if (!mayDo({ role: person.role as Role, jobs: person.jobs as FloorJob[] }, input.kind)) problems.push({ line: 1, column: null, message: `${input.assignedTo} does not do ${input.kind} work.` });
-    else assignedTo = person.id;
+  try {
+    assignedTo = await assigneeOf(db, input.warehouseId, input.assignedTo, input.kind);
+  } catch (error) {
+    // Who the tasks go to is part of the report, like any row's problem.
+    if (!(error instanceof ApiProblem)) throw error;
+    problems.push({ line: 1, column: null, message: error.message });
   }
   if (problems.length > 0) return { tasks: [], problems };
 

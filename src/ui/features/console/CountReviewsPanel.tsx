@@ -17,11 +17,10 @@ export function CountReviewsPanel({ warehouseId }: { warehouseId: string }) {
   const list = reviews.data?.reviews ?? [];
 
   const decide = async (opId: string, decision: 'approve' | 'reject' | 'recount') => {
-    const note = decision === 'approve' ? null : window.prompt(decision === 'reject' ? 'Why is the count rejected?' : 'A note for the recount (optional)') ?? null;
-    const done = await action.run(async () => {
-      await api.post(apiPaths.countReviewDecision(warehouseId, opId), { decision, note }, null);
-      return true;
-    });
+    const note = decision === 'approve' ? null : window.prompt(decision === 'reject' ? 'Why is the count rejected?' : 'A note for the recount (optional)');
+    // Cancel on the question is "not now", not a decision without a note.
+    if (decision !== 'approve' && note === null) return;
+    const done = await action.send(apiPaths.countReviewDecision(warehouseId, opId), { decision, note });
     if (done) setOutcome(`${decision === 'approve' ? 'Approved' : decision === 'reject' ? 'Rejected' : 'Sent for recount'}: count of ${list.find((r) => r.opId === opId)?.binCode}`);
     reviews.refresh();
   };

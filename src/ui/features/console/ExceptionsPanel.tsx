@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { floorExceptionsSchema } from '../../../protocol/console';
 import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
-import { api } from '../../floor';
 import { useConsoleAction, useConsoleQuery } from './useConsoleQuery';
 
 const FLAG_WORDS = { 'negative-stock': 'Book went below zero', 'count-requested': 'Count requested' } as const;
@@ -17,17 +16,11 @@ export function ExceptionsPanel({ warehouseId }: { warehouseId: string }) {
   const flaggedBins = [...new Set(flags.map((f) => f.binCode))];
 
   const countFlagged = async () => {
-    const made = await action.run(async () => {
-      await api.post(apiPaths.console(warehouseId, 'tasks'), { kind: 'count', reference: `Flagged bins ${new Date().toLocaleDateString()}`, assignedTo: null, bins: flaggedBins }, null);
-      return true;
-    });
+    const made = await action.send(apiPaths.console(warehouseId, 'tasks'), { kind: 'count', reference: `Flagged bins ${new Date().toLocaleDateString()}`, assignedTo: null, bins: flaggedBins });
     if (made) setOutcome(`A count task for ${flaggedBins.length} flagged bins is on every counter's list.`);
   };
   const resolve = async (flagId: string, note: string) => {
-    const done = await action.run(async () => {
-      await api.post(apiPaths.console(warehouseId, `flags/${flagId}/resolve`), { note }, null);
-      return true;
-    });
+    const done = await action.send(apiPaths.console(warehouseId, `flags/${flagId}/resolve`), { note });
     if (done) exceptions.refresh();
   };
 

@@ -45,10 +45,7 @@ export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string
       kind === 'count'
         ? { kind, reference, assignedTo, ...(countBy === 'bins' ? { bins: text.split(/[\s,;]+/).filter(Boolean) } : countBy === 'zone' ? { zone: text.trim() } : { notCountedForDays: Number(text) }) }
         : { kind, reference, assignedTo, lines: typedLines(text) };
-    const done = await action.run(async () => {
-      await api.post(apiPaths.console(warehouseId, 'tasks'), body, null);
-      return true;
-    });
+    const done = await action.send(apiPaths.console(warehouseId, 'tasks'), body);
     if (done) {
       setOutcome(`Made: ${reference}`);
       made();

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { activityListSchema } from '../../../protocol/console';
 import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
-import { api } from '../../floor';
 import { ActivityTable } from './ActivityTable';
 import { useConsoleAction, useConsoleQuery } from './useConsoleQuery';
 
@@ -12,10 +11,7 @@ export function RejectedPanel({ warehouseId }: { warehouseId: string }) {
   const action = useConsoleAction();
   const [notes, setNotes] = useState<Readonly<Record<string, string>>>({});
   const resolve = async (opId: string) => {
-    const done = await action.run(async () => {
-      await api.post(apiPaths.console(warehouseId, `rejected/${opId}/resolve`), { note: notes[opId] ?? '' }, null);
-      return true;
-    });
+    const done = await action.send(apiPaths.console(warehouseId, `rejected/${opId}/resolve`), { note: notes[opId] ?? '' });
     if (done) rejected.refresh();
   };
   const entries = rejected.data?.entries ?? [];

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { floorPeopleSchema, taskSummaryListSchema } from '../../../protocol/console';
 import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
-import { api } from '../../floor';
 import { useConsoleAction, useConsoleQuery } from './useConsoleQuery';
 import { NewTaskForm } from './NewTaskForm';
 
@@ -12,10 +11,7 @@ export function TasksPanel({ warehouseId }: { warehouseId: string }) {
   const people = useConsoleQuery(apiPaths.console(warehouseId, 'people'), floorPeopleSchema);
   const action = useConsoleAction();
   const assign = async (taskId: string, assignedTo: string | null) => {
-    const done = await action.run(async () => {
-      await api.post(apiPaths.console(warehouseId, `tasks/${encodeURIComponent(taskId)}/assign`), { assignedTo }, null);
-      return true;
-    });
+    const done = await action.send(apiPaths.console(warehouseId, `tasks/${encodeURIComponent(taskId)}/assign`), { assignedTo });
     if (done) tasks.refresh();
   };
   const list = tasks.data?.tasks ?? [];

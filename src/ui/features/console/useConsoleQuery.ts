@@ -4,7 +4,7 @@
  * Polling rather than server-sent events: several server instances may share one
  * database, and a small query every few seconds needs no fan-out between them.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { api } from '../../floor';
 import { useSay } from '../../i18n/useT';
@@ -22,8 +22,6 @@ export function useConsoleQuery<S extends z.ZodType>(path: string | null, schema
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
   const [asked, setAsked] = useState(0);
   const say = useSay();
-  const latest = useRef(path);
-  latest.current = path;
   useEffect(() => {
     if (path === null) return;
     let stopped = false;
@@ -31,7 +29,8 @@ export function useConsoleQuery<S extends z.ZodType>(path: string | null, schema
     const load = async () => {
       try {
         const answer = await api.get(path, schema);
-        if (stopped || latest.current !== path) return;
+        // A path changed meanwhile stopped this loader (the effect's cleanup): its answer is not shown.
+        if (stopped) return;
         setData(answer);
         setProblem(null);
         setLoadedAt(Date.now());
@@ -50,8 +49,17 @@ export function useConsoleQuery<S extends z.ZodType>(path: string | null, schema
   return { data, problem, loadedAt, refresh };
 }
 
+export interface ConsoleAction {
+  readonly busy: boolean;
+  readonly problem: string | null;
+  /** The action's answer, or null when it failed (its problem is then shown). */
+  run<T>(action: () => Promise<T>): Promise<T | null>;
+  /** Posts a decision the server answers with no body; true when it was taken. */
+  send(path: string, body: unknown): Promise<boolean>;
+}
+
 /** Runs a console action (a decision, an import): busy while it runs, its problem in words when it fails. */
-export function useConsoleAction(): { busy: boolean; problem: string | null; run<T>(action: () => Promise<T>): Promise<T | null> } {
+export function useConsoleAction(): ConsoleAction {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const say = useSay();
@@ -70,5 +78,13 @@ export function useConsoleAction(): { busy: boolean; problem: string | null; run
     },
     [say],
   );
-  return { busy, problem, run };
+  const send = useCallback(
+    async (path: string, body: unknown) =>
+      (await run(async () => {
+        await api.post(path, body, null);
+        return true;
+      })) === true,
+    [run],
+  );
+  return { busy, problem, run, send };
 }
