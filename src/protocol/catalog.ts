@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Bin, BinWithStock, Product, StockLine, Warehouse } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { Gtin14 } from '../domain/codes/gtin';
-import type { WarehouseSettings } from '../domain/floor/warehouseSettings';
+import { DEFAULT_STEP_LIMIT, type WarehouseSettings } from '../domain/floor/warehouseSettings';
 
 const gtin14 = z
   .string()
@@ -20,6 +20,8 @@ export const warehouseSchema = z.object({ id: z.string(), code: z.string(), name
 export const warehouseSettingsSchema = z.object({
   blindCount: z.boolean(),
   recountThreshold: z.object({ units: z.number().int().min(0), percent: z.number().min(0) }),
+  /** A server from before the per-step limit sends none: the default applies. */
+  stepLimit: z.number().int().positive().max(1_000_000).default(DEFAULT_STEP_LIMIT),
 });
 
 export const productCodeSchema = z.object({

@@ -4,6 +4,7 @@
  * quantity is a whole number; texts are bounded so one bad payload cannot be huge.
  */
 import { z } from 'zod';
+import { DEVIATION_KINDS, type DeviationKind } from '../domain/floor/operations';
 import type { CountOp, FloorOperation, PickOp, PutawayOp, RejectionSettledOp, ShortPickOp, TaskFinishedOp, TaskTakenOp, UndoOp } from '../domain/floor/operations';
 
 const code = z.string().min(1).max(64);
@@ -12,6 +13,8 @@ const expiry = z.iso.date().nullable();
 const units = z.number().int().positive().max(1_000_000);
 
 const stockKey = { binCode: code, productId: code, lot, expiry };
+/** Absent in steps recorded before deviations were confirmed: read as none. */
+const deviations = z.array(z.enum(DEVIATION_KINDS as [DeviationKind, ...DeviationKind[]])).max(DEVIATION_KINDS.length).default([]);
 
 export const putawayOpSchema = z.object({
   type: z.literal('putaway'),
@@ -20,6 +23,7 @@ export const putawayOpSchema = z.object({
   lineNo: z.number().int().positive().nullable(),
   qty: units,
   suggestedBinCode: code.nullable(),
+  deviations,
 });
 
 export const pickOpSchema = z.object({
@@ -29,6 +33,7 @@ export const pickOpSchema = z.object({
   lineNo: z.number().int().positive(),
   qty: units,
   proposedLot: lot.nullable(),
+  deviations,
 });
 
 export const shortPickOpSchema = z.object({
@@ -58,6 +63,7 @@ export const countOpSchema = z.object({
   startedAt: z.iso.datetime({ offset: true }),
   bookAtStart: z.array(z.object({ productId: code, lot, expiry, qty: z.number().int() })).max(500),
   lines: z.array(countedLine).max(500),
+  deviations,
 });
 
 export const taskTakenOpSchema = z.object({ type: z.literal('task-taken'), taskId: code });

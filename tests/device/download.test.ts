@@ -24,7 +24,7 @@ describe('storing the first download', () => {
   it("keeps the warehouse's floor settings from the manifest; defaults before any arrived", async () => {
     const device = freshDeviceDb();
     expect(await readWarehouseSettings(device.db)).toEqual(DEFAULT_WAREHOUSE_SETTINGS);
-    const settings = { blindCount: false, recountThreshold: { units: 0, percent: 12.5 } };
+    const settings = { blindCount: false, recountThreshold: { units: 0, percent: 12.5 }, stepLimit: 250 };
     await beginDownload(device.db, { ...manifest, settings });
     expect(await readWarehouseSettings(device.db)).toEqual(settings);
   });

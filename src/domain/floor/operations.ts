@@ -5,6 +5,19 @@
  */
 export type ShortReason = 'not-found' | 'damaged' | 'less-than-expected';
 
+/**
+ * What a worker confirmed was unusual about a step: the flow asked (amber, its own
+ * sound) and the worker went on. The server finds the same deviations itself from its
+ * own book (a device cannot hide one by leaving it out) and lists them for supervisors.
+ * - `lot-not-in-bin`: the lot picked is not one the bin holds, as the device knew it.
+ * - `not-fefo`: another lot than the first-expiring one was picked.
+ * - `over-step-limit`: more units in one step than the warehouse's per-step limit.
+ * - `empty-bin-held-stock`: "bin is empty" on a bin the device believed holds stock.
+ * - `more-than-bin-holds`: more taken out of a bin than the device believed it holds.
+ */
+export type DeviationKind = 'lot-not-in-bin' | 'not-fefo' | 'over-step-limit' | 'empty-bin-held-stock' | 'more-than-bin-holds';
+export const DEVIATION_KINDS: readonly DeviationKind[] = ['lot-not-in-bin', 'not-fefo', 'over-step-limit', 'empty-bin-held-stock', 'more-than-bin-holds'];
+
 /** A product and lot in a bin, with the lot's expiry. */
 export interface StockKey {
   readonly binCode: string;
@@ -21,6 +34,8 @@ export interface PutawayOp extends StockKey {
   readonly qty: number;
   /** The bin the device suggested; `binCode` differs from it when the worker overrode it. */
   readonly suggestedBinCode: string | null;
+  /** What the worker confirmed was unusual; empty for an ordinary step. */
+  readonly deviations?: readonly DeviationKind[];
 }
 
 export interface PickOp extends StockKey {
@@ -30,6 +45,8 @@ export interface PickOp extends StockKey {
   readonly qty: number;
   /** The lot the device proposed (FEFO) when the worker took another; null when followed. */
   readonly proposedLot: string | null;
+  /** What the worker confirmed was unusual; empty for an ordinary step. */
+  readonly deviations?: readonly DeviationKind[];
 }
 
 export interface ShortPickOp {
@@ -65,6 +82,8 @@ export interface CountOp {
   readonly bookAtStart: readonly { readonly productId: string; readonly lot: string; readonly expiry: string | null; readonly qty: number }[];
   /** Every product and lot counted; an empty list is "the bin is empty". */
   readonly lines: readonly CountLine[];
+  /** What the worker confirmed was unusual (an empty bin the device believed held stock); empty otherwise. */
+  readonly deviations?: readonly DeviationKind[];
 }
 
 /** A worker takes an open (unassigned) task; the server assigns it to them unless someone took it first. */
@@ -100,6 +119,25 @@ export interface UndoOp {
 
 export type FloorOperation = PutawayOp | PickOp | ShortPickOp | CountOp | TaskTakenOp | TaskFinishedOp | UndoOp | RejectionSettledOp;
 export type FloorOperationType = FloorOperation['type'];
+
+/**
+ * The bins a step changes, in the order it changes them. Every question "which bins
+ * does this step touch" asks this one function, so a step that touches two bins (a
+ * move) is one change here. An undo touches what the step it undoes touched: pass it.
+ */
+export function binsTouched(op: FloorOperation, undone: FloorOperation | null = null): string[] {
+  switch (op.type) {
+    case 'putaway':
+    case 'pick':
+    case 'pick-short':
+    case 'count':
+      return [op.binCode];
+    case 'undo':
+      return undone && undone.type !== 'undo' ? binsTouched(undone) : [];
+    default:
+      return [];
+  }
+}
 
 /** How one operation changes a bin: units added to (or taken from) product-and-lot lines, or the bin's lines replaced by a count. */
 export type StockEffect =

@@ -9,6 +9,14 @@ export interface WarehouseSettings {
   /** True: the counter does not see the quantity the device expects (the default). */
   readonly blindCount: boolean;
   readonly recountThreshold: VarianceThreshold;
+  /**
+   * Units in one step (a pick, a putaway, a typed count) above which the device asks
+   * "are you sure?" and records the step as a deviation: a slip of the thumb (99,999
+   * for 9) is caught on the floor, a real big quantity goes through once confirmed.
+   */
+  readonly stepLimit: number;
 }
 
-export const DEFAULT_WAREHOUSE_SETTINGS: WarehouseSettings = { blindCount: true, recountThreshold: DEFAULT_VARIANCE_THRESHOLD };
+export const DEFAULT_STEP_LIMIT = 1000;
+
+export const DEFAULT_WAREHOUSE_SETTINGS: WarehouseSettings = { blindCount: true, recountThreshold: DEFAULT_VARIANCE_THRESHOLD, stepLimit: DEFAULT_STEP_LIMIT };

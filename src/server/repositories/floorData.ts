@@ -3,6 +3,7 @@
  * cursor is the key of its last row, so the next page starts right after it and
  * a download can stop and resume anywhere.
  */
+import { DEFAULT_STEP_LIMIT } from '../../domain/floor/warehouseSettings';
 import type { Queryable } from '../storage/database';
 import type { Task, TaskLine } from '../../domain/tasks/task';
 import type { DownloadEntity, DownloadManifest } from '../../protocol/download';
@@ -52,7 +53,7 @@ export async function manifest(db: Queryable, warehouseId: string, pageSize: num
     pullCursor: cursorAfterClock(row.epoch, row.clock),
     counts: { products: row.products, bins: row.bins, tasks: row.tasks, stockLines: row.stock_lines },
     pageSize,
-    settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent } },
+    settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: DEFAULT_STEP_LIMIT },
   };
 }
 

@@ -6,6 +6,7 @@
  * writes only: a push first locks the bins and tasks it touches (ledgerSnapshot.ts),
  * reads and decides, and takes the clock just before it writes.
  */
+import { DEFAULT_STEP_LIMIT } from '../../../domain/floor/warehouseSettings';
 import type { Queryable } from '../../storage/database';
 import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
 import { ApiProblem } from '../../problems';
@@ -21,7 +22,7 @@ export async function readWarehouseSettings(tx: Queryable, warehouseId: string):
     [warehouseId],
   );
   if (!row) throw new ApiProblem(404, 'not-found', `There is no warehouse ${warehouseId}.`);
-  return { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent } };
+  return { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: DEFAULT_STEP_LIMIT };
 }
 
 export async function takeChangeClock(tx: Queryable, warehouseId: string): Promise<ClockTurn> {
@@ -31,5 +32,5 @@ export async function takeChangeClock(tx: Queryable, warehouseId: string): Promi
     [warehouseId],
   );
   if (!row) throw new ApiProblem(404, 'not-found', `There is no warehouse ${warehouseId}.`);
-  return { clock: row.clock, settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent } } };
+  return { clock: row.clock, settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: DEFAULT_STEP_LIMIT } };
 }

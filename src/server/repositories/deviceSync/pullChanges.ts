@@ -8,6 +8,7 @@
  * change that commits after it was read, and `clock` (the last value fully included)
  * tells the device which of its acknowledged operations the page already reflects.
  */
+import { DEFAULT_STEP_LIMIT } from '../../../domain/floor/warehouseSettings';
 import { inTurn } from '../../storage/inTurn';
 import type { Database, Queryable } from '../../storage/database';
 import type { PullResponse } from '../../../protocol/syncMessages';
@@ -75,7 +76,7 @@ export async function pullChanges(db: Database, input: { warehouseId: string; de
       binClocks: Object.fromEntries(rows.filter((r) => r.kind === KINDS.indexOf('bins')).map((r) => [r.key, r.clock])),
       tasks,
       operations,
-      settings: { blindCount: meta.blind, recountThreshold: { units: meta.units, percent: meta.percent } },
+      settings: { blindCount: meta.blind, recountThreshold: { units: meta.units, percent: meta.percent }, stepLimit: DEFAULT_STEP_LIMIT },
       cursor: encodePullCursor(next),
       clock,
       more,

@@ -10,6 +10,7 @@
  * - The device's row is locked first, then the warehouse's clock: two tabs, two
  *   servers or a retry racing the original wait their turn and then find the work done.
  */
+import { DEFAULT_STEP_LIMIT } from '../../../domain/floor/warehouseSettings';
 import type { Database, Queryable } from '../../storage/database';
 import type { PushRequest, PushResponse, OperationResult, PushedOperation } from '../../../protocol/syncMessages';
 import { floorOperationSchema } from '../../../protocol/operations';
@@ -95,7 +96,7 @@ export async function pushOperations(db: Database, { deviceId, request, now }: P
       fresh.push(op);
     }
     if (fresh.length > 0) {
-      const settings: WarehouseSettings = device ? { blindCount: device.blind, recountThreshold: { units: device.units, percent: device.percent } } : await readWarehouseSettings(tx, request.warehouseId);
+      const settings: WarehouseSettings = device ? { blindCount: device.blind, recountThreshold: { units: device.units, percent: device.percent }, stepLimit: DEFAULT_STEP_LIMIT } : await readWarehouseSettings(tx, request.warehouseId);
       const { fates: outcomes, clock } = await applyFresh(tx, request.warehouseId, deviceId, fresh, offsetMs, settings);
       for (const op of fresh) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
       lastSeq += fresh.length;
