@@ -3,7 +3,6 @@
  * cursor is the key of its last row, so the next page starts right after it and
  * a download can stop and resume anywhere.
  */
-import { DEFAULT_STEP_LIMIT } from '../../domain/floor/warehouseSettings';
 import type { Queryable } from '../storage/database';
 import type { Task, TaskLine } from '../../domain/tasks/task';
 import type { DownloadEntity, DownloadManifest } from '../../protocol/download';
@@ -36,8 +35,8 @@ function pageOf<Row, T>(rows: Row[], limit: number, toItem: (row: Row) => T, key
 }
 
 export async function manifest(db: Queryable, warehouseId: string, pageSize: number): Promise<Omit<DownloadManifest, 'warehouseId'> | null> {
-  const [row] = await db.query<{ clock: string; epoch: string; products: number; bins: number; stock_lines: number; tasks: number; blind_count: boolean; recount_units: number; recount_percent: number }>(
-    `select w.change_clock::text as clock, w.blind_count, w.recount_units, w.recount_percent::float8 as recount_percent,
+  const [row] = await db.query<{ clock: string; epoch: string; products: number; bins: number; stock_lines: number; tasks: number; blind_count: boolean; recount_units: number; recount_percent: number; step_limit: number }>(
+    `select w.change_clock::text as clock, w.blind_count, w.recount_units, w.recount_percent::float8 as recount_percent, w.step_limit,
             (select value from server_meta where key = 'data_epoch') as epoch,
             (select count(*)::int from products where warehouse_id = w.id) as products,
             (select count(*)::int from bins where warehouse_id = w.id) as bins,
@@ -53,7 +52,7 @@ export async function manifest(db: Queryable, warehouseId: string, pageSize: num
     pullCursor: cursorAfterClock(row.epoch, row.clock),
     counts: { products: row.products, bins: row.bins, tasks: row.tasks, stockLines: row.stock_lines },
     pageSize,
-    settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: DEFAULT_STEP_LIMIT },
+    settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: row.step_limit },
   };
 }
 

@@ -6,7 +6,6 @@
  * writes only: a push first locks the bins and tasks it touches (ledgerSnapshot.ts),
  * reads and decides, and takes the clock just before it writes.
  */
-import { DEFAULT_STEP_LIMIT } from '../../../domain/floor/warehouseSettings';
 import type { Queryable } from '../../storage/database';
 import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
 import { ApiProblem } from '../../problems';
@@ -17,20 +16,20 @@ export interface ClockTurn {
 }
 
 export async function readWarehouseSettings(tx: Queryable, warehouseId: string): Promise<WarehouseSettings> {
-  const [row] = await tx.query<{ blind_count: boolean; recount_units: number; recount_percent: number }>(
-    'select blind_count, recount_units, recount_percent::float8 as recount_percent from warehouses where id = $1',
+  const [row] = await tx.query<{ blind_count: boolean; recount_units: number; recount_percent: number; step_limit: number }>(
+    'select blind_count, recount_units, recount_percent::float8 as recount_percent, step_limit from warehouses where id = $1',
     [warehouseId],
   );
   if (!row) throw new ApiProblem(404, 'not-found', `There is no warehouse ${warehouseId}.`);
-  return { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: DEFAULT_STEP_LIMIT };
+  return { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: row.step_limit };
 }
 
 export async function takeChangeClock(tx: Queryable, warehouseId: string): Promise<ClockTurn> {
-  const [row] = await tx.query<{ clock: string; blind_count: boolean; recount_units: number; recount_percent: number }>(
+  const [row] = await tx.query<{ clock: string; blind_count: boolean; recount_units: number; recount_percent: number; step_limit: number }>(
     `update warehouses set change_clock = change_clock + 1 where id = $1
-     returning change_clock::text as clock, blind_count, recount_units, recount_percent::float8 as recount_percent`,
+     returning change_clock::text as clock, blind_count, recount_units, recount_percent::float8 as recount_percent, step_limit`,
     [warehouseId],
   );
   if (!row) throw new ApiProblem(404, 'not-found', `There is no warehouse ${warehouseId}.`);
-  return { clock: row.clock, settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: DEFAULT_STEP_LIMIT } };
+  return { clock: row.clock, settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: row.step_limit } };
 }

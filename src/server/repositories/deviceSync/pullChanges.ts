@@ -8,7 +8,6 @@
  * change that commits after it was read, and `clock` (the last value fully included)
  * tells the device which of its acknowledged operations the page already reflects.
  */
-import { DEFAULT_STEP_LIMIT } from '../../../domain/floor/warehouseSettings';
 import { inTurn } from '../../storage/inTurn';
 import type { Database, Queryable } from '../../storage/database';
 import type { PullResponse } from '../../../protocol/syncMessages';
@@ -42,9 +41,9 @@ export type PullAnswer = { readonly json: string } | Extract<PullResponse, { kin
 export async function pullChanges(db: Database, input: { warehouseId: string; deviceId: string; cursor: string | null; limit: number }): Promise<PullAnswer> {
   return db.transaction(async (tx) => {
     if (db.kind === 'postgres') await tx.query('set transaction isolation level repeatable read');
-    const [meta] = await tx.query<{ epoch: string; clock: string; blind: boolean; units: number; percent: number }>(
+    const [meta] = await tx.query<{ epoch: string; clock: string; blind: boolean; units: number; percent: number; stepLimit: number }>(
       `select (select value from server_meta where key = 'data_epoch') as epoch, change_clock::text as clock,
-              blind_count as blind, recount_units as units, recount_percent::float8 as percent
+              blind_count as blind, recount_units as units, recount_percent::float8 as percent, step_limit as "stepLimit"
          from warehouses where id = $1`,
       [input.warehouseId],
     );
@@ -76,7 +75,7 @@ export async function pullChanges(db: Database, input: { warehouseId: string; de
       binClocks: Object.fromEntries(rows.filter((r) => r.kind === KINDS.indexOf('bins')).map((r) => [r.key, r.clock])),
       tasks,
       operations,
-      settings: { blindCount: meta.blind, recountThreshold: { units: meta.units, percent: meta.percent }, stepLimit: DEFAULT_STEP_LIMIT },
+      settings: { blindCount: meta.blind, recountThreshold: { units: meta.units, percent: meta.percent }, stepLimit: meta.stepLimit },
       cursor: encodePullCursor(next),
       clock,
       more,

@@ -10,7 +10,6 @@
  * - The device's row is locked first, then the warehouse's clock: two tabs, two
  *   servers or a retry racing the original wait their turn and then find the work done.
  */
-import { DEFAULT_STEP_LIMIT } from '../../../domain/floor/warehouseSettings';
 import type { Database, Queryable } from '../../storage/database';
 import type { PushRequest, PushResponse, OperationResult, PushedOperation } from '../../../protocol/syncMessages';
 import { floorOperationSchema } from '../../../protocol/operations';
@@ -62,8 +61,8 @@ export async function pushOperations(db: Database, { deviceId, request, now }: P
   const offsetMs = now.getTime() - Date.parse(request.sentAt);
   return db.transaction(async (tx) => {
     // The device's row locked, and the warehouse's settings read with it (one round trip).
-    const [device] = await tx.query<{ lastSeq: string; blind: boolean; units: number; percent: number }>(
-      `select d.last_seq::text as "lastSeq", w.blind_count as blind, w.recount_units as units, w.recount_percent::float8 as percent
+    const [device] = await tx.query<{ lastSeq: string; blind: boolean; units: number; percent: number; stepLimit: number }>(
+      `select d.last_seq::text as "lastSeq", w.blind_count as blind, w.recount_units as units, w.recount_percent::float8 as percent, w.step_limit as "stepLimit"
          from devices d join warehouses w on w.id = $2 where d.device_id = $1 for update of d`,
       [deviceId, request.warehouseId],
     );
@@ -96,7 +95,7 @@ export async function pushOperations(db: Database, { deviceId, request, now }: P
       fresh.push(op);
     }
     if (fresh.length > 0) {
-      const settings: WarehouseSettings = device ? { blindCount: device.blind, recountThreshold: { units: device.units, percent: device.percent }, stepLimit: DEFAULT_STEP_LIMIT } : await readWarehouseSettings(tx, request.warehouseId);
+      const settings: WarehouseSettings = device ? { blindCount: device.blind, recountThreshold: { units: device.units, percent: device.percent }, stepLimit: device.stepLimit } : await readWarehouseSettings(tx, request.warehouseId);
       const { fates: outcomes, clock } = await applyFresh(tx, request.warehouseId, deviceId, fresh, offsetMs, settings);
       for (const op of fresh) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
       lastSeq += fresh.length;
