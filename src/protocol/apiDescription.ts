@@ -105,9 +105,19 @@ const deviceEndpoints: readonly Endpoint[] = [
     method: 'get',
     path: '/api/supervisor/warehouses/{warehouseId}/count-reviews',
     summary: 'Counts waiting for review',
-    description: 'Counts over the warehouse threshold: per line the book at the count’s moment and what was counted. Supervisors only.',
+    description:
+      'Counts over the warehouse threshold: per line the book at the count’s moment and what was counted. The book includes work done before the count that reached the server after it: such work recomputes the review (recomputedAt; linesAtArrival: the lines as first seen), and a review it brings within the threshold is settled by the server (auto-approved) and leaves this list. Supervisors only.',
     auth: 'supervisor',
     parameters: [warehouse],
+    response: countReviewListSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/supervisor/warehouses/{warehouseId}/count-reviews-history',
+    summary: 'Counts decided lately',
+    description: 'Counts decided in the last `days` (default 7, at most 90), newest first: approved, rejected or sent for recount by a supervisor (decidedBy), or auto-approved by the server (decidedBy null, with its note). Supervisors only.',
+    auth: 'supervisor',
+    parameters: [warehouse, { name: 'days', in: 'query', description: '1 to 90' }],
     response: countReviewListSchema,
   },
   {

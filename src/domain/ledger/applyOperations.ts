@@ -20,6 +20,7 @@ import { needsRecount } from '../floor/variance';
 import type { Why } from '../why';
 import { stockKey, type LedgerEntry } from './stockLedger';
 import type { LedgerWork, TaskLineState, TaskState, VarianceLine } from './ledgerWork';
+import { deviationsOf, withTrackedExpiryOnly } from './deviations';
 
 export interface IncomingOperation {
   readonly opId: string;
@@ -44,8 +45,14 @@ type Refusal = { readonly why: Why };
 const refuse = (why: Why): Refusal => ({ why });
 
 /** Applies one operation to the batch's work and says what became of it. */
-export function applyOperation(work: LedgerWork, incoming: IncomingOperation): Outcome {
+export function applyOperation(work: LedgerWork, received: IncomingOperation): Outcome {
+  // An expiry on a product that does not track expiry is not kept (deviations.ts).
+  const op = withTrackedExpiryOnly(received.op, work.snapshot.products);
+  const incoming = op === received.op ? received : { ...received, op };
+  // Deviations are judged against the book before the step; kept when the step applies (or waits for review).
+  const deviations = deviationsOf(work, incoming);
   const outcome = decide(work, incoming);
+  if (outcome === null || !('why' in outcome)) work.deviations.push(...deviations);
   const status = outcome === null ? 'applied' : 'why' in outcome ? 'rejected' : 'review';
   work.known.set(incoming.opId, { opId: incoming.opId, deviceId: incoming.deviceId, op: incoming.op, status, at: onServerClock(incoming, incoming.deviceAt) });
   if (outcome === null) return { opId: incoming.opId, status: 'applied' };
@@ -134,12 +141,14 @@ function shortPick(work: LedgerWork, incoming: IncomingOperation, op: ShortPickO
   return null;
 }
 
+type CountedLine = Pick<VarianceLine, 'productId' | 'lot' | 'expiry' | 'counted' | 'firstCount'>;
+
 /** The count's lines against the bin's book at its time: every product and lot in either. */
-export function varianceOf(work: LedgerWork, binCode: string, at: number, op: CountOp): VarianceLine[] {
+export function varianceOf(work: LedgerWork, binCode: string, at: number, countedLines: readonly CountedLine[]): VarianceLine[] {
   const book = work.bookOf(binCode, at);
   const lines = new Map<string, VarianceLine>();
   for (const [key, line] of book) if (line.qty !== 0) lines.set(key, { ...line, counted: 0, firstCount: null });
-  for (const counted of op.lines) {
+  for (const counted of countedLines) {
     const key = stockKey({ binCode, productId: counted.productId, lot: counted.lot });
     const before = lines.get(key);
     lines.set(key, { productId: counted.productId, lot: counted.lot, expiry: counted.expiry ?? before?.expiry ?? null, qty: book.get(key)?.qty ?? 0, counted: counted.counted, firstCount: counted.firstCount });
@@ -168,7 +177,7 @@ function count(work: LedgerWork, incoming: IncomingOperation, op: CountOp): Refu
   }
   // A count is a snapshot of the moment counting started.
   const at = onServerClock(incoming, Date.parse(op.startedAt));
-  const lines = varianceOf(work, op.binCode, at, op);
+  const lines = varianceOf(work, op.binCode, at, op.lines);
   if (task) withLine(work, task, op.lineNo!, incoming, (line) => ({ ...line, done: 1 }));
   if (lines.some((line) => needsRecount(line.qty, line.counted, work.snapshot.threshold))) {
     work.reviews.push({ opId: incoming.opId, binCode: op.binCode, at, lines });

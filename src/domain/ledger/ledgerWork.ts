@@ -4,7 +4,7 @@
  * server writes `entries`, `counts`, the tasks and the outcomes when the batch is done.
  */
 import type { TaskKind, TaskStatus } from '../tasks/task';
-import type { FloorOperation, ShortReason } from '../floor/operations';
+import type { DeviationKind, FloorOperation, ShortReason } from '../floor/operations';
 import type { VarianceThreshold } from '../floor/variance';
 import { bookAt, entriesFor, stockKey, type CountMark, type LedgerEntry, type StockKeyOf } from './stockLedger';
 
@@ -63,6 +63,35 @@ export interface LedgerSnapshot {
   readonly entriesByOp: ReadonlyMap<string, readonly LedgerEntry[]>;
   readonly entriesAtCount: ReadonlyMap<string, readonly LedgerEntry[]>;
   readonly threshold: VarianceThreshold;
+  /** Units in one step above which the step is a deviation (warehouse setting). */
+  readonly stepLimit: number;
+  /**
+   * Counts of the batch's bins waiting for a supervisor, with the lines as they stand;
+   * the committed book at each one's moment is in `committedBooks` (see reviewRecompute.ts).
+   */
+  readonly waitingReviews: readonly CountReviewState[];
+}
+
+/** A count in review: its bin, its moment, and per product and lot the book at that moment against what was counted. */
+export interface CountReviewState {
+  readonly opId: string;
+  readonly binCode: string;
+  readonly at: number;
+  readonly lines: readonly VarianceLine[];
+}
+
+/** A deviation recorded against an operation: what the worker confirmed, what the server found, or both. */
+export interface Deviation {
+  readonly opId: string;
+  readonly kind: DeviationKind;
+  readonly onDevice: boolean;
+  readonly byServer: boolean;
+  readonly binCode: string;
+  readonly productId: string | null;
+  readonly lot: string | null;
+  readonly qty: number | null;
+  /** What the server saw: the book at the step's moment, the FEFO lot, the limit. */
+  readonly facts: Readonly<Record<string, string | number | null>>;
 }
 
 export const bookKey = (binCode: string, at: number) => `${binCode}@${at}`;
@@ -94,8 +123,14 @@ export class LedgerWork {
   readonly entries: LedgerEntry[] = [];
   readonly countsPosted: (CountMark & { readonly binCode: string })[] = [];
   readonly countsWithdrawn: string[] = [];
-  readonly reviews: { readonly opId: string; readonly binCode: string; readonly at: number; readonly lines: readonly VarianceLine[] }[] = [];
+  /** Counts of this batch sent to review, with their lines as they stand at the end of the batch. */
+  readonly reviews: CountReviewState[] = [];
   readonly reviewsWithdrawn: string[] = [];
+  /** Reviews waiting from before whose book late work changed, still off: their new lines. */
+  readonly reviewsRecomputed: CountReviewState[] = [];
+  /** Reviews (older or of this batch) that late work brought inside the threshold: posted, settled by the server. */
+  readonly reviewsSettled: (CountReviewState & { readonly note: string })[] = [];
+  readonly deviations: Deviation[] = [];
   readonly shortPicks: ShortPick[] = [];
   readonly shortPicksUndone: string[] = [];
   /** Rejected operations the worker settled (dismissed or fixed). */

@@ -42,6 +42,8 @@ class MemoryLedger {
       entriesByOp: groupBy(this.entries.filter((e) => e.kind !== 'before-count'), (e) => e.opId),
       entriesAtCount: groupBy(this.entries, (e) => e.countOpId),
       threshold,
+      stepLimit: 1e9,
+      waitingReviews: [],
     };
     const work = new LedgerWork(snapshot);
     const outcome = applyOperation(work, incoming);
@@ -128,6 +130,8 @@ describe('the stock ledger', () => {
       operations: new Map(),
       entriesByOp: new Map(),
       entriesAtCount: new Map(),
+      stepLimit: 1e9,
+      waitingReviews: [],
       threshold: NO_RECOUNT,
     });
     expect(applyOperation(work, incoming(pick(5), 1)).status).toBe('applied');

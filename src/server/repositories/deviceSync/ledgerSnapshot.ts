@@ -6,7 +6,7 @@ import { inTurn } from '../../storage/inTurn';
 import type { Queryable } from '../../storage/database';
 import type { FloorOperation } from '../../../domain/floor/operations';
 import type { IncomingOperation } from '../../../domain/ledger/applyOperations';
-import { bookKey, type BookLine, type KnownOperation, type LedgerSnapshot, type OperationStatus, type TaskLineState, type TaskState } from '../../../domain/ledger/ledgerWork';
+import { bookKey, type BookLine, type CountReviewState, type KnownOperation, type LedgerSnapshot, type OperationStatus, type TaskLineState, type TaskState, type VarianceLine } from '../../../domain/ledger/ledgerWork';
 import { stockKey, type CountMark, type EntryKind, type LedgerEntry } from '../../../domain/ledger/stockLedger';
 import type { TaskKind, TaskStatus } from '../../../domain/tasks/task';
 import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
@@ -45,9 +45,23 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
   // so what is read next stays true while the batch decides and writes.
   const bins = await tx.query<{ code: string }>('select code from bins where warehouse_id = $1 and code = any($2::text[]) order by code for update', [warehouseId, binCodes]);
   if (taskIds.length > 0) await tx.query('select id from tasks where warehouse_id = $1 and id = any($2::text[]) order by id for update', [warehouseId, taskIds]);
-  const counts = batch.flatMap(({ op, offsetMs }) => (op.type === 'count' ? [{ binCode: op.binCode, at: Date.parse(op.startedAt) + offsetMs }] : []));
+  // Counts waiting for review on these bins: late work may reach back into their book (domain/ledger/reviewRecompute).
+  // A waiting review changes only under its bin's lock, taken just above.
+  const reviewRows = binCodes.length === 0 ? [] : await tx.query<{ opId: string; binCode: string; at: number; lines: VarianceLine[] }>(
+    `select op_id::text as "opId", bin_code as "binCode", (extract(epoch from counted_at) * 1000)::float8 as at, lines
+       from count_reviews where warehouse_id = $1 and status = 'waiting' and bin_code = any($2::text[]) order by counted_at, op_id`,
+    [warehouseId, binCodes],
+  );
+  const waitingReviews: CountReviewState[] = reviewRows.map((r) => ({ ...r, at: Math.round(r.at) }));
+  // The committed book at each count's moment (the batch's counts and the waiting ones) is summed up to it.
+  const counts = [
+    ...batch.flatMap(({ op, offsetMs }) => (op.type === 'count' ? [{ binCode: op.binCode, at: Date.parse(op.startedAt) + offsetMs }] : [])),
+    ...waitingReviews.map((r) => ({ binCode: r.binCode, at: r.at })),
+  ];
+  // At a pick's moment it is the balance less what came after (usually little: picks are recent), for the deviation checks.
+  const picks = batch.flatMap(({ op, deviceAt, offsetMs }) => (op.type === 'pick' ? [{ binCode: op.binCode, at: deviceAt + offsetMs }] : []));
 
-  const [products, taskRows, lineRows, binRows, bookRows, entriesByOp, entriesAtCount] = await inTurn(
+  const [products, taskRows, lineRows, binRows, bookRows, laterRows, entriesByOp, entriesAtCount] = await inTurn(
     () => tx.query<{ id: string; lotTracked: boolean; expiryTracked: boolean }>(
       `select id, lot_tracked as "lotTracked", expiry_tracked as "expiryTracked" from products where warehouse_id = $1 and id = any($2::text[])`,
       [warehouseId, productIds],
@@ -63,11 +77,11 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
       [warehouseId, taskIds],
     ),
     // The bins' balances and their counts in force, in one round trip.
-    () => tx.query<{ binCode: string; productId: string | null; lot: string | null; qty: number | null; countOpId: string | null; countedAt: number | null }>(
-      `select bin_code as "binCode", product_id as "productId", lot, qty, null as "countOpId", null::float8 as "countedAt"
+    () => tx.query<{ binCode: string; productId: string | null; lot: string | null; expiry: string | null; qty: number | null; countOpId: string | null; countedAt: number | null }>(
+      `select bin_code as "binCode", product_id as "productId", lot, expiry::text as expiry, qty, null as "countOpId", null::float8 as "countedAt"
          from stock_balances where warehouse_id = $1 and bin_code = any($2::text[])
        union all
-       select bin_code, null, null, null, op_id::text, (extract(epoch from counted_at) * 1000)::float8
+       select bin_code, null, null, null, null, op_id::text, (extract(epoch from counted_at) * 1000)::float8
          from bin_counts where warehouse_id = $1 and active and bin_code = any($2::text[])`,
       [warehouseId, binCodes],
     ),
@@ -79,6 +93,15 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
              join stock_movements m on m.warehouse_id = $1 and m.bin_code = c.bin and m.occurred_at <= c.at
             group by c.i, m.product_id, m.lot`,
           [warehouseId, counts.map((c) => c.binCode), counts.map((c) => new Date(c.at).toISOString())],
+        ),
+    () => picks.length === 0
+      ? Promise.resolve([])
+      : tx.query<{ i: string; productId: string; lot: string; qty: number }>(
+          `select c.i::text as i, m.product_id as "productId", m.lot, sum(m.qty_delta)::int as qty
+             from unnest($2::text[], $3::timestamptz[]) with ordinality as c(bin, at, i)
+             join stock_movements m on m.warehouse_id = $1 and m.bin_code = c.bin and m.occurred_at > c.at
+            group by c.i, m.product_id, m.lot`,
+          [warehouseId, picks.map((c) => c.binCode), picks.map((c) => new Date(c.at).toISOString())],
         ),
     () => targetIds.length === 0 ? Promise.resolve([]) : tx.query<LedgerEntry>(`select ${entryColumns} from stock_movements where warehouse_id = $1 and bin_code = any($2::text[]) and op_id = any($3::uuid[]) and kind <> 'before-count'`, [warehouseId, binCodes, targetIds]),
     () => targetIds.length === 0 ? Promise.resolve([]) : tx.query<LedgerEntry>(`select ${entryColumns} from stock_movements where count_op_id = any($1::uuid[])`, [targetIds]),
@@ -93,6 +116,19 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
   for (const row of bookRows) {
     const count = counts[Number(row.i) - 1]!;
     committedBooks.get(bookKey(count.binCode, count.at))!.set(stockKey({ binCode: count.binCode, productId: row.productId, lot: row.lot }), { productId: row.productId, lot: row.lot, expiry: row.expiry, qty: row.qty });
+  }
+  for (const [i, pick] of picks.entries()) {
+    const key = bookKey(pick.binCode, pick.at);
+    if (committedBooks.has(key)) continue;
+    const book = new Map<string, BookLine>();
+    for (const b of binRows) if (b.binCode === pick.binCode && b.productId !== null) book.set(stockKey({ binCode: b.binCode, productId: b.productId, lot: b.lot! }), { productId: b.productId, lot: b.lot!, expiry: b.expiry, qty: b.qty! });
+    for (const later of laterRows) {
+      if (Number(later.i) !== i + 1) continue;
+      const k = stockKey({ binCode: pick.binCode, productId: later.productId, lot: later.lot });
+      const line = book.get(k) ?? { productId: later.productId, lot: later.lot, expiry: null, qty: 0 };
+      book.set(k, { ...line, qty: line.qty - later.qty });
+    }
+    committedBooks.set(key, book);
   }
   const activeCounts = new Map<string, CountMark[]>();
   for (const row of binRows) if (row.countOpId !== null) activeCounts.set(row.binCode, [...(activeCounts.get(row.binCode) ?? []), { opId: row.countOpId, at: Math.round(row.countedAt!) }]);
@@ -110,5 +146,7 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
     entriesByOp: groupBy(entriesByOp.map(asEntry), (e) => e.opId),
     entriesAtCount: groupBy(entriesAtCount.map(asEntry), (e) => e.countOpId),
     threshold: settings.recountThreshold,
+    stepLimit: settings.stepLimit,
+    waitingReviews,
   };
 }

@@ -11,7 +11,7 @@ import { stockKey } from '../../../domain/ledger/stockLedger';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The ledger's rows: movements, balances, counts in force, short picks, flags. */
+/** The ledger's rows: movements, balances, counts in force, short picks, flags, deviations. */
 export async function writeLedgerEntries(tx: Queryable, warehouseId: string, work: LedgerWork): Promise<void> {
   const w = warehouseId;
   if (work.entries.length > 0) {
@@ -61,6 +61,15 @@ export async function writeLedgerEntries(tx: Queryable, warehouseId: string, wor
       [JSON.stringify(work.flags.map((f) => ({ kind: f.kind, bin: f.binCode, product: f.productId, lot: f.lot, op: f.opId }))), w],
     );
   }
+  if (work.deviations.length > 0) {
+    await tx.query(
+      `insert into deviations (warehouse_id, op_id, kind, on_device, by_server, bin_code, product_id, lot, qty, facts)
+       select $2, x.op, x.kind, x.on_device, x.by_server, x.bin, x.product, x.lot, x.qty, x.facts
+         from json_to_recordset($1::json) as x(op uuid, kind text, on_device boolean, by_server boolean, bin text, product text, lot text, qty int, facts jsonb)
+       on conflict (op_id, kind) do nothing`,
+      [JSON.stringify(work.deviations.map((d) => ({ op: d.opId, kind: d.kind, on_device: d.onDevice, by_server: d.byServer, bin: d.binCode, product: d.productId, lot: d.lot, qty: d.qty, facts: d.facts }))), w],
+    );
+  }
 }
 
 /**
@@ -80,6 +89,19 @@ export async function writeClockedChanges(tx: Queryable, warehouseId: string, cl
       [JSON.stringify(work.reviews.map((r) => ({ op: r.opId, bin: r.binCode, at: iso(r.at), lines: r.lines }))), w, clock],
     );
   }
+  // Late work reached back into waiting reviews: still off, they show the new book; inside the threshold, they settled.
+  const recomputed = [...work.reviewsRecomputed.map((r) => ({ op: r.opId, lines: r.lines, status: 'waiting', note: null })), ...work.reviewsSettled.map((r) => ({ op: r.opId, lines: r.lines, status: 'auto-approved', note: r.note }))];
+  if (recomputed.length > 0) {
+    await tx.query(
+      `update count_reviews r set lines = x.lines, lines_at_arrival = coalesce(r.lines_at_arrival, r.lines), recomputed_at = now(), changed_at = $2::bigint,
+              status = x.status, note = coalesce(x.note, r.note), decided_at = case when x.status = 'waiting' then r.decided_at else now() end
+         from json_to_recordset($1::json) as x(op uuid, lines jsonb, status text, note text) where r.op_id = x.op and r.status = 'waiting'`,
+      [JSON.stringify(recomputed), clock],
+    );
+  }
+  // The counting device hears at its next pull that the count applied (one of this batch was answered so already).
+  const settled = work.reviewsSettled.map((r) => r.opId);
+  if (settled.length > 0) await tx.query(`update operations set status = 'applied', changed_at = $2::bigint where op_id = any($1::uuid[]) and status = 'review'`, [settled, clock]);
   if (work.reviewsWithdrawn.length > 0) {
     await tx.query(`update count_reviews set status = 'withdrawn', changed_at = $2::bigint where op_id = any($1::uuid[]) and status = 'waiting'`, [work.reviewsWithdrawn, clock]);
   }

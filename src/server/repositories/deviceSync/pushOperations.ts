@@ -15,6 +15,7 @@ import type { PushRequest, PushResponse, OperationResult, PushedOperation } from
 import { floorOperationSchema } from '../../../protocol/operations';
 import { applyOperation, type IncomingOperation, type Outcome } from '../../../domain/ledger/applyOperations';
 import { LedgerWork } from '../../../domain/ledger/ledgerWork';
+import { settleWaitingReviews } from '../../../domain/ledger/reviewRecompute';
 import { explain, type Why } from '../../../domain/why';
 import type { FloorOperation } from '../../../domain/floor/operations';
 import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
@@ -147,6 +148,8 @@ async function applyFresh(
   const work = new LedgerWork(await readLedgerSnapshot(tx, warehouseId, valid, settings));
   const outcomes = new Map<string, Outcome>();
   for (const incoming of valid) outcomes.set(incoming.opId, applyOperation(work, incoming));
+  // Work done before a count in review that arrives after it: the review's book is recomputed, and settles when it now fits.
+  settleWaitingReviews(work);
 
   const fates = new Map<string, { status: OperationResult['status']; why: Why | null }>();
   for (const op of fresh) {

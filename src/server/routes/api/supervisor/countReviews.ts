@@ -6,18 +6,26 @@ import { ApiProblem } from '../../../problems';
 import { apiPaths } from '../../../../protocol/paths';
 import { sessionOf } from '../../../plugins/app/authentication';
 import { parseOr400 } from '../../../problems';
-import { decideCountReview, waitingReviews } from '../../../repositories/deviceSync/countReviews';
+import { decidedReviews, decideCountReview, waitingReviews } from '../../../repositories/deviceSync/countReviews';
 
 const params = z.object({ warehouseId: z.string().min(1).max(64) });
 const reviewParams = params.extend({ opId: z.uuid() });
+const historyQuery = z.object({ days: z.coerce.number().int().min(1).max(90).optional() });
 
 /** Counts over the warehouse's threshold, waiting for a supervisor; approve posts the count, reject leaves the stock. */
 export default async function countReviewRoutes(app: FastifyInstance) {
   app.get(apiPaths.routes.countReviews, async (request): Promise<CountReviewList> => {
     const { warehouseId } = parseOr400(params, request.params, 'warehouse');
     await app.requireWarehouse(request, warehouseId);
-    const reviews = await waitingReviews(app.db, warehouseId);
-    return { reviews: reviews.map((r) => ({ ...r, countedAt: new Date(r.countedAt).toISOString(), lines: [...r.lines], status: r.status as CountReviewList['reviews'][number]['status'] })) };
+    return { reviews: await waitingReviews(app.db, warehouseId) };
+  });
+
+  // Decided lately, by a supervisor or settled by the server: the history beside the waiting list.
+  app.get(apiPaths.routes.countReviewHistory, async (request): Promise<CountReviewList> => {
+    const { warehouseId } = parseOr400(params, request.params, 'warehouse');
+    const { days = 7 } = parseOr400(historyQuery, request.query, 'history');
+    await app.requireWarehouse(request, warehouseId);
+    return { reviews: await decidedReviews(app.db, warehouseId, new Date(app.now().getTime() - days * 86_400_000)) };
   });
 
   // A selection decided at once: each count in its own transaction, so one already decided elsewhere does not stop the rest.
