@@ -19,6 +19,7 @@ import {
   bulkDecisionSchema,
   createdTasksSchema,
   deviceDetailSchema,
+  deviationListSchema,
   floorExceptionsSchema,
   floorPeopleSchema,
   importReportSchema,
@@ -152,6 +153,17 @@ const consoleEndpoints: readonly Endpoint[] = [
   { method: 'post', path: inConsole('rejected/{opId}/resolve'), summary: 'Resolve a rejected operation', description: 'With a note; it stops being flagged here and, after its next pull, on the device that sent it. 409 when it was not rejected or is resolved already.', auth: 'supervisor', parameters: [warehouse, { name: 'opId', in: 'path', description: 'The operation id.' }], request: resolveSchema, response: null },
   { method: 'get', path: inConsole('exceptions'), summary: 'Short picks and stock flags', description: 'Short picks not undone, and flags not resolved: negative stock after a pick, bins a picker asked to be counted.', auth: 'supervisor', parameters: [warehouse], response: floorExceptionsSchema },
   { method: 'post', path: inConsole('flags/{flagId}/resolve'), summary: 'Resolve a stock flag', description: 'With a note. 404 when there is no open flag of that number.', auth: 'supervisor', parameters: [warehouse, { name: 'flagId', in: 'path', description: 'The flag number.' }], request: resolveSchema, response: null },
+  {
+    method: 'get',
+    path: inConsole('deviations'),
+    summary: 'Deviations not resolved',
+    description:
+      'Picks, putaways and counts that were unusual, newest first: a lot the bin does not hold (lot-not-in-bin), a lot other than the first-expiring good one (not-fefo), more units in one step than the warehouse’s limit (over-step-limit), “bin is empty” on a bin whose book held stock (empty-bin-held-stock), more taken than the book held (more-than-bin-holds). onDevice: the worker confirmed it; byServer: the server found it from its own book at the step’s moment (facts: what it saw). The steps were applied; steps undone since are left out.',
+    auth: 'supervisor',
+    parameters: [warehouse],
+    response: deviationListSchema,
+  },
+  { method: 'post', path: inConsole('deviations/{deviationId}/resolve'), summary: 'Resolve a deviation', description: 'With a note. 404 when there is no open deviation of that number.', auth: 'supervisor', parameters: [warehouse, { name: 'deviationId', in: 'path', description: 'The deviation number.' }], request: resolveSchema, response: null },
   { method: 'post', path: inConsole('count-reviews-bulk'), summary: 'Decide several counts at once', description: 'Each count in its own transaction: those decided already (or unknown) are listed in `failed` with the reason, the others decided.', auth: 'supervisor', parameters: [warehouse], request: bulkDecisionSchema, response: bulkDecisionResultSchema },
   { method: 'get', path: inConsole('tasks'), summary: 'Tasks', description: 'Open and in progress, and any made in the last 7 days, with lines done.', auth: 'supervisor', parameters: [warehouse], response: taskSummaryListSchema },
   {

@@ -7,6 +7,7 @@ import { whySchema } from './syncMessages';
 import { deviceSummarySchema } from './devices';
 import { taskSchema } from './catalog';
 import { IMPORT_COLUMNS } from '../domain/masterData/importRows';
+import { DEVIATION_KINDS, type DeviationKind } from '../domain/floor/operations';
 
 const iso = z.iso.datetime({ offset: true });
 
@@ -143,3 +144,30 @@ export const assignTaskSchema = z.object({ assignedTo: assignee });
 export const floorPeopleSchema = z.object({ people: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), jobs: z.array(z.string()) })) });
 
 export { iso as isoTimeSchema };
+
+/**
+ * A deviation recorded against a pick, putaway or count (domain/floor/operations.ts
+ * DeviationKind): confirmed by the worker on the device, found by the server from its
+ * own book, or both. The step was applied; a supervisor resolves the deviation with a note.
+ */
+export const deviationRowSchema = z.object({
+  id: z.string(),
+  kind: z.enum(DEVIATION_KINDS as [DeviationKind, ...DeviationKind[]]),
+  opId: z.uuid(),
+  stepType: z.string(),
+  onDevice: z.boolean(),
+  byServer: z.boolean(),
+  binCode: z.string(),
+  productId: z.string().nullable(),
+  productName: z.string().nullable(),
+  lot: z.string().nullable(),
+  qty: z.number().int().nullable(),
+  /** What the server saw: the book at the step's moment, the FEFO lot and its expiry, the limit. */
+  facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  username: z.string().nullable(),
+  deviceId: z.string(),
+  taskId: z.string().nullable(),
+  at: iso,
+});
+export type DeviationRow = z.infer<typeof deviationRowSchema>;
+export const deviationListSchema = z.object({ deviations: z.array(deviationRowSchema) });

@@ -23,6 +23,7 @@ import syncRoutes from './routes/api/deviceSync/syncRoutes';
 import countReviewRoutes from './routes/api/supervisor/countReviews';
 import activityRoutes from './routes/api/supervisor/activity';
 import floorExceptionRoutes from './routes/api/supervisor/floorExceptions';
+import deviationRoutes from './routes/api/supervisor/deviations';
 import taskPlanningRoutes from './routes/api/supervisor/taskPlanning';
 import masterDataRoutes from './routes/api/supervisor/masterData';
 import caCertificateRoutes from './routes/caCertificate';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await inner.register(countReviewRoutes);
       await inner.register(activityRoutes);
       await inner.register(floorExceptionRoutes);
+      await inner.register(deviationRoutes);
       await inner.register(taskPlanningRoutes);
       await inner.register(masterDataRoutes);
     });
