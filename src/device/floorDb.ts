@@ -64,6 +64,17 @@ export interface OutboxEntry {
   readonly acknowledgedAt?: string;
   readonly userId: string;
   readonly warehouseId: string;
+  /** The flow step it records (see domain/floor/flow): one entry per key, whatever repeats the write. */
+  readonly stepKey?: string;
+}
+
+/**
+ * A task as the server last sent it, with the change clock of that state: this device's
+ * steps the server recorded at or before it are in the lines' progress (taskLineProgress.ts).
+ * Absent in tasks stored before progress came with them.
+ */
+export interface StoredTask extends Task {
+  readonly serverClock?: string;
 }
 
 /** A task as this device works it: what is done per line, and what Undo can take back. */
@@ -85,7 +96,7 @@ export interface SyncStateEntry {
 export type FloorDb = Dexie & {
   productBlocks: EntityTable<ProductBlock, 'blockId'>;
   bins: EntityTable<StoredBin, 'code'>;
-  tasks: EntityTable<Task, 'id'>;
+  tasks: EntityTable<StoredTask, 'id'>;
   outbox: EntityTable<OutboxEntry, 'opId'>;
   syncState: EntityTable<SyncStateEntry, 'key'>;
   taskProgress: EntityTable<TaskProgress, 'taskId'>;
@@ -121,6 +132,8 @@ export function openFloorDb(name: string = FLOOR_DB_NAME): FloorDb {
         bin.serverClock = '0';
       });
   });
+  // Version 5: each step's idempotency key, unique, so a repeated write of one step records nothing.
+  db.version(5).stores({ outbox: 'opId, &deviceSeq, status, createdAt, &stepKey' });
   return db;
 }
 

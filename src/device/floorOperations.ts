@@ -62,13 +62,37 @@ function progressAfter(progress: TaskProgress, op: FloorOperation, opId: string,
   return { ...progress, lines, opIds, finished: progress.finished || op.type === 'task-finished' };
 }
 
+/** A flow's state, written in the step's own transaction; null removes it. */
+export interface FlowStateWrite {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+export interface RecordOptions {
+  /**
+   * The step's idempotency key, made by the flow from its own state: a second write
+   * with the same key records nothing and answers with the first write's entry.
+   */
+  readonly stepKey?: string;
+  /** The flow's next state, written with the step (so a reload resumes after it, never before it). */
+  readonly flowState?: FlowStateWrite;
+  /** Clears the count being worked in the same transaction, so it can neither be lost nor submitted twice. */
+  readonly clearsCount?: boolean;
+}
+
+/** What a write did: the entry, and whether it was already there (same step key). */
+export type RecordedEntry = OutboxEntry & { readonly duplicate?: boolean };
+
 /**
  * Writes one operation and its effects; resolves with the outbox entry once the
- * transaction completed. `clearDraft` removes the draft the step came from (a count
- * sheet) in the same transaction, so a crash can neither lose the step nor let the
- * draft be submitted twice.
+ * transaction completed. Checks that need the device's own records are made here,
+ * inside the transaction, so two writes racing each other cannot both pass them:
+ * a pick line never goes above its quantity, a closed line takes no short pick, a
+ * count task's bin is counted once per attempt (until that count is undone), and a
+ * finished task takes no more steps.
  */
-export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input: FloorOperation, now: Date = new Date(), clearDraft?: 'countDraft'): Promise<OutboxEntry> {
+export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input: FloorOperation, now: Date = new Date(), options: RecordOptions | 'countDraft' = {}): Promise<RecordedEntry> {
+  const { stepKey, flowState, clearsCount } = options === 'countDraft' ? { clearsCount: true, stepKey: undefined, flowState: undefined } : options;
   const parsed = floorOperationSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -77,6 +101,10 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
   const op = parsed.data as FloorOperation;
   try {
     return await db.transaction('rw', [db.outbox, db.bins, db.tasks, db.taskProgress, db.syncState], async () => {
+      if (stepKey !== undefined) {
+        const earlier = await db.outbox.where('stepKey').equals(stepKey).first();
+        if (earlier) return { ...earlier, duplicate: true };
+      }
       const opId = crypto.randomUUID();
       let undone: FloorOperation | null = null;
       let taskId = taskIdOf(op);
@@ -97,15 +125,20 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
       if (op.type === 'undo' && progress === null && (await db.outbox.filter((e) => e.type === 'undo' && (e.payload as { undoesOpId?: string }).undoesOpId === op.undoesOpId).count()) > 0) {
         throw new DeviceRefusal('nothing-to-undo', { code: 'undo-twice' });
       }
+      if (progress && taskId) await checkLine(db, op, progress, taskId);
       if (op.type === 'task-taken') await takeTask(db, op.taskId, worker.userId);
       if (op.type === 'rejection-settled') await settleRejection(db, op.rejectedOpId);
       await applyToBin(db, effect);
       if (progress) await db.taskProgress.put(progressAfter(progress, op, opId, undone));
       const deviceSeq = ((await readRecord(db, 'lastDeviceSeq')) ?? 0) + 1;
       await writeRecord(db, 'lastDeviceSeq', deviceSeq);
-      const entry: OutboxEntry = { opId, deviceSeq, type: op.type, payload: op, createdAt: now.toISOString(), status: 'pending', userId: worker.userId, warehouseId: worker.warehouseId };
+      const entry: OutboxEntry = { opId, deviceSeq, type: op.type, payload: op, createdAt: now.toISOString(), status: 'pending', userId: worker.userId, warehouseId: worker.warehouseId, ...(stepKey !== undefined ? { stepKey } : {}) };
       await db.outbox.add(entry);
-      if (clearDraft) await deleteRecord(db, clearDraft);
+      if (clearsCount) {
+        await deleteRecord(db, 'countDraft');
+        await db.syncState.delete(COUNT_FLOW_KEY);
+      }
+      if (flowState) await db.syncState.put({ key: flowState.key, value: flowState.value });
       return entry;
     });
   } catch (error) {
@@ -113,6 +146,26 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
     throw storageFailure(error);
   }
 }
+
+/** The record-time checks of a step on a task line, against the task and this device's progress. */
+async function checkLine(db: FloorDb, op: FloorOperation, progress: TaskProgress, taskId: string): Promise<void> {
+  const lineNo = 'lineNo' in op ? op.lineNo : null;
+  if (lineNo === null) return;
+  const task = await db.tasks.get(taskId);
+  const line = task?.lines.find((l) => l.lineNo === lineNo);
+  const done = progress.lines[lineNo]?.done ?? 0;
+  const short = progress.lines[lineNo]?.short ?? null;
+  if (op.type === 'pick' && line?.qty != null) {
+    if (short !== null || done >= line.qty) throw new DeviceRefusal('line-closed', { code: 'line-done', needed: line.qty, unit: '' });
+    if (done + op.qty > line.qty) throw new DeviceRefusal('line-closed', { code: 'qty-more-than-allowed', qty: op.qty, max: line.qty - done });
+  }
+  if (op.type === 'pick-short' && line?.qty != null && (short !== null || done >= line.qty)) throw new DeviceRefusal('line-closed', { code: 'line-done', needed: line.qty, unit: '' });
+  if (op.type === 'putaway' && line?.qty != null && done + op.qty > line.qty) throw new DeviceRefusal('line-closed', { code: 'qty-more-than-allowed', qty: op.qty, max: Math.max(0, line.qty - done) });
+  if (op.type === 'count' && done > 0) throw new DeviceRefusal('line-closed', { code: 'bin-counted-already', bin: op.binCode });
+}
+
+/** Where the count flow keeps the bin being counted (one at a time on a device). */
+export const COUNT_FLOW_KEY = 'flow:count';
 
 /** The task's progress on this device, or null when it was not started here. */
 export async function readTaskProgress(db: FloorDb, taskId: string): Promise<TaskProgress | null> {

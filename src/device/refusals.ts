@@ -1,7 +1,7 @@
 /** Something the device refuses to do, with a reason code and the facts the worker's words need. */
 import { explain, type Why } from '../domain/why';
 
-export type RefusalReason = 'unsent-operations' | 'no-session' | 'storage-full' | 'storage-failed' | 'bad-operation' | 'unknown-bin' | 'nothing-to-undo' | 'task-finished' | 'task-taken';
+export type RefusalReason = 'unsent-operations' | 'no-session' | 'storage-full' | 'storage-failed' | 'bad-operation' | 'unknown-bin' | 'nothing-to-undo' | 'task-finished' | 'task-taken' | 'line-closed';
 
 export class DeviceRefusal extends Error {
   constructor(

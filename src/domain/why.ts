@@ -52,6 +52,8 @@ export type Why =
   | { readonly code: 'unknown-product'; readonly scanned: string }
   | { readonly code: 'gs1-no-gtin' }
   | { readonly code: 'no-such-bin'; readonly bin: string }
+  // A hardware scanner's burst that broke off before its end (scanning/wedge.ts); `received` is what arrived.
+  | { readonly code: 'scan-broken'; readonly received: string }
   // The device.
   | { readonly code: 'unsent-operations'; readonly count: number }
   | { readonly code: 'no-session' }
@@ -64,7 +66,11 @@ export type Why =
   | { readonly code: 'undo-not-last' }
   | { readonly code: 'undo-twice' }
   | { readonly code: 'task-finished' }
-  | { readonly code: 'task-taken'; readonly by: string }
+  /** `device`: the holder's device (a short id), when the server knows it; `you`: the same worker, on another device. */
+  | { readonly code: 'task-taken'; readonly by: string; readonly device?: string; readonly you?: boolean }
+  /** The worker took the task on the floor before a supervisor decided otherwise (back to open, to someone else, cancelled). */
+  | { readonly code: 'op-task-decided'; readonly taskId: string; readonly status: string; readonly assignedTo: string | null }
+  | { readonly code: 'bin-counted-already'; readonly bin: string }
   // Why the server rejected an operation.
   | { readonly code: 'op-unknown-bin'; readonly bin: string }
   | { readonly code: 'op-unknown-product'; readonly productId: string }
@@ -128,6 +134,7 @@ export const englishWhy: WhyWords = {
   'unknown-product': ({ scanned }) => `Unknown product: no product in this warehouse has the code ${scanned}. Check the label, or ask a supervisor to add the code.`,
   'gs1-no-gtin': () => 'This GS1 code names no product (no GTIN in it), so it cannot be looked up.',
   'no-such-bin': ({ bin }) => `Unknown bin: there is no bin ${bin} in this warehouse. Check the label.`,
+  'scan-broken': ({ received }) => `The scanner's code arrived broken ("${shownReceived(received)}" received). Scan again.`,
   'unsent-operations': ({ count }) => `${count} operation${count === 1 ? '' : 's'} on this device ${count === 1 ? 'has' : 'have'} not reached the server yet. Connect to the network and let the device sync first, so no work is lost.`,
   'no-session': () => 'Sign in first.',
   'storage-full': () => 'The device storage is full. Free space on the device (photos, other apps) and try again; nothing was lost.',
@@ -139,7 +146,13 @@ export const englishWhy: WhyWords = {
   'undo-not-last': () => 'Only the last step of a task can be undone.',
   'undo-twice': () => 'That step was undone already.',
   'task-finished': () => 'This task is finished; nothing more can be recorded or undone on it.',
-  'task-taken': ({ by }) => `This task was taken by ${by}. Choose another one.`,
+  'task-taken': ({ by, device, you }) =>
+    you === true
+      ? `You have this task on another device${device ? ` (${device})` : ''}. Take it over only if that device stopped working on it.`
+      : `This task was taken by ${by}. Choose another one.${device ? ` It is on device ${device}; take it over only if ${by} stopped working on it.` : ''}`,
+  'op-task-decided': ({ taskId, status, assignedTo }) =>
+    `A supervisor ${status === 'cancelled' ? 'cancelled' : assignedTo ? `gave task ${taskId} to ${assignedTo}` : `put task ${taskId} back to open`} after you took it; the task stays so. Steps you did are kept and shown to the supervisor.`,
+  'bin-counted-already': ({ bin }) => `Bin ${bin} is already counted on this task. Undo that count to count it again.`,
   'op-unknown-bin': ({ bin }) => `The server has no bin ${bin} in this warehouse; the step was not recorded. Redo it with a bin of this warehouse, or dismiss it.`,
   'op-unknown-product': ({ productId }) => `The server does not know product ${productId}; the step was not recorded. Ask a supervisor to add it, then redo the step.`,
   'op-unknown-task': ({ taskId }) => `The server has no task ${taskId} of this kind; the step was not recorded.`,
@@ -155,6 +168,11 @@ export const englishWhy: WhyWords = {
   'sync-failed': ({ message }) => message,
   'camera-failed': ({ message }) => message,
 };
+
+/** What a broken scan brought, readable: GS (FNC1) as ‹GS›. */
+export function shownReceived(received: string): string {
+  return received.replaceAll('\u001d', '‹GS›');
+}
 
 /** The words for a reason, in English unless another language's words are given. */
 export function explain(why: Why, words: WhyWords = englishWhy): string {

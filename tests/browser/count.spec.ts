@@ -42,8 +42,9 @@ test('a blind count far off asks for a recount, keeps both counts, and survives 
   await expect(page.getByTestId('counted')).toContainText(`${first!.product.name}1`);
 
   // One unit of a bin that holds more is far off: the device asks for a recount.
+  // Not a refusal: a deviation, in amber.
   await page.getByRole('button', { name: 'Submit bin' }).click();
-  await expect(handheld.alert).toContainText('Count the bin again');
+  await expect(page.getByRole('status').filter({ hasText: 'Count the bin again' })).toHaveAttribute('data-tone', 'deviation');
   await expect(prompt).toHaveText(`Recount bin ${countTask.binCode}: scan each item`);
 
   // The recount finds what the book says: scan each item once, then type its count.
@@ -62,7 +63,10 @@ test('a blind count far off asks for a recount, keeps both counts, and survives 
   await page.goto(`${server.url}/count?spot=1`);
   await expect(prompt).toHaveText('Scan the bin to count');
   await handheld.scan(demo.bin.code);
+  // The device believes the bin holds stock: "empty" is asked again, and saved as a deviation.
   await page.getByRole('button', { name: 'Bin is empty' }).click();
+  await expect(page.getByTestId('deviation-question')).toContainText(`Bin ${demo.bin.code} should hold`);
+  await page.getByRole('button', { name: 'Yes, save it' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved: bin ${demo.bin.code} is empty` })).toBeVisible();
 
   const ops = await handheld.outbox();
@@ -75,5 +79,6 @@ test('a blind count far off asks for a recount, keeps both counts, and survives 
   expect(taskCount.bookAtStart).toHaveLength(countTask.stock.length);
   expect(taskCount.lines.find((l) => l.productId === first!.productId)).toMatchObject({ counted: first!.qty, firstCount: 1 });
   expect((ops[1]!.payload as { lines: unknown[] }).lines).toEqual([]);
+  expect((ops[1]!.payload as { deviations: unknown[] }).deviations).toEqual(['empty-bin-held-stock']);
   expect(handheld.problems).toEqual([]);
 });

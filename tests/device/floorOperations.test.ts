@@ -45,7 +45,7 @@ describe('recording floor operations on the device', () => {
       ['pick', 'pending', 'u-picker1'],
       ['putaway', 'pending', 'u-picker1'],
     ]);
-    expect(outbox[1]!.payload).toEqual(putaway); // the override is in the payload: suggested A-01-01-1, put in A-01-02-1
+    expect(outbox[1]!.payload).toEqual({ ...putaway, deviations: [] }); // the override is in the payload: suggested A-01-01-1, put in A-01-02-1
   });
 
   it('keeps the task\u2019s progress, which a reload finds again', async () => {

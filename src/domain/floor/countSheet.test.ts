@@ -28,7 +28,7 @@ describe('counting a bin', () => {
     const outcome = submitCount(setCount(start(), p1, 11), threshold);
     expect(outcome).toEqual({
       kind: 'count',
-      op: { type: 'count', taskId: null, lineNo: null, binCode: 'B-01-01-1', startedAt: '2026-11-23T09:00:00.000Z', bookAtStart: [{ productId: 'p1', lot: '', expiry: null, qty: 12 }], lines: [{ ...p1, counted: 11, firstCount: null, unexpected: false }] },
+      op: { type: 'count', taskId: null, lineNo: null, binCode: 'B-01-01-1', startedAt: '2026-11-23T09:00:00.000Z', bookAtStart: [{ productId: 'p1', lot: '', expiry: null, qty: 12 }], lines: [{ ...p1, counted: 11, firstCount: null, unexpected: false }], deviations: [] },
     });
   });
 

@@ -7,7 +7,7 @@
  * a count of nothing.
  */
 import type { StockLine } from '../catalog/product';
-import type { CountLine, CountOp } from './operations';
+import type { CountLine, CountOp, DeviationKind } from './operations';
 import { needsRecount, type VarianceThreshold } from './variance';
 
 export interface CountedItem {
@@ -56,7 +56,7 @@ export function setCount(sheet: CountSheet, item: Omit<CountedItem, 'qty' | 'une
 export type SubmitOutcome = { readonly kind: 'recount'; readonly sheet: CountSheet; readonly itemsOff: number } | { readonly kind: 'count'; readonly op: CountOp };
 
 /** Submits the bin: asks for a recount once when the count is far off, else makes the count operation. */
-export function submitCount(sheet: CountSheet, threshold: VarianceThreshold): SubmitOutcome {
+export function submitCount(sheet: CountSheet, threshold: VarianceThreshold, deviations: readonly DeviationKind[] = []): SubmitOutcome {
   const keys = [...sheet.book, ...sheet.items].filter((k, i, all) => all.findIndex((o) => sameItem(o, k)) === i);
   const farOff = keys.filter((key) => {
     const expected = sheet.book.find((b) => sameItem(b, key))?.qty ?? 0;
@@ -82,10 +82,13 @@ export function submitCount(sheet: CountSheet, threshold: VarianceThreshold): Su
   for (const first of sheet.firstCount ?? []) {
     if (!sheet.items.some((i) => sameItem(i, first))) lines.push({ productId: first.productId, lot: first.lot, expiry: first.expiry, counted: 0, firstCount: first.qty, unexpected: first.unexpected });
   }
-  return { kind: 'count', op: { type: 'count', taskId: sheet.taskId, lineNo: sheet.lineNo, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines } };
+  return { kind: 'count', op: { type: 'count', taskId: sheet.taskId, lineNo: sheet.lineNo, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines, deviations } };
 }
 
 /** "The bin is empty": a count of nothing, submitted at once. */
-export function emptyBinCount(sheet: CountSheet): CountOp {
-  return { type: 'count', taskId: sheet.taskId, lineNo: sheet.lineNo, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines: [] };
+export function emptyBinCount(sheet: CountSheet, deviations: readonly DeviationKind[] = []): CountOp {
+  return { type: 'count', taskId: sheet.taskId, lineNo: sheet.lineNo, binCode: sheet.binCode, startedAt: sheet.startedAt, bookAtStart: sheet.book, lines: [], deviations };
 }
+
+/** Units the device believed the bin holds when counting started. */
+export const bookUnits = (sheet: CountSheet): number => sheet.book.reduce((sum, line) => sum + Math.max(0, line.qty), 0);

@@ -1,11 +1,12 @@
 /**
  * What a worker hears, feels and sees after each scan: OK is a short high beep and
  * a short buzz; an error a low double tone, a long buzz and a red flash of the
- * screen. Tones are made with Web Audio (no sound file to download or cache).
+ * screen; a deviation (a step that asks "are you sure?") a rising two-note chime, two
+ * medium buzzes and an amber flash: not a success, not a refusal. Tones are made with Web Audio (no sound file to download or cache).
  */
 import type { LookupResult } from '../../device/lookup';
 
-export type Outcome = 'ok' | 'error';
+export type Outcome = 'ok' | 'error' | 'deviation';
 
 export interface FeedbackSettings {
   /** 0 (silent) to 1. */
@@ -26,8 +27,12 @@ const TONES: Record<Outcome, readonly { hz: number; ms: number }[]> = {
     { hz: 330, ms: 180 },
     { hz: 220, ms: 260 },
   ],
+  deviation: [
+    { hz: 660, ms: 140 },
+    { hz: 990, ms: 220 },
+  ],
 };
-const VIBRATION: Record<Outcome, number[]> = { ok: [60], error: [400, 100, 400] };
+const VIBRATION: Record<Outcome, number[]> = { ok: [60], error: [400, 100, 400], deviation: [150, 120, 150] };
 
 let audio: AudioContext | null = null;
 
@@ -38,7 +43,7 @@ function play(outcome: Outcome, volume: number): void {
   for (const tone of TONES[outcome]) {
     const oscillator = audio.createOscillator();
     const gain = audio.createGain();
-    oscillator.type = outcome === 'ok' ? 'sine' : 'square';
+    oscillator.type = outcome === 'error' ? 'square' : outcome === 'deviation' ? 'triangle' : 'sine';
     oscillator.frequency.value = tone.hz;
     gain.gain.value = volume * 0.3;
     oscillator.connect(gain).connect(audio.destination);
@@ -58,10 +63,11 @@ export function giveFeedback(outcome: Outcome, settings: FeedbackSettings = DEFA
   // a hardware scanner's keys do not count as a touch, so ask only once it may work.
   const mayVibrate = (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive ?? true;
   if (settings.vibration && mayVibrate && typeof navigator.vibrate === 'function') navigator.vibrate(VIBRATION[outcome]);
-  if (outcome === 'error') {
-    document.body.classList.remove('flash-error');
+  if (outcome !== 'ok') {
+    const flash = outcome === 'error' ? 'flash-error' : 'flash-deviation';
+    document.body.classList.remove('flash-error', 'flash-deviation');
     void document.body.offsetWidth; // restart the animation on a second error
-    document.body.classList.add('flash-error');
-    setTimeout(() => document.body.classList.remove('flash-error'), 700);
+    document.body.classList.add(flash);
+    setTimeout(() => document.body.classList.remove(flash), 700);
   }
 }

@@ -1,5 +1,5 @@
 /** 拒绝原因（简体中文）。Every reason of domain/why.ts; the compiler checks none is missing. */
-import type { WhyWords } from '../../domain/why';
+import { shownReceived, type WhyWords } from '../../domain/why';
 
 export const whyZh: WhyWords = {
   'code-empty': () => '没有输入条码。',
@@ -40,6 +40,7 @@ export const whyZh: WhyWords = {
   'unknown-product': ({ scanned }) => `未知商品：本仓库没有条码为 ${scanned} 的商品。请检查标签，或请主管添加该条码。`,
   'gs1-no-gtin': () => '此 GS1 条码不含商品（没有 GTIN），无法查询。',
   'no-such-bin': ({ bin }) => `未知库位：本仓库没有库位 ${bin}。请检查标签。`,
+  'scan-broken': ({ received }) => `扫描枪传来的条码不完整（收到“${shownReceived(received)}”）。请重新扫描。`,
   'unsent-operations': ({ count }) => `本设备有 ${count} 条操作尚未上传到服务器。请先连接网络并等待同步，以免丢失作业。`,
   'no-session': () => '请先登录。',
   'storage-full': () => '设备存储已满。请清理设备空间（照片、其他应用）后重试；没有丢失任何数据。',
@@ -51,7 +52,13 @@ export const whyZh: WhyWords = {
   'undo-not-last': () => '只能撤销任务的最后一步。',
   'undo-twice': () => '该步骤已经撤销过了。',
   'task-finished': () => '此任务已结束，不能再记录或撤销。',
-  'task-taken': ({ by }) => `此任务已被 ${by} 领取。请选择其他任务。`,
+  'task-taken': ({ by, device, you }) =>
+    you === true
+      ? `您在另一台设备${device ? `（${device}）` : ''}上有此任务。仅当那台设备不再处理时才接管。`
+      : `此任务已被 ${by} 领取。请选择其他任务。${device ? `它在设备 ${device} 上；仅当 ${by} 不再处理时才接管。` : ''}`,
+  'op-task-decided': ({ taskId, status, assignedTo }) =>
+    `您领取任务 ${taskId} 后，主管${status === 'cancelled' ? '取消了它' : assignedTo ? `把它交给了 ${assignedTo}` : '把它放回了待领取'}；任务保持主管的决定。您做的步骤已保留并显示给主管。`,
+  'bin-counted-already': ({ bin }) => `此任务的库位 ${bin} 已盘点。要重新盘点，请先撤销那次盘点。`,
   'op-unknown-bin': ({ bin }) => `服务器上本仓库没有库位 ${bin}；此步骤未记录。请用本仓库的库位重做，或忽略此步骤。`,
   'op-unknown-product': ({ productId }) => `服务器不认识商品 ${productId}；此步骤未记录。请主管添加后重做。`,
   'op-unknown-task': ({ taskId }) => `服务器上没有此类任务 ${taskId}；此步骤未记录。`,

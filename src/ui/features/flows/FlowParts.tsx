@@ -5,6 +5,9 @@ import { announceScan } from '../../../scanning/scanBus';
 import { Problem } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import type { FlowSteps } from './useFlowSteps';
+import type { FlowAnswer as TaskFlowAnswer } from './useTaskFlow';
+import type { DeviationFacts, DeviationQuestion } from '../../../domain/floor/flow';
+import type { DeviationKind } from '../../../domain/floor/operations';
 
 const CameraPanel = lazy(() => import('../camera/CameraPanel'));
 
@@ -19,6 +22,58 @@ export function FlowAnswer({ steps }: { steps: FlowSteps }) {
       )}
       {steps.problem && <Problem message={steps.problem} />}
     </>
+  );
+}
+
+/** The flow's one answer: OK in green, a deviation in amber, an error in red. */
+export function TaskFlowAnswerView({ answer }: { answer: TaskFlowAnswer | null }) {
+  if (answer === null) return null;
+  if (answer.tone === 'error') return <Problem key={answer.seq} message={answer.text} />;
+  return (
+    <p key={answer.seq} className={answer.tone === 'ok' ? 'saved' : 'deviation'} role="status" data-tone={answer.tone}>
+      {answer.text}
+    </p>
+  );
+}
+
+/** The words for what is unusual about a step. */
+export function useDeviationWords(): (kind: DeviationKind, facts: DeviationFacts) => string {
+  const t = useT();
+  return (kind, facts) => {
+    switch (kind) {
+      case 'lot-not-in-bin':
+        return t('deviation.lot-not-in-bin', facts.lot ?? '', facts.bin ?? '');
+      case 'not-fefo':
+        return t('deviation.not-fefo', facts.lot ?? '', facts.proposedLot ?? '');
+      case 'over-step-limit':
+        return t('deviation.over-step-limit', facts.qty ?? 0, facts.limit ?? 0);
+      case 'empty-bin-held-stock':
+        return t('deviation.empty-bin-held-stock', facts.bin ?? '', facts.unitsHeld ?? 0);
+      case 'more-than-bin-holds':
+        return t('deviation.more-than-bin-holds', facts.bin ?? '', facts.unitsHeld ?? 0);
+    }
+  };
+}
+
+/** A step that asks "are you sure?": what is unusual, and save or cancel. */
+export function DeviationPrompt({ question, onConfirm, onCancel }: { question: DeviationQuestion<unknown>; onConfirm: () => void; onCancel: () => void }) {
+  const t = useT();
+  const words = useDeviationWords();
+  return (
+    <div className="deviation-question" role="group" aria-label={t('flow.question')} data-testid="deviation-question">
+      {question.deviations.map((kind) => (
+        <p key={kind}>{words(kind, question.facts)}</p>
+      ))}
+      <p>{t('flow.ask')}</p>
+      <div className="flow-actions">
+        <button type="button" className="primary" onClick={onConfirm}>
+          {t('flow.confirm')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('flow.cancel')}
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -1,136 +1,104 @@
 /**
- * Picking one list: the big prompt says what comes next (scan the bin, scan the
- * item); every scan (camera, hardware scanner or typed) is answered at once; each
- * confirmed step is saved to the device (outbox + stock + progress in one
- * transaction) before the screen says so. Works with no network.
+ * Picking one list: the screen shows the pick machine's state (domain/floor/pickFlow)
+ * and sends it scans and taps through the one flow hook; the machine decides, the
+ * device records. Works with no network.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { DeviceSession } from '../../../device/syncState';
-import { readTaskAtHand, type TaskAtHand } from '../../../device/taskWork';
-import { recordOperation } from '../../../device/floorOperations';
-import { lotToPick, pickScan, type PickLineContext } from '../../../domain/floor/pickLine';
-import { checkQuantity } from '../../../domain/floor/quantity';
+import { readPickContext } from '../../../device/flowContexts';
+import { resolveScan } from '../../../device/scanResolver';
+import { lotToPick } from '../../../domain/floor/pickLine';
+import { currentPickLine, pickStep, startPick, type PickContext, type PickEvent, type PickNote, type PickState } from '../../../domain/floor/pickFlow';
 import type { ShortReason } from '../../../domain/floor/operations';
-import type { Scan } from '../../../scanning/scan';
-import { onScan } from '../../../scanning/scanBus';
 import { floorDb } from '../../floor';
-import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
-import { pickListView, type PickLineView } from './pickListView';
 import { useT } from '../../i18n/useT';
-import { useFlowSteps } from '../flows/useFlowSteps';
-import { CameraButton, CameraSlot, CodeEntry, FlowAnswer } from '../flows/FlowParts';
+import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
+import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useDeviationWords } from '../flows/FlowParts';
 
 const SHORT_REASONS: readonly ShortReason[] = ['not-found', 'damaged', 'less-than-expected'];
 
-const today = () => new Date().toISOString().slice(0, 10);
+type PickScreenContext = PickContext & { readonly reference: string };
 
-function lineContext(atHand: TaskAtHand, line: PickLineView): PickLineContext | null {
-  const product = line.productId ? atHand.products.get(line.productId) : undefined;
-  const bin = line.binCode ? atHand.bins.get(line.binCode) : undefined;
-  if (!product || !bin) return null;
-  return { binCode: bin.code, product, needed: line.needed, done: line.done, binStock: bin.stock, today: today() };
+function usePickDefinition(taskId: string): FlowDefinition<PickState, PickScreenContext, PickEvent, PickNote> {
+  const t = useT();
+  const deviationWords = useDeviationWords();
+  return {
+    stateKey: `flow:pick:${taskId}`,
+    start: startPick,
+    readContext: () => readPickContext(floorDb, taskId),
+    step: pickStep,
+    scanEvent: async (scan) => ({ type: 'scan', code: await resolveScan(floorDb, scan.meaning, scan.text) }),
+    word: (note) => {
+      switch (note.kind) {
+        case 'bin-confirmed':
+          return `${note.bin} ✓`;
+        case 'picked':
+          return `${t('pick.savedUnits', note.qty, note.unit)}${note.proposedLot ? ` (${note.lot} ≠ ${note.proposedLot})` : ''}`;
+        case 'short-saved':
+          return t('pick.savedShort', note.qty);
+        case 'finished':
+          return t('pick.savedFinished');
+        case 'undone':
+          return t('common.undone');
+        case 'every-line-done':
+          return t('pick.everyLineDone');
+        case 'line-not-on-device':
+          return t('pick.lineNotOnDevice');
+        case 'confirm-deviation':
+          return [...note.question.deviations.map((kind) => deviationWords(kind, note.question.facts)), t('flow.ask')].join(' ');
+        case 'answer-first':
+          return t('flow.answerFirst');
+        case 'cancelled':
+          return t('flow.cancelled');
+      }
+    },
+  };
 }
 
 export function PickScreen({ taskId, session }: { taskId: string; session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
   const t = useT();
-  const atHand = useLiveQuery(() => readTaskAtHand(floorDb, taskId), [taskId], undefined);
-  const [confirmedLine, setConfirmedLine] = useState<number | null>(null);
-  const steps = useFlowSteps();
-  const { fail, succeed, run } = steps;
+  const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
+  const flow = useTaskFlow(usePickDefinition(taskId), worker, [taskId]);
   const [typed, setTyped] = useState('');
   const [askingShort, setAskingShort] = useState(false);
   const [cameraOn, setCameraOn] = useState(false);
-  const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
-  const confirmed = useRef<number | null>(null);
-  confirmed.current = confirmedLine;
+  const { state, context } = flow;
+  const current = context ? currentPickLine(context) : null;
+  // A quantity typed for a line is cleared once that line's count changed (the step was saved).
+  useEffect(() => setTyped(''), [current?.lineNo, current?.done]);
 
-
-  async function handle(scan: Scan): Promise<void> {
-    const fresh = await readTaskAtHand(floorDb, taskId);
-    if (!fresh) return;
-    const current = pickListView(fresh).current;
-    if (current === null) return fail(t('pick.everyLineDone'));
-    const context = lineContext(fresh, current);
-    if (context === null) return fail(t('pick.lineNotOnDevice'));
-    const outcome = pickScan(context, confirmed.current === current.lineNo, scan.meaning);
-    if (outcome.kind === 'refused') return fail(outcome.why);
-    if (outcome.kind === 'bin-confirmed') {
-      setConfirmedLine(current.lineNo);
-      return succeed(`${context.binCode} ✓`);
-    }
-    await recordOperation(floorDb, worker, { type: 'pick', taskId, lineNo: current.lineNo, binCode: context.binCode, productId: context.product.id, lot: outcome.lot, expiry: outcome.expiry, qty: outcome.qty, proposedLot: outcome.proposedLot });
-    succeed(`${t('pick.savedUnits', outcome.qty, context.product.unit)}${outcome.proposedLot ? ` (${outcome.lot} ≠ ${outcome.proposedLot})` : ''}`);
-  }
-
-
-  useEffect(() => onScan((scan) => run(() => handle(scan))), [taskId]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  if (atHand === undefined) return <Screen title={t('home.pick')}>{t('common.loading')}</Screen>;
-  if (atHand === null) return <Screen title={t('home.pick')}><Problem message={t('pick.notOnDevice')} /></Screen>;
-  const view = pickListView(atHand);
-  const current = view.current;
-  const context = current ? lineContext(atHand, current) : null;
-  const product = current?.productId ? atHand.products.get(current.productId) : undefined;
-  const finished = atHand.progress?.finished === true;
+  if (state === undefined || context === undefined) return <Screen title={t('home.pick')}>{t('common.loading')}</Screen>;
+  if (context === null) return <Screen title={t('home.pick')}><Problem message={t('pick.notOnDevice')} /></Screen>;
+  const finished = context.finished;
+  const product = current?.product ?? null;
+  const unitsDone = context.lines.reduce((sum, line) => sum + line.done, 0);
+  const unitsNeeded = context.lines.reduce((sum, line) => sum + line.needed, 0);
   // First expiry, first out: the lot to take, shown before the item is scanned.
-  const fefo = context && (context.product.lotTracked || context.product.expiryTracked) ? lotToPick(context, null) : null;
-  const lastOp = atHand.progress?.opIds.at(-1) ?? null;
+  const fefo =
+    current && product && current.binStock && current.binCode && (product.lotTracked || product.expiryTracked)
+      ? lotToPick({ binCode: current.binCode, product, needed: current.needed, done: current.done, binStock: current.binStock, today: context.today }, null)
+      : null;
 
   function submitTyped(event: FormEvent) {
     event.preventDefault();
-    if (current === null || context === null) return;
-    if (confirmedLine !== current.lineNo) return fail({ code: 'scan-bin-first', bin: context.binCode });
-    const qty = checkQuantity(typed, { max: current.needed - current.done, allowZero: false });
-    if (!qty.ok) return fail(qty.why);
-    const lot = lotToPick(context, null);
-    if (lot.kind === 'refused') return fail(lot.why);
-    run(async () => {
-      await recordOperation(floorDb, worker, { type: 'pick', taskId, lineNo: current.lineNo, binCode: context.binCode, productId: context.product.id, lot: lot.lot, expiry: lot.expiry, qty: qty.qty, proposedLot: null });
-      setTyped('');
-      succeed(t('pick.savedUnits', qty.qty, context.product.unit));
-    });
-  }
-
-  function closeShort(reason: ShortReason) {
-    if (current === null || !current.binCode || !current.productId) return;
-    setAskingShort(false);
-    run(async () => {
-      await recordOperation(floorDb, worker, { type: 'pick-short', taskId, lineNo: current.lineNo, binCode: current.binCode!, productId: current.productId!, shortQty: current.needed - current.done, reason });
-      succeed(t('pick.savedShort', current.needed - current.done));
-    });
-  }
-
-  function undoLast() {
-    if (lastOp === null) return;
-    run(async () => {
-      await recordOperation(floorDb, worker, { type: 'undo', undoesOpId: lastOp });
-      setConfirmedLine(null);
-      succeed(t('common.undone'));
-    });
-  }
-
-  function finish() {
-    run(async () => {
-      await recordOperation(floorDb, worker, { type: 'task-finished', taskId });
-      succeed(t('pick.savedFinished'));
-    });
+    if (current !== null) flow.tap({ type: 'quantity', lineNo: current.lineNo, text: typed });
   }
 
   const prompt = finished
     ? t('pick.listPicked')
     : current === null
       ? t('pick.allDone')
-      : confirmedLine === current.lineNo
+      : state.confirmedLine === current.lineNo
         ? t('pick.scanItem', product?.name ?? '')
         : t('pick.scanBin', current.binCode ?? '?');
 
   return (
-    <Screen title={t('pick.title', atHand.task.reference)}>
+    <Screen title={t('pick.title', context.reference)}>
       <p className="progress-text" data-testid="pick-progress">
-        {t('pick.progress', view.linesClosed, view.lines.length, view.unitsDone, view.unitsNeeded)}
+        {t('pick.progress', context.lines.filter((l) => l.closed).length, context.lines.length, unitsDone, unitsNeeded)}
       </p>
       <p className="expect" data-testid="expect" aria-live="polite">
         {prompt}
@@ -141,12 +109,13 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
           {fefo?.kind === 'lot' && fefo.lot ? t('pick.fefoLot', fefo.lot, fefo.expiry ?? '') : ''}
         </p>
       )}
-      <FlowAnswer steps={steps} />
+      <TaskFlowAnswerView answer={flow.answer} />
+      {state.question && <DeviationPrompt question={state.question} onConfirm={() => flow.tap({ type: 'confirm' })} onCancel={() => flow.tap({ type: 'cancel' })} />}
       {!finished && current && (
         <>
           <CodeEntry />
           <form className="form inline" onSubmit={submitTyped}>
-            <label htmlFor="qty">{t('pick.quantity')}</label>
+            <label htmlFor="qty">{product ? t('pick.quantityOf', product.name) : t('pick.quantity')}</label>
             <input id="qty" inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
             <button type="submit">{t('pick.confirmQuantity')}</button>
           </form>
@@ -155,14 +124,22 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
             <button type="button" onClick={() => setAskingShort(!askingShort)} aria-expanded={askingShort}>
               {t('pick.short')}
             </button>
-            <button type="button" onClick={undoLast} disabled={lastOp === null}>
+            <button type="button" onClick={() => context.lastOpId && flow.tap({ type: 'undo', opId: context.lastOpId })} disabled={context.lastOpId === null}>
               {t('common.undoLast')}
             </button>
           </div>
           {askingShort && (
             <div className="flow-actions" role="group" aria-label={t('pick.shortWhy')}>
               {SHORT_REASONS.map((reason) => (
-                <button key={reason} type="button" className="danger-soft" onClick={() => closeShort(reason)}>
+                <button
+                  key={reason}
+                  type="button"
+                  className="danger-soft"
+                  onClick={() => {
+                    setAskingShort(false);
+                    flow.tap({ type: 'short', lineNo: current.lineNo, reason });
+                  }}
+                >
                   {t(`short.${reason}`)}
                 </button>
               ))}
@@ -173,24 +150,24 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
       )}
       {!finished && current === null && (
         <div className="flow-actions">
-          <button type="button" className="primary" onClick={finish}>
+          <button type="button" className="primary" onClick={() => flow.tap({ type: 'finish' })}>
             {t('pick.finish')}
           </button>
-          <button type="button" onClick={undoLast} disabled={lastOp === null}>
+          <button type="button" onClick={() => context.lastOpId && flow.tap({ type: 'undo', opId: context.lastOpId })} disabled={context.lastOpId === null}>
             {t('common.undoLast')}
           </button>
         </div>
       )}
       {finished && (
-        <button type="button" className="primary" onClick={() => navigate('/pick')}>
+        <button type="button" className="primary" onClick={() => flow.guarded(() => navigate('/pick'))}>
           {t('pick.back')}
         </button>
       )}
       <ol className="pick-lines" aria-label={t('pick.linesInOrder')}>
-        {view.lines.map((line) => (
+        {context.lines.map((line) => (
           <li key={line.lineNo} className={line === current ? 'current' : line.closed ? 'closed' : ''}>
             <span>{line.binCode}</span>
-            <span>{(line.productId && atHand.products.get(line.productId)?.name) ?? line.productId}</span>
+            <span>{line.product?.name ?? ''}</span>
             <span>
               {line.done}/{line.needed}
               {line.short ? t('pick.shortBy', line.short.qty) : ''}

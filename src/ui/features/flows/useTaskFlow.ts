@@ -1,0 +1,194 @@
+/**
+ * The one hook every floor flow screen uses: it feeds scans and taps to the flow's
+ * pure machine (domain/floor/*Flow), records the step the machine asks for, keeps
+ * the machine's state on the device, and gives the one answer.
+ *
+ * Invariants:
+ * - Events are handled one at a time, in the order they came: each decision is made
+ *   on what the device holds after the step before it was saved.
+ * - Every scan gets exactly one answer. Scans are never dropped, only queued.
+ * - One gesture, one step: a tap while another tap is queued or being saved does
+ *   nothing, and so does a tap within DOUBLE_TAP_MS after a tap that recorded a step
+ *   (the second tap of a double tap that lands on the next screen's button).
+ * - A recorded step, the machine's next state and the outbox entry are written in
+ *   one IndexedDB transaction under the step's key; the screen says "Saved" only
+ *   after it resolves. A reload at any moment resumes from the last saved state.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Feedback, FlowBase, StepToRecord, Transition } from '../../../domain/floor/flow';
+import type { Why } from '../../../domain/why';
+import type { Scan } from '../../../scanning/scan';
+import { onScan } from '../../../scanning/scanBus';
+import { readFlowState, saveFlowState } from '../../../device/flowContexts';
+import { recordOperation, type WorkerIdentity } from '../../../device/floorOperations';
+import { giveFeedback } from '../../feedback/scanFeedback';
+import { readPreferences } from '../../preferences';
+import { useSay } from '../../i18n/useT';
+import { floorDb } from '../../floor';
+import { useLiveQuery } from '../../hooks/useLiveQuery';
+
+/** Taps closer together than this after a saved step are one gesture (a double tap). */
+export const DOUBLE_TAP_MS = 450;
+
+export interface FlowDefinition<S extends FlowBase, C, E, N> {
+  /** Where the flow's state is kept on the device. */
+  readonly stateKey: string;
+  readonly start: (flowId: string) => S;
+  /** What the machine decides with, read fresh for every event; null when the task is not on the device. */
+  readonly readContext: (state: S) => Promise<C | null>;
+  readonly step: (state: S, context: C, event: E) => Transition<S, N>;
+  /** A scan as this machine's event (resolved against the device, with any facts the machine needs). */
+  readonly scanEvent: (scan: Scan, state: S, context: C) => Promise<E>;
+  /** Adds what the device must look up for an event before the machine decides (e.g. a lot's known expiry). */
+  readonly prepare?: (event: E, state: S, context: C) => Promise<E>;
+  readonly word: (note: N) => string;
+}
+
+export interface FlowAnswer {
+  readonly tone: Feedback<unknown>['tone'];
+  readonly text: string;
+  /** Counts answers, so the same words twice still show as a new answer. */
+  readonly seq: number;
+}
+
+export interface TaskFlow<S, C, E> {
+  readonly state: S | undefined;
+  /** What the machine decided with last, for the screen to show; undefined until read. */
+  readonly context: C | null | undefined;
+  readonly answer: FlowAnswer | null;
+  /** True while an event is queued or being saved. */
+  readonly busy: boolean;
+  /** A tap or typed entry: ignored while another is in flight or within a double tap of a saved step. */
+  tap(event: E): void;
+  /** An edit that is no gesture (typing into a field): queued, never ignored, never answered. */
+  edit(event: E): void;
+  /** Runs a tap that is no step (leaving the screen) under the same double-tap rule. */
+  guarded(action: () => void): void;
+  /** Answers a refusal made on the screen itself (a typed lot that is no lot), in turn after queued events. */
+  refuse(why: Why): void;
+}
+
+export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinition<S, C, E, N>, worker: WorkerIdentity, deps: readonly unknown[]): TaskFlow<S, C, E> {
+  const say = useSay();
+  const [state, setState] = useState<S | undefined>(undefined);
+  const [answer, setAnswer] = useState<FlowAnswer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const live = useRef({ definition, worker, say });
+  live.current = { definition, worker, say };
+  const stateRef = useRef<S | undefined>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const inFlight = useRef(0);
+  const tapsWaiting = useRef(0);
+  const lastSavedTapAt = useRef(-Infinity);
+  const answers = useRef(0);
+  const generation = useRef(0);
+
+  const answerWith = (tone: FlowAnswer['tone'], text: string) => {
+    answers.current += 1;
+    setAnswer({ tone, text, seq: answers.current });
+    giveFeedback(tone, readPreferences().feedback);
+  };
+
+  /** Handles one event: decide, save, then answer. */
+  const handle = async (make: (state: S, context: C) => Promise<E>, kind: 'scan' | 'tap' | 'edit', mine: number): Promise<void> => {
+    const def = live.current.definition;
+    const current = stateRef.current;
+    if (current === undefined || mine !== generation.current) return;
+    const before = await def.readContext(current);
+    if (before === null) {
+      if (kind === 'scan') answerWith('error', live.current.say({ code: 'bad-operation', detail: 'this task is not on the device' } satisfies Why));
+      return;
+    }
+    const event = await make(current, before);
+    const prepared = def.prepare ? await def.prepare(event, current, before) : event;
+    const transition = def.step(current, before, prepared);
+    let next = transition.state;
+    if (transition.record) {
+      const saved = await save(transition.record, next);
+      if (saved === 'refused') return;
+      if (saved === 'duplicate') next = (await readFlowState<S>(floorDb, def.stateKey)) ?? next;
+      if (kind === 'tap') lastSavedTapAt.current = performance.now();
+    } else if (next !== current && kind !== 'edit') {
+      await saveFlowState(floorDb, def.stateKey, next);
+    } else if (next !== current) {
+      void saveFlowState(floorDb, def.stateKey, next).catch(() => undefined);
+    }
+    if (mine !== generation.current) return;
+    stateRef.current = next;
+    setState(next);
+    const feedback = transition.feedback ?? (kind === 'scan' ? ({ tone: 'error', why: { code: 'bad-operation', detail: 'the scan was not understood here' } } as const) : null);
+    if (feedback) answerWith(feedback.tone, 'why' in feedback ? live.current.say(feedback.why) : def.word(feedback.note));
+  };
+
+  /** Records a step with the machine's next state; a refusal is answered with its reason. */
+  const save = async (step: StepToRecord, next: S): Promise<'saved' | 'duplicate' | 'refused'> => {
+    try {
+      const entry = await recordOperation(floorDb, live.current.worker, step.op, new Date(), { stepKey: step.stepKey, flowState: { key: live.current.definition.stateKey, value: next }, clearsCount: step.clearsCount });
+      return entry.duplicate ? 'duplicate' : 'saved';
+    } catch (error) {
+      answerWith('error', live.current.say(error));
+      return 'refused';
+    }
+  };
+
+  const enqueue = (make: (state: S, context: C) => Promise<E>, kind: 'scan' | 'tap' | 'edit') => {
+    const mine = generation.current;
+    inFlight.current += 1;
+    if (kind === 'tap') tapsWaiting.current += 1;
+    setBusy(true);
+    queue.current = queue.current
+      .then(() => handle(make, kind, mine))
+      .catch((error: unknown) => answerWith('error', live.current.say(error)))
+      .finally(() => {
+        inFlight.current -= 1;
+        if (kind === 'tap') tapsWaiting.current -= 1;
+        if (inFlight.current === 0) setBusy(false);
+      });
+  };
+
+  useEffect(() => {
+    generation.current += 1;
+    const mine = generation.current;
+    stateRef.current = undefined;
+    setState(undefined);
+    setAnswer(null);
+    // Load (or make) the flow's state, in the queue so no scan is decided before it.
+    queue.current = queue.current.then(async () => {
+      const def = live.current.definition;
+      const stored = await readFlowState<S>(floorDb, def.stateKey);
+      const initial = stored ?? def.start(crypto.randomUUID());
+      if (mine !== generation.current) return;
+      stateRef.current = initial;
+      setState(initial);
+    });
+    const stop = onScan((scan) => enqueue((s, c) => live.current.definition.scanEvent(scan, s, c), 'scan'));
+    return () => {
+      stop();
+      generation.current += 1;
+    };
+  }, deps); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The screen follows the device's data as it changes (a step, a sync, another tab).
+  const context = useLiveQuery<C | null | undefined>(() => (state === undefined ? Promise.resolve(undefined) : live.current.definition.readContext(state)), [state], undefined);
+
+  return {
+    state,
+    context,
+    answer,
+    busy,
+    tap(event) {
+      if (tapsWaiting.current > 0 || performance.now() - lastSavedTapAt.current < DOUBLE_TAP_MS) return;
+      enqueue(async () => event, 'tap');
+    },
+    refuse(why) {
+      queue.current = queue.current.then(() => answerWith('error', live.current.say(why)));
+    },
+    guarded(action) {
+      if (tapsWaiting.current > 0 || performance.now() - lastSavedTapAt.current < DOUBLE_TAP_MS) return;
+      action();
+    },
+    edit(event) {
+      enqueue(async () => event, 'edit');
+    },
+  };
+}
