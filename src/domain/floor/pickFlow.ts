@@ -7,8 +7,9 @@
  * Invariants of this machine:
  * - A line never goes above its quantity: a scan or typed quantity over what is left
  *   is refused (and the device checks it again in the step's own transaction).
- * - A tap names the line or step it was meant for; a tap for another (a double tap
- *   that lands after the line moved on) is ignored, never applied to the next line.
+ * - A tap names the line or step it was meant for, as the screen showed it; a tap for
+ *   another, or for a line whose count changed since (the second tap of a double tap),
+ *   is ignored, never applied again or to the next line.
  * - A lot not in the bin, a lot other than the first-expiring one, or more units than
  *   the warehouse's per-step limit ask for confirmation and are recorded as deviations.
  */
@@ -50,7 +51,8 @@ export interface PickState extends FlowBase {
 
 export type PickEvent =
   | { readonly type: 'scan'; readonly code: ScannedCode }
-  | { readonly type: 'quantity'; readonly lineNo: number; readonly text: string }
+  /** `seenDone`: the line's units done as the screen showed them when the worker tapped. */
+  | { readonly type: 'quantity'; readonly lineNo: number; readonly seenDone: number; readonly text: string }
   | { readonly type: 'short'; readonly lineNo: number; readonly reason: ShortReason }
   | { readonly type: 'undo'; readonly opId: string }
   | { readonly type: 'finish' }
@@ -82,7 +84,7 @@ export function pickStep(state: PickState, context: PickContext, event: PickEven
     case 'scan':
       return scan(state, context, event.code);
     case 'quantity':
-      return typed(state, context, event.lineNo, event.text);
+      return typed(state, context, event.lineNo, event.seenDone, event.text);
     case 'short':
       return short(state, context, event.lineNo, event.reason);
     case 'undo':
@@ -119,9 +121,10 @@ function scan(state: PickState, context: PickContext, code: ScannedCode): PickTr
   return take(state, context, line, code.packQty, code.gs1);
 }
 
-function typed(state: PickState, context: PickContext, lineNo: number, text: string): PickTransition {
+function typed(state: PickState, context: PickContext, lineNo: number, seenDone: number, text: string): PickTransition {
   const line = currentPickLine(context);
-  if (state.question || context.finished || line === null || line.lineNo !== lineNo) return ignore(state);
+  // A tap on a line that changed since the screen showed it (the second tap of a double tap) is not a new step.
+  if (state.question || context.finished || line === null || line.lineNo !== lineNo || line.done !== seenDone) return ignore(state);
   if (line.binCode === null || line.product === null || line.binStock === null) return failNote(state, { kind: 'line-not-on-device' });
   if (state.confirmedLine !== line.lineNo) return fail(state, { code: 'scan-bin-first', bin: line.binCode });
   const qty = checkQuantity(text, { max: line.needed - line.done, allowZero: false });

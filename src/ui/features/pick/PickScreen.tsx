@@ -84,7 +84,7 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
 
   function submitTyped(event: FormEvent) {
     event.preventDefault();
-    if (current !== null) flow.tap({ type: 'quantity', lineNo: current.lineNo, text: typed });
+    if (current !== null) flow.tap({ type: 'quantity', lineNo: current.lineNo, seenDone: current.done, text: typed });
   }
 
   const prompt = finished
