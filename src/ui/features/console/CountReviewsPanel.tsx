@@ -6,6 +6,7 @@ import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
 import { api } from '../../floor';
 import { useConsoleAction, useConsoleQuery } from './useConsoleQuery';
+import { CountReviewHistory, firstBook } from './CountReviewHistory';
 
 const money = (value: number) => value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -14,6 +15,8 @@ export function CountReviewsPanel({ warehouseId }: { warehouseId: string }) {
   const action = useConsoleAction();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<string | null>(null);
+  // Bumped after each decision so the history below shows it at once.
+  const [decided, setDecided] = useState(0);
   const list = reviews.data?.reviews ?? [];
 
   const decide = async (opId: string, decision: 'approve' | 'reject' | 'recount') => {
@@ -23,12 +26,14 @@ export function CountReviewsPanel({ warehouseId }: { warehouseId: string }) {
     const done = await action.send(apiPaths.countReviewDecision(warehouseId, opId), { decision, note });
     if (done) setOutcome(`${decision === 'approve' ? 'Approved' : decision === 'reject' ? 'Rejected' : 'Sent for recount'}: count of ${list.find((r) => r.opId === opId)?.binCode}`);
     reviews.refresh();
+    setDecided((n) => n + 1);
   };
   const approveSelected = async () => {
     const result = await action.run(() => api.post(apiPaths.console(warehouseId, 'count-reviews-bulk'), { opIds: [...selected], decision: 'approve' }, bulkDecisionResultSchema));
     if (result) setOutcome(`Approved ${result.decided.length} counts${result.failed.length ? `; ${result.failed.length} not: ${result.failed.map((f) => f.message).join(' ')}` : ''}`);
     setSelected(new Set());
     reviews.refresh();
+    setDecided((n) => n + 1);
   };
   const toggle = (opId: string) => setSelected((s) => (s.has(opId) ? new Set([...s].filter((x) => x !== opId)) : new Set([...s, opId])));
 
@@ -68,7 +73,7 @@ export function CountReviewsPanel({ warehouseId }: { warehouseId: string }) {
           <tbody>
             {list.flatMap((review) =>
               review.lines
-                .filter((l) => l.counted !== l.qty)
+                .filter((l) => l.counted !== l.qty || firstBook(l, review.linesAtArrival) !== null)
                 .map((line, i) => {
                   const difference = line.counted - line.qty;
                   return (
@@ -79,7 +84,10 @@ export function CountReviewsPanel({ warehouseId }: { warehouseId: string }) {
                         {line.productName ?? line.productId} <span className="sku">{line.sku}</span>
                       </td>
                       <td>{line.lot}</td>
-                      <td>{line.qty}</td>
+                      <td>
+                        {line.qty}
+                        {firstBook(line, review.linesAtArrival) !== null ? ` (recomputed with late work; was ${firstBook(line, review.linesAtArrival)})` : ''}
+                      </td>
                       <td>
                         {line.counted}
                         {line.firstCount !== null ? ` (first count ${line.firstCount})` : ''}
@@ -111,6 +119,7 @@ export function CountReviewsPanel({ warehouseId }: { warehouseId: string }) {
           </tbody>
         </table>
       </div>
+      <CountReviewHistory warehouseId={warehouseId} refreshKey={decided} />
     </section>
   );
 }

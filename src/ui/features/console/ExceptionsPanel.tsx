@@ -4,6 +4,7 @@ import { floorExceptionsSchema } from '../../../protocol/console';
 import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
 import { useConsoleAction, useConsoleQuery } from './useConsoleQuery';
+import { DeviationsTable } from './DeviationsTable';
 
 const FLAG_WORDS = { 'negative-stock': 'Book went below zero', 'count-requested': 'Count requested' } as const;
 
@@ -66,6 +67,7 @@ export function ExceptionsPanel({ warehouseId }: { warehouseId: string }) {
           </tbody>
         </table>
       </div>
+      <DeviationsTable warehouseId={warehouseId} />
       <h2>Short picks ({shortPicks.length})</h2>
       <div className="table-scroll">
         <table className="console-table" data-testid="short-picks">
