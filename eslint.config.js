@@ -22,11 +22,25 @@ const WHY = {
   ui: 'The UI runs in the browser: it never imports server code.',
   server: 'The server sees only the domain and the protocol: never device storage, scanning, sync or UI code, which run in the browser.',
   dexie: 'Dexie (IndexedDB) has one home: src/device. Use the functions there, so storage rules live in one place.',
+  tables:
+    'The device database\'s tables are read and written only in src/device: call a device query or command function (add one there), so every rule about stored data lives in one place.',
   zxing: 'ZXing has one home: src/scanning.',
   react: 'React belongs to src/ui.',
   zustand: 'zustand is used through src/ui/store only.',
   serverLibs: 'Fastify and the database drivers belong to src/server.',
   node: 'Node built-ins do not exist in the browser.',
+};
+
+// Reading a table of the device database (db.bins, floorDb.outbox.where(…), db.transaction…)
+// outside src/device: the import rule cannot see it, the property access can.
+const tableAccess = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: 'MemberExpression[object.name=/^(db|floorDb|device|again)$/][property.name=/^(productBlocks|bins|tasks|outbox|syncState|taskProgress|transaction|table|tables)$/]',
+      message: WHY.tables,
+    },
+  ],
 };
 
 const forbid = (entries) => ({
@@ -64,6 +78,7 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       ...forbid([[layer('server'), WHY.ui], ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins]),
+      ...tableAccess,
     },
   },
   {
@@ -93,7 +108,7 @@ export default tseslint.config(
   },
   {
     files: ['src/sync/**/*.ts'],
-    rules: forbid([[layer('(ui|server)'), WHY.sync], ...browserLibs, ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins]),
+    rules: { ...forbid([[layer('(ui|server)'), WHY.sync], ...browserLibs, ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins]), ...tableAccess },
   },
   {
     files: ['src/server/**/*.ts'],

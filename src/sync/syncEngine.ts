@@ -15,8 +15,9 @@
  */
 import type { FloorDb } from '../device/floorDb';
 import { deviceStatusOf, firstPendingSeq, readPushBatch, recordFates, storePulledPage, syncFailed, syncSucceeded } from '../device/syncStore';
-import { readRecord, writeRecord, deleteRecord } from '../device/syncState';
+import { readRecord, writeRecord } from '../device/syncState';
 import { readStorageHealth } from '../device/storageHealth';
+import { catalogIsEmpty, markResyncNeeded, oldestOutboxSeq } from '../device/outboxViews';
 import { pullResponseSchema, pushResponseSchema, MAX_PUSH_BATCH, PULL_PAGE_SIZE } from '../protocol/syncMessages';
 import { apiPaths } from '../protocol/paths';
 import { APP_VERSION } from '../protocol/version';
@@ -59,7 +60,7 @@ export async function pushOutbox(db: FloorDb, api: ApiClient, options: SyncOptio
     pushed += answer.results.length;
     if (answer.results.length === 0) {
       // The server expects another sequence number than the first sent: re-send from there, if the device still has it.
-      const oldest = (await db.outbox.orderBy('deviceSeq').first())?.deviceSeq ?? answer.nextSeq;
+      const oldest = (await oldestOutboxSeq(db)) ?? answer.nextSeq;
       if (answer.nextSeq === from || answer.nextSeq < oldest) {
         throw new SyncError('bad-request', `The server expects operation ${answer.nextSeq} from this device, which it no longer holds (it holds ${oldest} onwards). Tell the supervisor.`);
       }
@@ -72,7 +73,7 @@ export async function pushOutbox(db: FloorDb, api: ApiClient, options: SyncOptio
 export async function pullChanges(db: FloorDb, api: ApiClient, options: SyncOptions): Promise<{ pages: number; resyncNeeded: boolean }> {
   const health = await readStorageHealth();
   const status = await deviceStatusOf(db, { persisted: health.persisted, usageBytes: health.usageBytes, quotaBytes: health.quotaBytes }, options.appVersion ?? APP_VERSION);
-  const catalogWasEmpty = (await db.productBlocks.count()) === 0;
+  const catalogWasEmpty = await catalogIsEmpty(db);
   let cursor = (await readRecord(db, 'pullCursor')) ?? null;
   let pages = 0;
   for (;;) {
@@ -90,14 +91,6 @@ export async function pullChanges(db: FloorDb, api: ApiClient, options: SyncOpti
   }
 }
 
-/** The server's data is another set now: download the warehouse again; the outbox stays. */
-async function markResyncNeeded(db: FloorDb, epoch: string): Promise<void> {
-  await db.transaction('rw', db.syncState, async () => {
-    await writeRecord(db, 'resyncNeeded', epoch);
-    await deleteRecord(db, 'download');
-    await deleteRecord(db, 'pullCursor');
-  });
-}
 
 /** Push, then pull; records the outcome on the device (last sync, or why it failed). */
 export async function syncOnce(db: FloorDb, api: ApiClient, options: SyncOptions): Promise<SyncReport> {

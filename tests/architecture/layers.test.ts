@@ -28,6 +28,15 @@ describe('the direction of dependencies', () => {
     expect(await messagesFor('src/device/example.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n")).toEqual([]);
   });
 
+  it('keeps the device database\'s tables in src/device', async () => {
+    const [result] = await eslint.lintText("import { floorDb } from '../../floor';\nexport const x = () => floorDb.bins.get('A-01-01-1');\n", { filePath: 'src/ui/features/example.ts' });
+    expect(result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message)).toEqual([expect.stringContaining('read and written only in src/device')]);
+    const [inSync] = await eslint.lintText('export const x = (db: { outbox: { count(): number } }) => db.outbox.count();\n', { filePath: 'src/sync/example.ts' });
+    expect(inSync!.messages.some((m) => m.ruleId === 'no-restricted-syntax')).toBe(true);
+    const [inDevice] = await eslint.lintText('export const x = (db: { outbox: { count(): number } }) => db.outbox.count();\n', { filePath: 'src/device/example.ts' });
+    expect(inDevice!.messages.filter((m) => m.ruleId === 'no-restricted-syntax')).toEqual([]);
+  });
+
   it('keeps sync below the UI', async () => {
     const messages = await messagesFor('src/sync/example.ts', "import { appStore } from '../ui/store/appStore';\nexport const x = appStore;\n");
     expect(messages[0]).toContain('Sync talks to the server for the device');

@@ -1,22 +1,14 @@
 import { floorDb } from '../floor';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { useAppStore } from '../store/appStore';
-import { readRecord } from '../../device/syncState';
+import { readStatusBarFacts } from '../../device/outboxViews';
 import { useT } from '../i18n/useT';
 import { when } from '../features/sync/when';
 
 /** Steps waiting longer than this turn the bar to a warning: something keeps the device from syncing. */
 export const WAITING_TOO_LONG_MS = 30 * 60_000;
 
-async function readBar() {
-  const [pending, oldest, rejected, lastSyncAt] = await Promise.all([
-    floorDb.outbox.where('status').equals('pending').count(),
-    floorDb.outbox.where('status').equals('pending').first(),
-    floorDb.outbox.where('status').equals('rejected').count(),
-    readRecord(floorDb, 'lastSyncAt'),
-  ]);
-  return { pending, oldestAt: oldest?.createdAt ?? null, rejected, lastSyncAt };
-}
+const readBar = () => readStatusBarFacts(floorDb);
 
 /** Always on screen: online or not, syncing, steps waiting, last sync; a warning when something needs attention. Tapping it opens the sync screen. */
 export function StatusBar() {

@@ -2,6 +2,7 @@ import type { FloorJob } from '../../../domain/people/roles';
 import { isSupervisor, mayDo } from '../../../domain/people/roles';
 import type { DeviceSession } from '../../../device/syncState';
 import { floorDb } from '../../floor';
+import { countOpenTasks } from '../../../device/outboxViews';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { useAppStore } from '../../store/appStore';
 import type { Route } from '../../store/routeSlice';
@@ -18,12 +19,7 @@ const JOBS: readonly { job: FloorJob; label: MessageKey & `home.${FloorJob}`; pa
 export function HomeScreen({ session }: { session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
   const t = useT();
-  const openTasks = useLiveQuery(async () => {
-    const tasks = await floorDb.tasks.where('status').anyOf('open', 'in-progress').toArray();
-    const counts: Record<FloorJob, number> = { pick: 0, putaway: 0, count: 0 };
-    for (const task of tasks) if (task.assignedTo === null || task.assignedTo === session.user.id) counts[task.kind]++;
-    return counts;
-  }, [session.user.id], null);
+  const openTasks = useLiveQuery(() => countOpenTasks(floorDb, session.user.id), [session.user.id], null);
   return (
     <main className="screen">
       <StorageLostNotice />

@@ -16,15 +16,13 @@ import { SignInAgain } from './SignInAgain';
 import { RejectedStep } from './RejectedStep';
 import { productIdsOf, stepSummary } from './stepSummary';
 import { when } from './when';
+import { readOutboxLists } from '../../../device/outboxViews';
 
 const SHOWN = 100;
 
 async function readSyncView() {
-  const [pending, pendingCount, rejected, review, lastSyncAt, lastError] = await Promise.all([
-    floorDb.outbox.where('status').equals('pending').limit(SHOWN).sortBy('deviceSeq'),
-    floorDb.outbox.where('status').equals('pending').count(),
-    floorDb.outbox.where('status').equals('rejected').sortBy('deviceSeq'),
-    floorDb.outbox.where('status').equals('review').sortBy('deviceSeq'),
+  const [{ pending, pendingCount, rejected, review }, lastSyncAt, lastError] = await Promise.all([
+    readOutboxLists(floorDb, SHOWN),
     readRecord(floorDb, 'lastSyncAt'),
     readRecord(floorDb, 'lastSyncError'),
   ]);
