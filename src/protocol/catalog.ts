@@ -66,6 +66,18 @@ export const taskLineSchema = z.object({
   productId: z.string().nullable(),
   lot: z.string().nullable(),
   qty: z.number().int().nullable(),
+  /** The server's progress on the line, from every device. A server from before sends none: nothing done. */
+  done: z.number().int().default(0),
+  short: z.object({ qty: z.number().int().positive(), reason: z.enum(['not-found', 'damaged', 'less-than-expected']) }).nullable().default(null),
+});
+
+export const taskConflictSchema = z.object({
+  kind: z.enum(['over-pick', 'worked-after-decision']),
+  lineNo: z.number().int().positive().nullable(),
+  excess: z.number().int().nullable(),
+  devices: z.array(z.object({ deviceId: z.string(), userName: z.string().nullable() })),
+  decision: z.object({ status: z.enum(['open', 'in-progress', 'done', 'cancelled']), assignedToName: z.string().nullable() }).nullable(),
+  at: z.iso.datetime({ offset: true }),
 });
 
 export const taskSchema = z.object({
@@ -75,6 +87,9 @@ export const taskSchema = z.object({
   status: z.enum(['open', 'in-progress', 'done', 'cancelled']),
   assignedTo: z.string().nullable(),
   workedOnDevice: z.string().nullable(),
+  /** Absent from a server from before: the device shows the user id. */
+  assignedToName: z.string().nullable().default(null),
+  conflicts: z.array(taskConflictSchema).default([]),
   createdAt: z.iso.datetime({ offset: true }),
   lines: z.array(taskLineSchema),
 });

@@ -66,7 +66,8 @@ export const countOpSchema = z.object({
   deviations,
 });
 
-export const taskTakenOpSchema = z.object({ type: z.literal('task-taken'), taskId: code });
+/** `takeOver`: taking a task another device has, explicitly; absent in steps recorded before it existed (false). */
+export const taskTakenOpSchema = z.object({ type: z.literal('task-taken'), taskId: code, takeOver: z.boolean().default(false) });
 
 export const taskFinishedOpSchema = z.object({ type: z.literal('task-finished'), taskId: code });
 

@@ -132,6 +132,8 @@ export const pullResponseSchema = z.discriminatedUnion('kind', [
     clock: z.string(),
     /** Each bin's change clock: the device's operations recorded at or before it are in that bin's stock. */
     binClocks: z.record(z.string(), z.string()),
+    /** Each task's change clock: the device's steps recorded at or before it are in that task's progress. A server from before sends none. */
+    taskClocks: z.record(z.string(), z.string()).default({}),
     /** True when more changes wait: pull again at once. */
     more: z.boolean(),
   }),

@@ -86,10 +86,16 @@ export interface CountOp {
   readonly deviations?: readonly DeviationKind[];
 }
 
-/** A worker takes an open (unassigned) task; the server assigns it to them unless someone took it first. */
+/**
+ * A worker takes a task on this device: an open one, or one assigned to them that no
+ * device has yet. The server gives it unless someone (or another device) has it; with
+ * `takeOver` the worker explicitly takes it from whoever has it, and the server records
+ * from whom. Absent in steps recorded before take-overs existed: false.
+ */
 export interface TaskTakenOp {
   readonly type: 'task-taken';
   readonly taskId: string;
+  readonly takeOver?: boolean;
 }
 
 export interface TaskFinishedOp {
@@ -156,6 +162,23 @@ export function stockEffectOf(op: FloorOperation): StockEffect {
     default:
       return { kind: 'none' };
   }
+}
+
+/** The bin an effect changes; null for none. */
+export function effectBin(effect: StockEffect): string | null {
+  return effect.kind === 'move' ? effect.key.binCode : effect.kind === 'replace' ? effect.binCode : null;
+}
+
+/** Every change a step makes to stock, one per bin it changes (a move will make two). */
+export function stockEffectsOf(op: FloorOperation): StockEffect[] {
+  const effect = stockEffectOf(op);
+  return effect.kind === 'none' ? [] : [effect];
+}
+
+/** The changes that take a step's changes back, one per bin. */
+export function reverseEffectsOf(op: FloorOperation): StockEffect[] {
+  const effect = reverseEffectOf(op);
+  return effect.kind === 'none' ? [] : [effect];
 }
 
 /** The effect that reverses an operation's effect: an undo posts it. */
