@@ -164,6 +164,7 @@ const consoleEndpoints: readonly Endpoint[] = [
     response: deviationListSchema,
   },
   { method: 'post', path: inConsole('deviations/{deviationId}/resolve'), summary: 'Resolve a deviation', description: 'With a note. 404 when there is no open deviation of that number.', auth: 'supervisor', parameters: [warehouse, { name: 'deviationId', in: 'path', description: 'The deviation number.' }], request: resolveSchema, response: null },
+  { method: 'post', path: inConsole('task-conflicts/{conflictId}/resolve'), summary: 'Resolve a task conflict', description: 'An over-pick or a step after a supervisor’s decision, with a note; the devices named stop showing it at their next pull. 404 when there is no open conflict of that number.', auth: 'supervisor', parameters: [warehouse, { name: 'conflictId', in: 'path', description: 'The conflict number.' }], request: resolveSchema, response: null },
   { method: 'post', path: inConsole('count-reviews-bulk'), summary: 'Decide several counts at once', description: 'Each count in its own transaction: those decided already (or unknown) are listed in `failed` with the reason, the others decided.', auth: 'supervisor', parameters: [warehouse], request: bulkDecisionSchema, response: bulkDecisionResultSchema },
   { method: 'get', path: inConsole('tasks'), summary: 'Tasks', description: 'Open and in progress, and any made in the last 7 days, with lines done.', auth: 'supervisor', parameters: [warehouse], response: taskSummaryListSchema },
   {

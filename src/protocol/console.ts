@@ -76,9 +76,34 @@ export type ShiftChart = z.infer<typeof shiftChartSchema>;
 
 export const resolveSchema = z.object({ note: z.string().trim().min(1, 'Say how it was resolved.').max(300) });
 
+export const taskConflictRowSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['over-pick', 'worked-after-decision']),
+  taskId: z.string(),
+  reference: z.string().nullable(),
+  lineNo: z.number().int().nullable(),
+  binCode: z.string().nullable(),
+  productId: z.string().nullable(),
+  productName: z.string().nullable(),
+  lineQty: z.number().int().nullable(),
+  excess: z.number().int().nullable(),
+  /** The worker whose step met the other work, and their device. */
+  username: z.string().nullable(),
+  deviceId: z.string(),
+  /** over-pick: each device with its units on the line and who used it. */
+  devices: z.array(z.object({ deviceId: z.string(), qty: z.number().int().nullable(), username: z.string().nullable() })),
+  /** worked-after-decision: the task as the supervisor left it. */
+  decision: z.object({ status: z.string(), assignedTo: z.string().nullable() }).nullable(),
+  at: iso,
+});
+
 export const floorExceptionsSchema = z.object({
   shortPicks: z.array(z.object({ opId: z.uuid(), taskId: z.string(), lineNo: z.number().int(), binCode: z.string(), productId: z.string(), productName: z.string().nullable(), qty: z.number().int(), reason: z.string(), username: z.string().nullable(), at: iso })),
   flags: z.array(z.object({ id: z.string(), kind: z.enum(['negative-stock', 'count-requested']), binCode: z.string(), productId: z.string().nullable(), productName: z.string().nullable(), lot: z.string().nullable(), at: iso, opId: z.uuid() })),
+  /** Work on a task that met someone else's: an over-pick (devices named, units each), or a step after a supervisor's decision. */
+  taskConflicts: z.array(taskConflictRowSchema),
+  /** Tasks taken over explicitly in the last 7 days: from whom, to whom. */
+  takeovers: z.array(z.object({ opId: z.uuid(), taskId: z.string(), reference: z.string().nullable(), fromUser: z.string().nullable(), fromDevice: z.string().nullable(), toUser: z.string().nullable(), toDevice: z.string(), at: iso })),
 });
 export type FloorExceptions = z.infer<typeof floorExceptionsSchema>;
 

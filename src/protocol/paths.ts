@@ -20,6 +20,7 @@ export const apiPaths = {
     resolveRejected: '/api/supervisor/warehouses/:warehouseId/rejected/:opId/resolve',
     exceptions: '/api/supervisor/warehouses/:warehouseId/exceptions',
     resolveFlag: '/api/supervisor/warehouses/:warehouseId/flags/:flagId/resolve',
+    resolveTaskConflict: '/api/supervisor/warehouses/:warehouseId/task-conflicts/:conflictId/resolve',
     countReviewsBulk: '/api/supervisor/warehouses/:warehouseId/count-reviews-bulk',
     countReviewHistory: '/api/supervisor/warehouses/:warehouseId/count-reviews-history',
     deviations: '/api/supervisor/warehouses/:warehouseId/deviations',

@@ -72,7 +72,7 @@ function decide(work: LedgerWork, incoming: IncomingOperation): Refusal | { revi
     case 'count':
       return count(work, incoming, op);
     case 'task-taken':
-      return takeTask(work, incoming, op.taskId);
+      return takeTask(work, incoming, op.taskId, op.takeOver === true);
     case 'task-finished':
       return finishTask(work, incoming, op.taskId);
     case 'undo':
@@ -96,19 +96,102 @@ function checkPlace(work: LedgerWork, binCode: string, productIds: readonly stri
   return unknown === undefined ? null : refuse({ code: 'op-unknown-product', productId: unknown });
 }
 
-/** The task an operation belongs to, ready to be worked by this user on this device, or why not. */
-function taskToWork(work: LedgerWork, incoming: IncomingOperation, taskId: string, kind: TaskState['kind']): TaskState | Refusal {
+/*
+ * One task, one device. A task is held by the user it is assigned to, on the device that
+ * took it (or sent its first step). A step of a physical kind (pick, putaway, count,
+ * short pick) is applied to the ledger and the line whoever sent it: the goods moved.
+ * Only the holder's steps make the task theirs (an open task worked without a take
+ * becomes the worker's, as before). Another device's steps leave the holder as it is;
+ * a line they take above its quantity is an over-pick, recorded naming every device
+ * that picked it. A step that meets a supervisor's decision (put back to open, given to
+ * someone else, cancelled) leaves the task as the supervisor set it and is recorded as a
+ * conflict naming the worker, the device and the decision. Takes, take-overs and
+ * finishes are not physical: they are refused when someone else holds the task.
+ */
+
+/** The task an operation belongs to (any status: a physical step applies whoever holds it), or why not. */
+function taskToWork(work: LedgerWork, _incoming: IncomingOperation, taskId: string, kind: TaskState['kind']): TaskState | Refusal {
   const task = work.tasks.get(taskId);
   if (!task || task.kind !== kind) return refuse({ code: 'op-unknown-task', taskId });
-  if (task.status === 'done' || task.status === 'cancelled') return refuse({ code: 'op-task-closed', taskId, status: task.status });
-  if (task.assignedTo !== null && task.assignedTo !== incoming.userId) return refuse({ code: 'task-taken', by: work.snapshot.userNames.get(task.assignedTo) ?? task.assignedTo });
   return task;
 }
 
+/** holder: works it as the task says; decided: a supervisor decided otherwise; elsewhere: another device or worker has it, or it is finished. */
+type Standing = 'holder' | 'decided' | 'elsewhere';
+
+function standingOf(task: TaskState, incoming: IncomingOperation): Standing {
+  if (task.status === 'cancelled' || (task.decision && task.assignedTo !== incoming.userId)) return 'decided';
+  if (task.status === 'done') return 'elsewhere';
+  if (task.assignedTo === null) return 'holder';
+  if (task.assignedTo !== incoming.userId) return 'elsewhere';
+  if (task.workedOnDevice !== null && task.workedOnDevice !== incoming.deviceId) return 'elsewhere';
+  return 'holder';
+}
+
+/** Another worker has the task, or this worker on another device (an open task is nobody's). */
+const heldElsewhere = (task: TaskState, incoming: IncomingOperation): boolean =>
+  task.assignedTo !== null && (task.assignedTo !== incoming.userId || (task.workedOnDevice !== null && task.workedOnDevice !== incoming.deviceId));
+
+/** Who has the task, in a refusal's words: the user, their device (a short id), and whether it is this same worker. */
+function heldBy(work: LedgerWork, task: TaskState, incoming: IncomingOperation): Why {
+  const by = task.assignedTo === null ? '' : (work.snapshot.userNames.get(task.assignedTo) ?? task.assignedTo);
+  return { code: 'task-taken', by, ...(task.workedOnDevice ? { device: task.workedOnDevice.slice(0, 8) } : {}), ...(task.assignedTo === incoming.userId ? { you: true } : {}) };
+}
+
+function decidedWhy(work: LedgerWork, task: TaskState): Why {
+  return { code: 'op-task-decided', taskId: task.id, status: task.status, assignedTo: task.assignedTo === null ? null : (work.snapshot.userNames.get(task.assignedTo) ?? task.assignedTo) };
+}
+
+function workedAfterDecision(work: LedgerWork, task: TaskState, incoming: IncomingOperation, lineNo: number | null): void {
+  work.addTaskConflict({
+    kind: 'worked-after-decision',
+    key: `decision:${incoming.deviceId}`,
+    taskId: task.id,
+    lineNo,
+    excess: null,
+    opId: incoming.opId,
+    deviceId: incoming.deviceId,
+    userId: incoming.userId,
+    devices: [{ deviceId: incoming.deviceId, qty: null }],
+    decision: { status: task.status, assignedTo: task.assignedTo },
+  });
+}
+
+/** A step's change to one line; the task becomes the worker's only when they hold it (see above). */
 function withLine(work: LedgerWork, task: TaskState, lineNo: number, incoming: IncomingOperation, change: (line: TaskLineState) => TaskLineState): void {
   const lines = new Map(task.lines);
   lines.set(lineNo, change(lines.get(lineNo)!));
-  work.updateTask({ ...task, lines, status: task.status === 'open' ? 'in-progress' : task.status, assignedTo: task.assignedTo ?? incoming.userId, workedOnDevice: task.workedOnDevice ?? incoming.deviceId });
+  const standing = standingOf(task, incoming);
+  if (standing === 'decided') workedAfterDecision(work, task, incoming, lineNo);
+  work.updateTask(
+    standing === 'holder'
+      ? { ...task, lines, status: task.status === 'open' ? 'in-progress' : task.status, assignedTo: task.assignedTo ?? incoming.userId, workedOnDevice: task.workedOnDevice ?? incoming.deviceId }
+      : { ...task, lines },
+  );
+}
+
+/** An undo's change to a line: the holder stays as it is. */
+function withLineUndone(work: LedgerWork, task: TaskState, lineNo: number, change: (line: TaskLineState) => TaskLineState): void {
+  const lines = new Map(task.lines);
+  lines.set(lineNo, change(lines.get(lineNo)!));
+  work.updateTask({ ...task, lines });
+}
+
+const addDone = (line: TaskLineState, deviceId: string, qty: number): TaskLineState => ({
+  ...line,
+  done: Math.max(0, line.done + qty),
+  doneBy: { ...line.doneBy, [deviceId]: Math.max(0, (line.doneBy[deviceId] ?? 0) + qty) },
+});
+
+/** A pick line above its quantity: the excess, with every device that picked it and how much. */
+function checkOverPick(work: LedgerWork, taskId: string, lineNo: number, incoming: IncomingOperation): void {
+  const line = work.tasks.get(taskId)?.lines.get(lineNo);
+  if (!line || line.qty === null || line.done <= line.qty) return;
+  const devices = Object.entries(line.doneBy)
+    .filter(([, qty]) => qty > 0)
+    .map(([deviceId, qty]) => ({ deviceId, qty }))
+    .sort((a, b) => a.deviceId.localeCompare(b.deviceId));
+  work.addTaskConflict({ kind: 'over-pick', key: `over-pick:${lineNo}`, taskId, lineNo, excess: line.done - line.qty, opId: incoming.opId, deviceId: incoming.deviceId, userId: incoming.userId, devices, decision: null });
 }
 
 function move(work: LedgerWork, incoming: IncomingOperation, op: PutawayOp | PickOp): Refusal | null {
@@ -124,7 +207,10 @@ function move(work: LedgerWork, incoming: IncomingOperation, op: PutawayOp | Pic
   }
   const delta = op.type === 'pick' ? -op.qty : op.qty;
   work.append({ binCode: op.binCode, productId: op.productId, lot: op.lot, expiry: op.expiry, delta, at: onServerClock(incoming, incoming.deviceAt), kind: op.type, opId: incoming.opId, countOpId: null });
-  if (task) withLine(work, task, op.lineNo!, incoming, (line) => ({ ...line, done: line.done + op.qty }));
+  if (task) {
+    withLine(work, task, op.lineNo!, incoming, (line) => addDone(line, incoming.deviceId, op.qty));
+    if (op.type === 'pick') checkOverPick(work, task.id, op.lineNo!, incoming);
+  }
   if (op.type === 'pick' && work.balance(op) < 0) work.flags.push({ kind: 'negative-stock', binCode: op.binCode, productId: op.productId, lot: op.lot, opId: incoming.opId });
   return null;
 }
@@ -135,7 +221,7 @@ function shortPick(work: LedgerWork, incoming: IncomingOperation, op: ShortPickO
   const task = taskToWork(work, incoming, op.taskId, 'pick');
   if ('why' in task) return task;
   if (!task.lines.has(op.lineNo)) return refuse({ code: 'op-wrong-line', taskId: op.taskId, lineNo: op.lineNo });
-  withLine(work, task, op.lineNo, incoming, (line) => ({ ...line, shortQty: op.shortQty }));
+  withLine(work, task, op.lineNo, incoming, (line) => ({ ...line, shortQty: op.shortQty, shortReason: op.reason }));
   work.shortPicks.push({ opId: incoming.opId, taskId: op.taskId, lineNo: op.lineNo, binCode: op.binCode, productId: op.productId, qty: op.shortQty, reason: op.reason });
   work.flags.push({ kind: 'count-requested', binCode: op.binCode, productId: op.productId, lot: null, opId: incoming.opId });
   return null;
@@ -187,22 +273,45 @@ function count(work: LedgerWork, incoming: IncomingOperation, op: CountOp): Refu
   return null;
 }
 
-function takeTask(work: LedgerWork, incoming: IncomingOperation, taskId: string): Refusal | null {
+/**
+ * Takes a task on this device. Refused when another worker or device has it (naming who
+ * and where), unless `takeOver`, which is recorded with from whom; refused too when a
+ * supervisor decided about the task after the worker took it on the floor (the take is
+ * older than the decision): the supervisor's decision stands, and the conflict is listed.
+ */
+function takeTask(work: LedgerWork, incoming: IncomingOperation, taskId: string, takeOver: boolean): Refusal | null {
   const task = work.tasks.get(taskId);
   if (!task) return refuse({ code: 'op-unknown-task', taskId });
   if (task.status === 'done' || task.status === 'cancelled') return refuse({ code: 'op-task-closed', taskId, status: task.status });
-  if (task.assignedTo !== null && task.assignedTo !== incoming.userId) return refuse({ code: 'task-taken', by: work.snapshot.userNames.get(task.assignedTo) ?? task.assignedTo });
-  work.updateTask({ ...task, assignedTo: incoming.userId, status: 'in-progress', workedOnDevice: task.workedOnDevice ?? incoming.deviceId });
+  const mine = task.assignedTo === incoming.userId && task.workedOnDevice === incoming.deviceId;
+  if (!takeOver && !mine) {
+    if (task.decision && task.assignedTo !== incoming.userId && onServerClock(incoming, incoming.deviceAt) < task.decision.at) {
+      workedAfterDecision(work, task, incoming, null);
+      return refuse(decidedWhy(work, task));
+    }
+    if (heldElsewhere(task, incoming)) return refuse(heldBy(work, task, incoming));
+  }
+  const fromSomeoneElse = (task.assignedTo !== null && task.assignedTo !== incoming.userId) || (task.workedOnDevice !== null && task.workedOnDevice !== incoming.deviceId);
+  if (takeOver && fromSomeoneElse) {
+    work.takeovers.push({ opId: incoming.opId, taskId, fromUser: task.assignedTo, fromDevice: task.workedOnDevice, toUser: incoming.userId, toDevice: incoming.deviceId });
+  }
+  work.updateTask({ ...task, assignedTo: incoming.userId, status: 'in-progress', workedOnDevice: incoming.deviceId });
   return null;
 }
 
+/** Finishing is the holder's: another device's finish is refused naming who has the task; finishing twice is fine. */
 function finishTask(work: LedgerWork, incoming: IncomingOperation, taskId: string): Refusal | null {
   const task = work.tasks.get(taskId);
   if (!task) return refuse({ code: 'op-unknown-task', taskId });
   if (task.status === 'done' && task.assignedTo === incoming.userId) return null;
-  const open = taskToWork(work, incoming, taskId, task.kind);
-  if ('why' in open) return open;
-  work.updateTask({ ...open, status: 'done', assignedTo: open.assignedTo ?? incoming.userId, workedOnDevice: open.workedOnDevice ?? incoming.deviceId });
+  if (task.status === 'done' || task.status === 'cancelled') return refuse({ code: 'op-task-closed', taskId, status: task.status });
+  const standing = standingOf(task, incoming);
+  if (standing === 'decided') {
+    workedAfterDecision(work, task, incoming, null);
+    return refuse(decidedWhy(work, task));
+  }
+  if (standing === 'elsewhere') return refuse(heldBy(work, task, incoming));
+  work.updateTask({ ...task, status: 'done', assignedTo: task.assignedTo ?? incoming.userId, workedOnDevice: task.workedOnDevice ?? incoming.deviceId });
   return null;
 }
 
@@ -227,13 +336,13 @@ function undo(work: LedgerWork, incoming: IncomingOperation, targetId: string): 
       // The goods go back (or come out again) when the worker undoes the step: a count in between saw them moved.
       reverse(work, work.entriesCausedBy(targetId).filter((e) => e.kind === op.type), incoming.opId, onServerClock(incoming, incoming.deviceAt));
       const task = op.taskId === null ? undefined : work.tasks.get(op.taskId);
-      if (task && op.lineNo !== null && task.lines.has(op.lineNo)) withLine(work, task, op.lineNo, incoming, (line) => ({ ...line, done: line.done - op.qty }));
+      if (task && op.lineNo !== null && task.lines.has(op.lineNo)) withLineUndone(work, task, op.lineNo, (line) => addDone(line, target.deviceId, -op.qty));
       return null;
     }
     case 'pick-short': {
       work.shortPicksUndone.push(targetId);
       const task = work.tasks.get(op.taskId);
-      if (task && task.lines.has(op.lineNo)) withLine(work, task, op.lineNo, incoming, (line) => ({ ...line, shortQty: null }));
+      if (task && task.lines.has(op.lineNo)) withLineUndone(work, task, op.lineNo, (line) => ({ ...line, shortQty: null, shortReason: null }));
       return null;
     }
     case 'count': {
@@ -244,7 +353,7 @@ function undo(work: LedgerWork, incoming: IncomingOperation, targetId: string): 
         reverse(work, work.entriesSittingAt(targetId), incoming.opId, null);
       }
       const task = op.taskId === null ? undefined : work.tasks.get(op.taskId);
-      if (task && op.lineNo !== null && task.lines.has(op.lineNo)) withLine(work, task, op.lineNo, incoming, (line) => ({ ...line, done: 0 }));
+      if (task && op.lineNo !== null && task.lines.has(op.lineNo)) withLineUndone(work, task, op.lineNo, (line) => ({ ...line, done: 0 }));
       return null;
     }
     default:

@@ -14,6 +14,17 @@ export interface TaskLineState {
   readonly qty: number | null;
   readonly done: number;
   readonly shortQty: number | null;
+  /** Why the line was closed short; null when it was not (or before reasons were kept). */
+  readonly shortReason: ShortReason | null;
+  /** Units done per device: who picked what of the line, for an over-pick's report. */
+  readonly doneBy: Readonly<Record<string, number>>;
+}
+
+/** A supervisor's last decision about who works a task (console: assign, back to open). */
+export interface TaskDecision {
+  readonly assignedTo: string | null;
+  /** When it was decided, ms on the server's clock. */
+  readonly at: number;
 }
 
 export interface TaskState {
@@ -21,9 +32,41 @@ export interface TaskState {
   readonly kind: TaskKind;
   readonly status: TaskStatus;
   readonly assignedTo: string | null;
-  /** The device that sent the task's first step. */
+  /** The device that has the task: it took it, or sent its first step. */
   readonly workedOnDevice: string | null;
   readonly lines: ReadonlyMap<number, TaskLineState>;
+  /** The supervisor's last decision on it; null when none was made. Absent: none. */
+  readonly decision?: TaskDecision | null;
+}
+
+/**
+ * Work on a task that met someone else's, for the supervisor (see domain/tasks/task.ts
+ * TaskConflict). One open conflict per task and `key`: a later one replaces its facts.
+ */
+export interface TaskConflictRecord {
+  readonly kind: 'over-pick' | 'worked-after-decision';
+  readonly key: string;
+  readonly taskId: string;
+  readonly lineNo: number | null;
+  readonly excess: number | null;
+  /** The step that met the other work, and who did it where. */
+  readonly opId: string;
+  readonly deviceId: string;
+  readonly userId: string;
+  /** over-pick: units per device on the line; worked-after-decision: the worker's device. */
+  readonly devices: readonly { readonly deviceId: string; readonly qty: number | null }[];
+  /** worked-after-decision: the task as the supervisor left it. */
+  readonly decision: { readonly status: TaskStatus; readonly assignedTo: string | null } | null;
+}
+
+/** A task taken over explicitly: from whom (user and device, either may be null), to whom. */
+export interface TaskTakeover {
+  readonly opId: string;
+  readonly taskId: string;
+  readonly fromUser: string | null;
+  readonly fromDevice: string | null;
+  readonly toUser: string;
+  readonly toDevice: string;
 }
 
 /** An operation the server already holds, as an undo needs it. */
@@ -132,6 +175,8 @@ export class LedgerWork {
   readonly reviewsSettled: (CountReviewState & { readonly note: string })[] = [];
   readonly deviations: Deviation[] = [];
   readonly shortPicks: ShortPick[] = [];
+  readonly taskConflicts: TaskConflictRecord[] = [];
+  readonly takeovers: TaskTakeover[] = [];
   readonly shortPicksUndone: string[] = [];
   /** Rejected operations the worker settled (dismissed or fixed). */
   readonly settled: { readonly opId: string; readonly how: 'dismissed' | 'fixed'; readonly note: string; readonly userId: string }[] = [];
@@ -194,5 +239,14 @@ export class LedgerWork {
   updateTask(task: TaskState): void {
     this.tasks.set(task.id, task);
     this.changedTasks.add(task.id);
+  }
+
+  /** Records a conflict on a task; one of the same task and key earlier in the batch gives way to it. */
+  addTaskConflict(conflict: TaskConflictRecord): void {
+    const same = this.taskConflicts.findIndex((c) => c.taskId === conflict.taskId && c.key === conflict.key);
+    if (same === -1) this.taskConflicts.push(conflict);
+    else this.taskConflicts[same] = conflict;
+    // The task carries its open conflicts to the devices: it changes with them.
+    this.changedTasks.add(conflict.taskId);
   }
 }

@@ -4,7 +4,7 @@
  * a download can stop and resume anywhere.
  */
 import type { Queryable } from '../storage/database';
-import type { Task, TaskLine } from '../../domain/tasks/task';
+import type { Task, TaskConflict, TaskLine } from '../../domain/tasks/task';
 import type { DownloadEntity, DownloadManifest } from '../../protocol/download';
 import { ApiProblem } from '../problems';
 import { cursorAfterClock } from './deviceSync/pullCursor';
@@ -117,18 +117,46 @@ export async function binPage(db: Queryable, warehouseId: string, after: string 
   );
 }
 
-const TASK_COLUMNS = `id, kind, reference, status, assigned_to as "assignedTo", worked_on_device as "workedOnDevice", created_at as "createdAt"`;
-type TaskRow = Omit<Task, 'lines' | 'createdAt'> & { createdAt: Date };
+const TASK_COLUMNS = `id, kind, reference, status, assigned_to as "assignedTo", (select display_name from users u where u.id = assigned_to) as "assignedToName",
+  worked_on_device as "workedOnDevice", created_at as "createdAt"`;
+type TaskRow = Omit<Task, 'lines' | 'createdAt' | 'conflicts'> & { createdAt: Date };
 
+/** Each task's lines with the server's progress (every device's), and its conflicts not yet resolved. */
 async function withLines(db: Queryable, warehouseId: string, rows: readonly TaskRow[]): Promise<Task[]> {
-  const lines = await db.query<TaskLine & { taskId: string }>(
-    `select task_id as "taskId", line_no as "lineNo", bin_code as "binCode", product_id as "productId", lot, qty
-       from task_lines where warehouse_id = $1 and task_id = any($2::text[]) order by task_id, line_no`,
-    [warehouseId, rows.map((row) => row.id)],
-  );
+  const ids = rows.map((row) => row.id);
+  const [lines, conflicts] = await Promise.all([
+    db.query<Omit<TaskLine, 'short'> & { taskId: string; shortQty: number | null; shortReason: string | null }>(
+      `select task_id as "taskId", line_no as "lineNo", bin_code as "binCode", product_id as "productId", lot, qty, done_qty as done, short_qty as "shortQty", short_reason as "shortReason"
+         from task_lines where warehouse_id = $1 and task_id = any($2::text[]) order by task_id, line_no`,
+      [warehouseId, ids],
+    ),
+    taskConflictsOf(db, warehouseId, ids),
+  ]);
   const linesOf = new Map<string, TaskLine[]>();
-  for (const { taskId, ...line } of lines) linesOf.set(taskId, [...(linesOf.get(taskId) ?? []), line]);
-  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString(), lines: linesOf.get(row.id) ?? [] }));
+  for (const { taskId, shortQty, shortReason, ...line } of lines) {
+    // A line closed short before reasons were kept: "less than expected" is the neutral reading.
+    const short = shortQty === null || shortQty <= 0 ? null : { qty: shortQty, reason: shortReason ?? 'less-than-expected' };
+    linesOf.set(taskId, [...(linesOf.get(taskId) ?? []), { ...line, short }]);
+  }
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString(), lines: linesOf.get(row.id) ?? [], conflicts: conflicts.get(row.id) ?? [] }));
+}
+
+/** Open conflicts per task, with the devices' users and the decision's assignee by name. */
+async function taskConflictsOf(db: Queryable, warehouseId: string, taskIds: readonly string[]): Promise<Map<string, TaskConflict[]>> {
+  const rows = await db.query<{ taskId: string; kind: TaskConflict['kind']; lineNo: number | null; excess: number | null; devices: { deviceId: string; userName: string | null }[]; decision: TaskConflict['decision']; at: Date }>(
+    `select c.task_id as "taskId", c.kind, c.line_no as "lineNo", c.excess,
+            (select coalesce(json_agg(json_build_object('deviceId', d.value->>'deviceId',
+                     'userName', (select u.display_name from devices dv join users u on u.id = dv.user_id where dv.device_id = d.value->>'deviceId'))), '[]'::json)
+               from jsonb_array_elements(c.devices) d) as devices,
+            case when c.decision is null then null
+                 else json_build_object('status', c.decision->>'status', 'assignedToName', (select u.display_name from users u where u.id = c.decision->>'assignedTo')) end as decision,
+            c.updated_at as at
+       from task_conflicts c where c.warehouse_id = $1 and c.task_id = any($2::text[]) and c.resolved_at is null order by c.id`,
+    [warehouseId, taskIds],
+  );
+  const byTask = new Map<string, TaskConflict[]>();
+  for (const { taskId, at, ...conflict } of rows) byTask.set(taskId, [...(byTask.get(taskId) ?? []), { ...conflict, at: new Date(at).toISOString() }]);
+  return byTask;
 }
 
 /** Tasks by id, whatever their status (a pull tells the device of finished and cancelled ones too). */

@@ -7,6 +7,7 @@
 import type { Database } from '../../storage/database';
 import type { FloorExceptions } from '../../../protocol/console';
 import { ApiProblem } from '../../problems';
+import { taskOwnershipExceptions } from './taskConflicts';
 
 export async function floorExceptions(db: Database, warehouseId: string): Promise<FloorExceptions> {
   const [shortPicks, flags] = await Promise.all([
@@ -26,9 +27,12 @@ export async function floorExceptions(db: Database, warehouseId: string): Promis
       [warehouseId],
     ),
   ]);
+  const { taskConflicts, takeovers } = await taskOwnershipExceptions(db, warehouseId);
   return {
     shortPicks: shortPicks.map((s) => ({ ...s, at: new Date(s.at).toISOString() })),
     flags: flags.map((f) => ({ ...f, at: new Date(f.at).toISOString() })),
+    taskConflicts,
+    takeovers,
   };
 }
 

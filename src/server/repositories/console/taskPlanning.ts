@@ -188,7 +188,12 @@ export async function createTask(db: Database, warehouseId: string, task: NewTas
 }
 
 /** Gives an open task to someone, or back to the open list; a task a device has started stays where it is. */
-export async function assignTask(db: Database, input: { warehouseId: string; taskId: string; assignedTo: string | null }): Promise<void> {
+/**
+ * Gives an open task to a worker or puts it back on the open list. The decision is kept
+ * (who, when, to whom): a worker's step that arrives later and was done without knowing
+ * it leaves the task as decided, and is listed as a conflict (domain/ledger/applyOperations).
+ */
+export async function assignTask(db: Database, input: { warehouseId: string; taskId: string; assignedTo: string | null; decidedBy?: string; now?: Date }): Promise<void> {
   await db.transaction(async (tx) => {
     const [task] = await tx.query<{ kind: NewTask['kind']; status: string; device: string | null }>(
       'select kind, status, worked_on_device as device from tasks where warehouse_id = $1 and id = $2 for update',
@@ -198,6 +203,9 @@ export async function assignTask(db: Database, input: { warehouseId: string; tas
     if (task.status !== 'open') throw new ApiProblem(409, 'conflict', `Task ${input.taskId} is ${task.status}${task.device ? ` on device ${task.device.slice(0, 8)}` : ''}; only an open task is reassigned.`);
     const userId = await assigneeOf(tx, input.warehouseId, input.assignedTo, JOB[task.kind]);
     const { clock } = await takeChangeClock(tx, input.warehouseId);
-    await tx.query('update tasks set assigned_to = $3, changed_at = $4::bigint where warehouse_id = $1 and id = $2', [input.warehouseId, input.taskId, userId, clock]);
+    await tx.query(
+      'update tasks set assigned_to = $3, worked_on_device = null, changed_at = $4::bigint, decided_at = $5, decided_by = $6, decided_to = $3 where warehouse_id = $1 and id = $2',
+      [input.warehouseId, input.taskId, userId, clock, input.now ?? new Date(), input.decidedBy ?? null],
+    );
   });
 }

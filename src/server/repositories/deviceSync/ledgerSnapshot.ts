@@ -4,14 +4,13 @@
  */
 import { inTurn } from '../../storage/inTurn';
 import type { Queryable } from '../../storage/database';
-import type { FloorOperation } from '../../../domain/floor/operations';
+import { binsTouched, type FloorOperation } from '../../../domain/floor/operations';
 import type { IncomingOperation } from '../../../domain/ledger/applyOperations';
 import { bookKey, type BookLine, type CountReviewState, type KnownOperation, type LedgerSnapshot, type OperationStatus, type TaskLineState, type TaskState, type VarianceLine } from '../../../domain/ledger/ledgerWork';
 import { stockKey, type CountMark, type EntryKind, type LedgerEntry } from '../../../domain/ledger/stockLedger';
 import type { TaskKind, TaskStatus } from '../../../domain/tasks/task';
 import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
 
-const binOf = (op: FloorOperation): string | null => ('binCode' in op ? op.binCode : null);
 const taskOf = (op: FloorOperation): string | null => ('taskId' in op ? op.taskId : null);
 const productsOf = (op: FloorOperation): string[] => (op.type === 'count' ? op.lines.map((l) => l.productId) : 'productId' in op ? [op.productId] : []);
 
@@ -37,7 +36,8 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
   const operations = new Map<string, KnownOperation>(targetRows.map((r) => [r.opId, { opId: r.opId, deviceId: r.deviceId, op: r.payload, status: r.status, at: Math.round(r.at) }]));
   const allOps = [...batch.map((b) => b.op), ...targetRows.map((r) => r.payload)];
 
-  const binCodes = [...new Set(allOps.flatMap((op) => binOf(op) ?? []))];
+  // An undo's step is among allOps (its target row), so binsTouched needs no target here.
+  const binCodes = [...new Set(allOps.flatMap((op) => binsTouched(op)))];
   const productIds = [...new Set(allOps.flatMap(productsOf))];
   const taskIds = [...new Set(allOps.flatMap((op) => taskOf(op) ?? []))];
   // Lock what the batch touches, in a fixed order so two batches never wait on each other
@@ -66,13 +66,14 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
       `select id, lot_tracked as "lotTracked", expiry_tracked as "expiryTracked" from products where warehouse_id = $1 and id = any($2::text[])`,
       [warehouseId, productIds],
     ),
-    () => taskIds.length === 0 ? Promise.resolve([]) : tx.query<{ id: string; kind: TaskKind; status: TaskStatus; assignedTo: string | null; workedOnDevice: string | null; assigneeName: string | null }>(
-      `select t.id, t.kind, t.status, t.assigned_to as "assignedTo", t.worked_on_device as "workedOnDevice", u.display_name as "assigneeName"
+    () => taskIds.length === 0 ? Promise.resolve([]) : tx.query<{ id: string; kind: TaskKind; status: TaskStatus; assignedTo: string | null; workedOnDevice: string | null; assigneeName: string | null; decidedAt: number | null; decidedTo: string | null }>(
+      `select t.id, t.kind, t.status, t.assigned_to as "assignedTo", t.worked_on_device as "workedOnDevice", u.display_name as "assigneeName",
+              (extract(epoch from t.decided_at) * 1000)::float8 as "decidedAt", t.decided_to as "decidedTo"
          from tasks t left join users u on u.id = t.assigned_to where t.warehouse_id = $1 and t.id = any($2::text[])`,
       [warehouseId, taskIds],
     ),
     () => taskIds.length === 0 ? Promise.resolve([]) : tx.query<TaskLineState & { taskId: string; lineNo: number }>(
-      `select task_id as "taskId", line_no as "lineNo", bin_code as "binCode", product_id as "productId", qty, done_qty as done, short_qty as "shortQty"
+      `select task_id as "taskId", line_no as "lineNo", bin_code as "binCode", product_id as "productId", qty, done_qty as done, short_qty as "shortQty", short_reason as "shortReason", done_by as "doneBy"
          from task_lines where warehouse_id = $1 and task_id = any($2::text[])`,
       [warehouseId, taskIds],
     ),
@@ -109,7 +110,7 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
 
   const linesOf = groupBy(lineRows, (l) => l.taskId);
   const tasks = new Map<string, TaskState>(
-    taskRows.map((t) => [t.id, { id: t.id, kind: t.kind, status: t.status, assignedTo: t.assignedTo, workedOnDevice: t.workedOnDevice, lines: new Map((linesOf.get(t.id) ?? []).map(({ taskId: _, lineNo, ...line }) => [lineNo, line])) }]),
+    taskRows.map((t) => [t.id, { id: t.id, kind: t.kind, status: t.status, assignedTo: t.assignedTo, workedOnDevice: t.workedOnDevice, decision: t.decidedAt === null ? null : { assignedTo: t.decidedTo, at: Math.round(t.decidedAt) }, lines: new Map((linesOf.get(t.id) ?? []).map(({ taskId: _, lineNo, ...line }) => [lineNo, line])) }]),
   );
   const committedBooks = new Map<string, Map<string, BookLine>>();
   for (const count of counts) committedBooks.set(bookKey(count.binCode, count.at), new Map());

@@ -8,6 +8,7 @@
 import type { Queryable } from '../../storage/database';
 import type { LedgerWork } from '../../../domain/ledger/ledgerWork';
 import { stockKey } from '../../../domain/ledger/stockLedger';
+import { writeTaskOwnership } from './taskOwnershipWrites';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -120,12 +121,13 @@ export async function writeClockedChanges(tx: Queryable, warehouseId: string, cl
         where t.warehouse_id = $2 and t.id = x.id`,
       [JSON.stringify(tasks.map((t) => ({ id: t.id, status: t.status, assigned: t.assignedTo, device: t.workedOnDevice }))), w, clock],
     );
-    const lines = tasks.flatMap((t) => [...t.lines].map(([lineNo, line]) => ({ task: t.id, line: lineNo, done: line.done, short: line.shortQty })));
+    const lines = tasks.flatMap((t) => [...t.lines].map(([lineNo, line]) => ({ task: t.id, line: lineNo, done: line.done, short: line.shortQty, reason: line.shortReason, by: line.doneBy })));
     await tx.query(
-      `update task_lines l set done_qty = x.done, short_qty = x.short
-         from json_to_recordset($1::json) as x(task text, line int, done int, short int)
+      `update task_lines l set done_qty = x.done, short_qty = x.short, short_reason = x.reason, done_by = coalesce(x.by, '{}'::jsonb)
+         from json_to_recordset($1::json) as x(task text, line int, done int, short int, reason text, by jsonb)
         where l.warehouse_id = $2 and l.task_id = x.task and l.line_no = x.line`,
       [JSON.stringify(lines), w],
     );
   }
+  await writeTaskOwnership(tx, w, work);
 }

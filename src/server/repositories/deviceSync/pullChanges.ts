@@ -73,6 +73,7 @@ export async function pullChanges(db: Database, input: { warehouseId: string; de
     // Products and bins come as JSON the database wrote; the rest is small.
     const rest = {
       binClocks: Object.fromEntries(rows.filter((r) => r.kind === KINDS.indexOf('bins')).map((r) => [r.key, r.clock])),
+      taskClocks: Object.fromEntries(rows.filter((r) => r.kind === KINDS.indexOf('tasks')).map((r) => [r.key, r.clock])),
       tasks,
       operations,
       settings: { blindCount: meta.blind, recountThreshold: { units: meta.units, percent: meta.percent }, stepLimit: meta.stepLimit },

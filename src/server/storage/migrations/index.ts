@@ -3,6 +3,7 @@ import { warehouseSettings } from './0002_warehouse_settings';
 import { sync } from './0003_sync';
 import { consoleTables } from './0004_console';
 import { floorIntegrity } from './0005_floor_integrity';
+import { taskOwnership } from './0006_task_ownership';
 
 /** Versioned migrations, applied in order at start. Never edit one that has shipped: add the next. */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
@@ -11,4 +12,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
   { version: 3, name: 'sync', sql: sync },
   { version: 4, name: 'supervisor console', sql: consoleTables },
   { version: 5, name: 'floor integrity', sql: floorIntegrity },
+  { version: 6, name: 'task ownership', sql: taskOwnership },
 ];

@@ -5,6 +5,7 @@ import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
 import { useConsoleAction, useConsoleQuery } from './useConsoleQuery';
 import { DeviationsTable } from './DeviationsTable';
+import { TaskConflictsTable } from './TaskConflictsTable';
 
 const FLAG_WORDS = { 'negative-stock': 'Book went below zero', 'count-requested': 'Count requested' } as const;
 
@@ -67,6 +68,7 @@ export function ExceptionsPanel({ warehouseId }: { warehouseId: string }) {
           </tbody>
         </table>
       </div>
+      <TaskConflictsTable warehouseId={warehouseId} conflicts={exceptions.data?.taskConflicts ?? []} takeovers={exceptions.data?.takeovers ?? []} onResolved={exceptions.refresh} />
       <DeviationsTable warehouseId={warehouseId} />
       <h2>Short picks ({shortPicks.length})</h2>
       <div className="table-scroll">

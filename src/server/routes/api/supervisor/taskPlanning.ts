@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { assignTaskSchema, newTaskSchema, taskCsvSchema, type CreatedTasks, type TaskSummary } from '../../../../protocol/console';
+import { sessionOf } from '../../../plugins/app/authentication';
 import { apiPaths } from '../../../../protocol/paths';
 import { parseOr400 } from '../../../problems';
 import { assignTask, createTask, floorPeople, listTasks } from '../../../repositories/console/taskPlanning';
@@ -31,7 +32,7 @@ export default async function taskPlanningRoutes(app: FastifyInstance) {
     const warehouseId = await supervisedWarehouse(app, request);
     const { taskId } = parseOr400(z.object({ taskId: z.string().min(1).max(64) }).loose(), request.params, 'task');
     const { assignedTo } = parseOr400(assignTaskSchema, request.body, 'assignment');
-    await assignTask(app.db, { warehouseId, taskId, assignedTo });
+    await assignTask(app.db, { warehouseId, taskId, assignedTo, decidedBy: sessionOf(request).userId, now: app.now() });
     return reply.status(204).send();
   });
 }
