@@ -60,7 +60,8 @@ async function putRows<E extends DownloadEntity>(db: FloorDb, entity: E, items: 
       await db.bins.bulkPut(await layOnBins(db, (items as BinWithStock[]).map((bin) => toStoredBin(bin, changeClock))));
       return;
     case 'tasks':
-      await db.tasks.bulkPut(items as Task[]);
+      // Progress as of the manifest's clock at least; the next pull brings what came after.
+      await db.tasks.bulkPut((items as Task[]).map((task) => ({ ...task, serverClock: changeClock })));
       return;
   }
 }

@@ -14,7 +14,7 @@ import type { Task } from '../domain/tasks/task';
 import type { FloorOperation } from '../domain/floor/operations';
 import { explain, type Why } from '../domain/why';
 import type { DeviceStatus, OperationResult, PullResponse } from '../protocol/syncMessages';
-import { toProductBlocks, toStoredBin, withStock, type FloorDb, type OutboxEntry, type OutboxStatus, type ProductBlock, type StoredBin } from './floorDb';
+import { toProductBlocks, toStoredBin, withStock, type FloorDb, type OutboxEntry, type OutboxStatus, type ProductBlock, type StoredBin, type StoredTask } from './floorDb';
 import { binsTouchedBy, entriesByBin, laidStock, layOnBins, layableEntries } from './overlay';
 import { readRecord, writeRecord } from './syncState';
 import { storageFailure } from './refusals';
@@ -99,12 +99,25 @@ async function putProducts(db: FloorDb, products: readonly Product[], catalogWas
   await db.productBlocks.bulkPut([...blocks.values(), ...toProductBlocks(fresh)]);
 }
 
-/** Tasks as the server has them, with this device's pending take on top (the server has not seen it yet). */
-async function putTasks(db: FloorDb, tasks: readonly Task[]): Promise<void> {
+/**
+ * Tasks as the server has them, each with the clock of that state, and this device's
+ * pending take on top (the server has not seen it yet): an open task, or one taken over.
+ */
+async function putTasks(db: FloorDb, tasks: readonly Task[], clockOf: (taskId: string) => string): Promise<void> {
   if (tasks.length === 0) return;
   const pending = await db.outbox.where('status').equals('pending').toArray();
-  const takenBy = new Map(pending.filter((e) => e.type === 'task-taken').map((e) => [(e.payload as Extract<FloorOperation, { type: 'task-taken' }>).taskId, e.userId]));
-  await db.tasks.bulkPut(tasks.map((task) => (takenBy.has(task.id) && task.assignedTo === null ? { ...task, assignedTo: takenBy.get(task.id)!, status: 'in-progress' as const } : task)));
+  const takes = new Map(pending.filter((e) => e.type === 'task-taken').map((e) => [(e.payload as Extract<FloorOperation, { type: 'task-taken' }>).taskId, e]));
+  const here = await readRecord(db, 'deviceId');
+  await db.tasks.bulkPut(
+    tasks.map((task): StoredTask => {
+      const stored: StoredTask = { ...task, serverClock: clockOf(task.id) };
+      const take = takes.get(task.id);
+      if (!take || task.status === 'done' || task.status === 'cancelled') return stored;
+      const takeOver = (take.payload as Extract<FloorOperation, { type: 'task-taken' }>).takeOver === true;
+      if (task.assignedTo !== null && !takeOver) return stored;
+      return { ...stored, assignedTo: take.userId, status: 'in-progress', workedOnDevice: here ?? task.workedOnDevice };
+    }),
+  );
 }
 
 /** Stores one pulled page with the cursor after it. */
@@ -114,7 +127,7 @@ export async function storePulledPage(db: FloorDb, page: PulledPage, options: { 
       await putProducts(db, page.products, options.catalogWasEmpty);
       const bins = page.bins.map((bin: BinWithStock) => toStoredBin(bin, page.binClocks[bin.code] ?? page.clock));
       await db.bins.bulkPut(await layOnBins(db, bins));
-      await putTasks(db, page.tasks);
+      await putTasks(db, page.tasks, (taskId) => page.taskClocks[taskId] ?? page.clock);
       await writeRecord(db, 'warehouseSettings', page.settings);
       await writeRecord(db, 'pullCursor', page.cursor);
     });
