@@ -1,41 +1,43 @@
-import type { Task, TaskKind } from '../../../domain/tasks/task';
+import type { TaskKind } from '../../../domain/tasks/task';
+import { deviceLabel, holderOf } from '../../../domain/tasks/taskHolder';
 import type { DeviceSession } from '../../../device/syncState';
+import type { StoredTask, TaskProgress } from '../../../device/floorDb';
+import { readTasksOfKind } from '../../../device/tasks';
 import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { Screen } from '../../components/Screen';
 import { useAppStore } from '../../store/appStore';
 import { useT } from '../../i18n/useT';
+import { TaskConflictNotes } from './TaskConflictNotes';
 
 const TITLES = { pick: 'tasks.pick', putaway: 'tasks.putaway', count: 'tasks.count' } as const satisfies Record<TaskKind, string>;
 
 /**
  * The tasks of one kind this worker may take: their own first, then open ones, each
- * with how far this device got; tapping one works through it.
+ * with how far this device got, or who has it on which device; tapping one works
+ * through it (a task another device has asks for an explicit take-over first).
  */
 export function TaskListScreen({ kind, session }: { kind: TaskKind; session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
-  const thisDevice = useAppStore((s) => s.deviceId);
+  const thisDevice = useAppStore((s) => s.deviceId) ?? '';
   const t = useT();
-  const progress = useLiveQuery(async () => new Map((await floorDb.taskProgress.toArray()).map((p) => [p.taskId, p])), [], new Map());
   const tasks = useLiveQuery(
-    async () => {
-      const all = await floorDb.tasks.where('kind').equals(kind).toArray();
-      // Finished or cancelled on the server: shown only where this device worked them.
-      const mine = new Set((await floorDb.taskProgress.toArray()).map((p) => p.taskId));
-      return all
-        .filter((task) => task.assignedTo === null || task.assignedTo === session.user.id)
-        .filter((task) => task.status === 'open' || task.status === 'in-progress' || mine.has(task.id))
-        .sort((a, b) => Number(b.assignedTo !== null) - Number(a.assignedTo !== null) || a.id.localeCompare(b.id));
-    },
+    async () =>
+      (await readTasksOfKind(floorDb, kind))
+        // Another worker's task is shown only where this device worked it (it was taken over from here).
+        .filter(({ task, progress }) => task.assignedTo === null || task.assignedTo === session.user.id || progress !== null)
+        // Finished or cancelled on the server: shown only where this device worked them.
+        .filter(({ task, progress }) => task.status === 'open' || task.status === 'in-progress' || progress !== null)
+        .sort((a, b) => Number(b.task.assignedTo !== null) - Number(a.task.assignedTo !== null) || a.task.id.localeCompare(b.task.id)),
     [kind, session.user.id],
     null,
   );
-  const stateOf = (task: Task) => {
-    const p = progress.get(task.id);
-    if (p?.finished) return t('tasks.doneHere');
-    if (p) return t('tasks.inProgressHere');
+  const stateOf = (task: StoredTask, progress: TaskProgress | null) => {
+    const holder = holderOf(task, { userId: session.user.id, deviceId: thisDevice });
+    if (progress?.finished) return t('tasks.doneHere');
     if (task.status === 'cancelled') return t('tasks.cancelled');
-    if (task.workedOnDevice !== null && task.workedOnDevice !== thisDevice) return t('tasks.inProgressElsewhere');
+    if (holder.kind === 'elsewhere') return `${t('tasks.inProgressElsewhere')} (${t('tasks.onDevice', holder.userName ?? '', holder.deviceId ? deviceLabel(holder.deviceId) : '?')})`;
+    if (progress) return t('tasks.inProgressHere');
     return task.assignedTo !== null ? t('tasks.yours') : t('tasks.open');
   };
   return (
@@ -46,14 +48,15 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
         <p>{t('tasks.none', t(TITLES[kind]))}</p>
       ) : (
         <ul className="task-list">
-          {tasks.map((task) => (
+          {tasks.map(({ task, progress }) => (
             <li key={task.id}>
               <button type="button" className="task-open" onClick={() => navigate(`/${kind}`, `task=${encodeURIComponent(task.id)}`)}>
                 <strong>{task.reference}</strong>
                 <span>
-                  {t('tasks.lines', task.lines.length)} · {stateOf(task)}
+                  {t('tasks.lines', task.lines.length)} · {stateOf(task, progress)}
                 </span>
               </button>
+              <TaskConflictNotes task={task} deviceId={thisDevice} />
             </li>
           ))}
         </ul>
