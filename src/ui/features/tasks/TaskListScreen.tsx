@@ -24,8 +24,8 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
   const tasks = useLiveQuery(
     async () =>
       (await readTasksOfKind(floorDb, kind))
-        // Another worker's task is shown only where this device worked it (it was taken over from here).
-        .filter(({ task, progress }) => task.assignedTo === null || task.assignedTo === session.user.id || progress !== null)
+        // Another worker's task is theirs: not on this list (a link to it names who has it).
+        .filter(({ task }) => task.assignedTo === null || task.assignedTo === session.user.id)
         // Finished or cancelled on the server: shown only where this device worked them.
         .filter(({ task, progress }) => task.status === 'open' || task.status === 'in-progress' || progress !== null)
         .sort((a, b) => Number(b.task.assignedTo !== null) - Number(a.task.assignedTo !== null) || a.task.id.localeCompare(b.task.id)),
