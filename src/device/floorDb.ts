@@ -21,7 +21,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { BinWithStock, Product } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
-import { applyEffect, reverseEffectOf, type FloorOperation, type ShortReason } from '../domain/floor/operations';
+import { applyEffect, effectBin, reverseEffectsOf, type FloorOperation, type ShortReason } from '../domain/floor/operations';
 import type { Why } from '../domain/why';
 
 /** Products stored together; `blockId` is the id of the first product in it. */
@@ -168,9 +168,9 @@ export function withStock(bin: StoredBin, stock: StoredBin['stock']): StoredBin 
 function serverStockBefore(binCode: string, shown: StoredBin['stock'], pendingNewestFirst: readonly OutboxEntry[]): StoredBin['stock'] {
   let stock = shown;
   for (const entry of pendingNewestFirst) {
-    const effect = reverseEffectOf(entry.payload as FloorOperation);
-    const bin = effect.kind === 'move' ? effect.key.binCode : effect.kind === 'replace' ? effect.binCode : null;
-    if (bin === binCode) stock = applyEffect(stock, effect, (line) => ({ ...line, binCode }));
+    for (const effect of reverseEffectsOf(entry.payload as FloorOperation)) {
+      if (effectBin(effect) === binCode) stock = applyEffect(stock, effect, (line) => ({ ...line, binCode }));
+    }
   }
   return stock;
 }

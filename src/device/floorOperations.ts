@@ -5,7 +5,7 @@
  * says "saved" only when this resolves; a crash before that leaves nothing, after
  * it leaves everything, so a reload never loses or doubles a step.
  */
-import { applyEffect, reverseEffectOf, stockEffectOf, type FloorOperation, type StockEffect } from '../domain/floor/operations';
+import { applyEffect, effectBin, reverseEffectsOf, stockEffectsOf, type FloorOperation, type StockEffect } from '../domain/floor/operations';
 import { floorOperationSchema } from '../protocol/operations';
 import type { StockLine } from '../domain/catalog/product';
 import type { CountSheet } from '../domain/floor/countSheet';
@@ -23,13 +23,16 @@ function taskIdOf(op: FloorOperation): string | null {
   return 'taskId' in op ? op.taskId : null;
 }
 
-async function applyToBin(db: FloorDb, effect: StockEffect): Promise<void> {
-  if (effect.kind === 'none') return;
-  const binCode = effect.kind === 'move' ? effect.key.binCode : effect.binCode;
-  const bin = await db.bins.get(binCode);
-  if (!bin) throw new DeviceRefusal('unknown-bin', { code: 'unknown-bin', bin: binCode });
-  const stock = applyEffect<StockLine>(bin.stock, effect, (line) => ({ ...line, binCode }));
-  await db.bins.put(withStock(bin, stock));
+/** Applies a step's effects, one per bin it changes; an unknown bin refuses the whole step (the transaction rolls back). */
+async function applyToBins(db: FloorDb, effects: readonly StockEffect[]): Promise<void> {
+  for (const effect of effects) {
+    const binCode = effectBin(effect);
+    if (binCode === null) continue;
+    const bin = await db.bins.get(binCode);
+    if (!bin) throw new DeviceRefusal('unknown-bin', { code: 'unknown-bin', bin: binCode });
+    const stock = applyEffect<StockLine>(bin.stock, effect, (line) => ({ ...line, binCode }));
+    await db.bins.put(withStock(bin, stock));
+  }
 }
 
 /** The device's copy of the task becomes the worker's at once; the server confirms or refuses when the step arrives. */
@@ -108,14 +111,14 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
       const opId = crypto.randomUUID();
       let undone: FloorOperation | null = null;
       let taskId = taskIdOf(op);
-      let effect = stockEffectOf(op);
+      let effects = stockEffectsOf(op);
       if (op.type === 'undo') {
         const target = await db.outbox.get(op.undoesOpId);
         if (!target) throw new DeviceRefusal('nothing-to-undo', { code: 'undo-gone' });
         if (target.type === 'undo') throw new DeviceRefusal('nothing-to-undo', { code: 'undo-of-undo' });
         undone = target.payload as FloorOperation;
         taskId = taskIdOf(undone);
-        effect = reverseEffectOf(undone);
+        effects = reverseEffectsOf(undone);
       }
       const progress = taskId ? ((await db.taskProgress.get(taskId)) ?? { taskId, startedAt: now.toISOString(), lines: {}, finished: false, opIds: [] }) : null;
       if (progress?.finished) throw new DeviceRefusal('task-finished', { code: 'task-finished' });
@@ -128,7 +131,7 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
       if (progress && taskId) await checkLine(db, op, progress, taskId);
       if (op.type === 'task-taken') await takeTask(db, op.taskId, worker.userId);
       if (op.type === 'rejection-settled') await settleRejection(db, op.rejectedOpId);
-      await applyToBin(db, effect);
+      await applyToBins(db, effects);
       if (progress) await db.taskProgress.put(progressAfter(progress, op, opId, undone));
       const deviceSeq = ((await readRecord(db, 'lastDeviceSeq')) ?? 0) + 1;
       await writeRecord(db, 'lastDeviceSeq', deviceSeq);

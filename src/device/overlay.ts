@@ -11,13 +11,9 @@
  * - An undo lays the reverse of its step; both pending, they cancel.
  * Whenever a bin's server state or an operation's fate changes, the bin is laid again.
  */
-import { applyEffect, reverseEffectOf, stockEffectOf, type FloorOperation, type StockEffect } from '../domain/floor/operations';
+import { applyEffect, binsTouched, effectBin, reverseEffectsOf, stockEffectsOf, type FloorOperation, type StockEffect } from '../domain/floor/operations';
 import type { StockLine } from '../domain/catalog/product';
 import { withStock, type FloorDb, type OutboxEntry, type StoredBin } from './floorDb';
-
-function effectBin(effect: StockEffect): string | null {
-  return effect.kind === 'move' ? effect.key.binCode : effect.kind === 'replace' ? effect.binCode : null;
-}
 
 const isLaid = (entry: OutboxEntry, serverClock: string): boolean => {
   if (entry.status === 'pending') return true;
@@ -26,12 +22,12 @@ const isLaid = (entry: OutboxEntry, serverClock: string): boolean => {
   return entry.clock !== null && entry.clock !== undefined && BigInt(entry.clock) > BigInt(serverClock);
 };
 
-/** Each operation's effect on stock, undo resolved to the reverse of its step. */
-export function effectOf(entry: OutboxEntry, byId: ReadonlyMap<string, OutboxEntry>): StockEffect {
+/** Each operation's effects on stock (one per bin), undo resolved to the reverse of its step. */
+export function effectsOf(entry: OutboxEntry, byId: ReadonlyMap<string, OutboxEntry>): StockEffect[] {
   const op = entry.payload as FloorOperation;
-  if (op.type !== 'undo') return stockEffectOf(op);
+  if (op.type !== 'undo') return stockEffectsOf(op);
   const target = byId.get(op.undoesOpId);
-  return target ? reverseEffectOf(target.payload as FloorOperation) : { kind: 'none' };
+  return target ? reverseEffectsOf(target.payload as FloorOperation) : [];
 }
 
 /** The stock a bin shows: its server stock with the device's operations on it not yet in it, in order. */
@@ -39,9 +35,9 @@ export function laidStock(bin: StoredBin, entriesOnBin: readonly OutboxEntry[], 
   let stock: StockLine[] = [...bin.serverStock];
   for (const entry of [...entriesOnBin].sort((a, b) => a.deviceSeq - b.deviceSeq)) {
     if (!isLaid(entry, bin.serverClock)) continue;
-    const effect = effectOf(entry, byId);
-    if (effectBin(effect) !== bin.code) continue;
-    stock = applyEffect<StockLine>(stock, effect, (line) => ({ ...line, binCode: bin.code }));
+    for (const effect of effectsOf(entry, byId)) {
+      if (effectBin(effect) === bin.code) stock = applyEffect<StockLine>(stock, effect, (line) => ({ ...line, binCode: bin.code }));
+    }
   }
   return stock;
 }
@@ -50,8 +46,7 @@ export function laidStock(bin: StoredBin, entriesOnBin: readonly OutboxEntry[], 
 export function entriesByBin(entries: readonly OutboxEntry[], byId: ReadonlyMap<string, OutboxEntry>): Map<string, OutboxEntry[]> {
   const byBin = new Map<string, OutboxEntry[]>();
   for (const entry of entries) {
-    const bin = effectBin(effectOf(entry, byId));
-    if (bin !== null) byBin.set(bin, [...(byBin.get(bin) ?? []), entry]);
+    for (const bin of new Set(effectsOf(entry, byId).map(effectBin))) if (bin !== null) byBin.set(bin, [...(byBin.get(bin) ?? []), entry]);
   }
   return byBin;
 }
@@ -73,6 +68,7 @@ export async function layOnBins(db: FloorDb, bins: readonly StoredBin[]): Promis
 
 /** The bins an operation touches, for laying them again when its fate changes. */
 export function binsTouchedBy(entry: OutboxEntry, byId: ReadonlyMap<string, OutboxEntry>): string[] {
-  const bin = effectBin(effectOf(entry, byId));
-  return bin === null ? [] : [bin];
+  const op = entry.payload as FloorOperation;
+  const target = op.type === 'undo' ? byId.get(op.undoesOpId) : undefined;
+  return binsTouched(op, target ? (target.payload as FloorOperation) : null);
 }

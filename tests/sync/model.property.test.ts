@@ -19,6 +19,7 @@ import { downloadWarehouse } from '../../src/sync/download';
 import { syncOnce } from '../../src/sync/syncEngine';
 import { SyncError } from '../../src/sync/syncError';
 import { deviceId } from '../../src/device/deviceIdentity';
+import { DeviceRefusal } from '../../src/device/refusals';
 import { recordOperation, readTaskProgress } from '../../src/device/floorOperations';
 import { openFloorDb, type FloorDb } from '../../src/device/floorDb';
 import type { DeviceSession } from '../../src/device/syncState';
@@ -138,7 +139,12 @@ describe('sync against a model of the floor (property)', () => {
               // Nobody picks more than is physically there.
               const qty = Math.min(step.qty, at(l.binCode!, l.productId!));
               if (qty === 0) break;
-              const opId = await record(sim, { type: 'pick', taskId: task.id, lineNo: l.lineNo, binCode: l.binCode!, productId: l.productId!, lot: '', expiry: null, qty, proposedLot: null });
+              // A device refuses a pick that takes its line above the line's quantity: the picker takes nothing.
+              const opId = await record(sim, { type: 'pick', taskId: task.id, lineNo: l.lineNo, binCode: l.binCode!, productId: l.productId!, lot: '', expiry: null, qty, proposedLot: null }).catch((error: unknown) => {
+                if (error instanceof DeviceRefusal && error.reason === 'line-closed') return null;
+                throw error;
+              });
+              if (opId === null) break;
               move(l.binCode!, l.productId!, -qty);
               sim.lastPick = { opId, taskId: task.id, bin: l.binCode!, product: l.productId!, qty };
               break;
@@ -190,8 +196,8 @@ describe('sync against a model of the floor (property)', () => {
         for (const sim of devices) sim.online = true;
         for (let round = 0; round < 4; round++) for (const sim of devices) await sync(sim);
         for (const sim of devices) expect(await sim.db.outbox.where('status').equals('pending').count()).toBe(0);
-        // The supervisor approves the counts that waited for review; the devices sync again.
-        for (const review of await waitingReviews(test.db, 'wh-main')) {
+        // The supervisor approves the counts that waited for review, oldest first (an approval may settle a later one on its bin); the devices sync again.
+        for (let review = (await waitingReviews(test.db, 'wh-main'))[0]; review; review = (await waitingReviews(test.db, 'wh-main'))[0]) {
           simNow += 1000;
           await decideCountReview(test.db, { warehouseId: 'wh-main', opId: review.opId, decision: 'approve', userId: 'u-super1', note: null, now: now() });
         }

@@ -130,3 +130,15 @@ describe('stock effects of floor operations', () => {
     expect(applyEffect(held, { kind: 'move', key: { binCode: 'A-01-01-1', productId: 'p1', lot: 'L1', expiry: null }, delta: -2 }, make)).toEqual([]);
   });
 });
+
+describe('the bins a step touches', () => {
+  it('is one list for every kind of step, an undo touching what its step touched', async () => {
+    const { binsTouched } = await import('./operations');
+    const pick = { type: 'pick', taskId: 't', lineNo: 1, binCode: 'A-01-01-1', productId: 'p1', lot: '', expiry: null, qty: 1, proposedLot: null } as const;
+    expect(binsTouched(pick)).toEqual(['A-01-01-1']);
+    expect(binsTouched({ type: 'pick-short', taskId: 't', lineNo: 1, binCode: 'B-01-01-1', productId: 'p1', shortQty: 1, reason: 'damaged' })).toEqual(['B-01-01-1']);
+    expect(binsTouched({ type: 'undo', undoesOpId: 'x' }, pick)).toEqual(['A-01-01-1']);
+    expect(binsTouched({ type: 'undo', undoesOpId: 'x' })).toEqual([]);
+    expect(binsTouched({ type: 'task-finished', taskId: 't' })).toEqual([]);
+  });
+});

@@ -17,7 +17,7 @@ import { applyOperation, type IncomingOperation, type Outcome } from '../../../d
 import { LedgerWork } from '../../../domain/ledger/ledgerWork';
 import { settleWaitingReviews } from '../../../domain/ledger/reviewRecompute';
 import { explain, type Why } from '../../../domain/why';
-import type { FloorOperation } from '../../../domain/floor/operations';
+import { binsTouched, type FloorOperation } from '../../../domain/floor/operations';
 import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
 import { readWarehouseSettings, takeChangeClock } from './changeClock';
 import { readLedgerSnapshot } from './ledgerSnapshot';
@@ -97,7 +97,7 @@ export async function pushOperations(db: Database, { deviceId, request, now }: P
     }
     if (fresh.length > 0) {
       const settings: WarehouseSettings = device ? { blindCount: device.blind, recountThreshold: { units: device.units, percent: device.percent }, stepLimit: device.stepLimit } : await readWarehouseSettings(tx, request.warehouseId);
-      const { fates: outcomes, clock } = await applyFresh(tx, request.warehouseId, deviceId, fresh, offsetMs, settings);
+      const { fates: outcomes, clock } = await applyFresh(tx, request.warehouseId, deviceId, fresh, offsetMs, settings, now.getTime());
       for (const op of fresh) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
       lastSeq += fresh.length;
     }
@@ -106,14 +106,24 @@ export async function pushOperations(db: Database, { deviceId, request, now }: P
   });
 }
 
-/** The bin an operation names (an undo: its step's bin). */
+/** The bins an operation touches (an undo: its step's). */
 function binTouched(op: FloorOperation, work: LedgerWork): string[] {
-  if ('binCode' in op) return [op.binCode];
-  if (op.type === 'undo') {
-    const target = work.known.get(op.undoesOpId)?.op;
-    return target && 'binCode' in target ? [target.binCode] : [];
-  }
-  return [];
+  return binsTouched(op, op.type === 'undo' ? (work.known.get(op.undoesOpId)?.op ?? null) : null);
+}
+
+/** Whether the ledger can place a moment: after the opening stock (the epoch) and not beyond a day ahead of the server. */
+const placeable = (ms: number, nowMs: number) => ms > 0 && ms <= nowMs + 86_400_000;
+
+/**
+ * Why a step's moments (done, and a count's start) cannot be placed on the server's
+ * clock, or null. A device whose clock is wrong (reset to 1970 after a flat battery)
+ * is fine: its offset corrects it. Only times the offset cannot make sense of are refused,
+ * so they never reach the database as dates it cannot hold.
+ */
+function timeOutOfPlace(op: FloorOperation, createdMs: number, offsetMs: number, nowMs: number): string | null {
+  const moments = [['createdAt', createdMs] as const, ...(op.type === 'count' ? [['startedAt', Date.parse(op.startedAt)] as const] : [])];
+  const bad = moments.find(([, ms]) => !placeable(ms + offsetMs, nowMs));
+  return bad ? `${bad[0]}: ${new Date(bad[1]).toISOString()} falls outside any time the server can place (the device's clock differs from the server's by ${Math.round(offsetMs / 60_000)} minutes)` : null;
 }
 
 function conflict(op: PushedOperation): OperationResult {
@@ -133,12 +143,15 @@ async function applyFresh(
   fresh: readonly PushedOperation[],
   offsetMs: number,
   settings: WarehouseSettings,
+  nowMs: number,
 ): Promise<{ fates: Map<string, { status: OperationResult['status']; why: Why | null }>; clock: string }> {
   const valid: IncomingOperation[] = [];
   const badPayload = new Map<string, Why>();
   for (const op of fresh) {
     const parsed = floorOperationSchema.safeParse(op.payload);
-    if (parsed.success) valid.push({ opId: op.opId, deviceId, userId: op.userId, op: parsed.data as FloorOperation, deviceAt: Date.parse(op.createdAt), offsetMs });
+    const unplaceable = parsed.success ? timeOutOfPlace(parsed.data as FloorOperation, Date.parse(op.createdAt), offsetMs, nowMs) : null;
+    if (unplaceable) badPayload.set(op.opId, { code: 'op-bad-payload', detail: unplaceable });
+    else if (parsed.success) valid.push({ opId: op.opId, deviceId, userId: op.userId, op: parsed.data as FloorOperation, deviceAt: Date.parse(op.createdAt), offsetMs });
     else {
       const issue = parsed.error.issues[0];
       badPayload.set(op.opId, { code: 'op-bad-payload', detail: issue ? `${issue.path.join('.') || 'operation'}: ${issue.message}` : 'not a floor operation' });
@@ -168,7 +181,7 @@ async function applyFresh(
         fresh.map((op) => {
           const fate = fates.get(op.opId)!;
           const type = typeof (op.payload as { type?: unknown } | null)?.type === 'string' ? String((op.payload as { type: string }).type).slice(0, 40) : 'unknown';
-          return { op: op.opId, seq: op.deviceSeq, user_id: op.userId, type, payload: op.payload ?? { missing: true }, created: op.createdAt, occurred: new Date(Date.parse(op.createdAt) + offsetMs).toISOString(), status: fate.status, why: fate.why, message: fate.why ? explain(fate.why) : null };
+          return { op: op.opId, seq: op.deviceSeq, user_id: op.userId, type, payload: op.payload ?? { missing: true }, created: op.createdAt, occurred: new Date(placeable(Date.parse(op.createdAt) + offsetMs, nowMs) ? Date.parse(op.createdAt) + offsetMs : nowMs).toISOString(), status: fate.status, why: fate.why, message: fate.why ? explain(fate.why) : null };
         }),
       ),
       warehouseId,
