@@ -245,4 +245,25 @@ describe.each(databaseKinds)('deviations on %s', (kind) => {
     const skewed = await raw(JSON.stringify({ warehouseId: 'wh-main', sentAt: '0001-01-01T00:00:00Z', operations: [{ ...op, payload: { ...base, deviations: ['over-step-limit'] } }] }));
     expect(skewed.statusCode, skewed.body).toBeLessThan(500);
   });
+
+  it('refuses, with a reason, a step whose time no clock correction can place; a device clock reset to 1970 is fine', async () => {
+    const base = putawayOf(floor.emptyBin, floor.line.productId, 1);
+    const send = (sentAt: string, operations: object[]) =>
+      app.inject({ method: 'POST', url: '/api/sync/push', headers: picker.signedIn.headers, payload: { warehouseId: 'wh-main', sentAt, operations } });
+    // Sent "at the end of time", done "at the start of it": the corrected moment is before any stock existed.
+    const ancient = picker.ops.next(base, new Date('0001-01-01T00:00:00Z'));
+    const far = await send('9999-12-31T00:00:00Z', [ancient]);
+    expect(far.statusCode, far.body).toBe(200);
+    expect(far.json().results[0]).toMatchObject({ status: 'rejected', why: { code: 'op-bad-payload', detail: expect.stringContaining('createdAt') } });
+    // A count started a thousand years before it was sent.
+    const count = picker.ops.next({ type: 'count', taskId: null, lineNo: null, binCode: floor.emptyBin, startedAt: '1026-01-01T00:00:00Z', bookAtStart: [], lines: [], deviations: [] });
+    const old = await send(new Date().toISOString(), [count]);
+    expect(old.json().results[0]).toMatchObject({ status: 'rejected', why: { code: 'op-bad-payload', detail: expect.stringContaining('startedAt') } });
+    // A handheld whose clock went back to 1970: its offset puts the step five minutes ago (under the counts made above, so the balance keeps them).
+    const reset = picker.ops.next(base, new Date('1970-01-01T00:05:00Z'));
+    const answer = await send('1970-01-01T00:10:00Z', [reset]);
+    expect(answer.json().results[0]).toMatchObject({ status: 'applied' });
+    const [row] = await test.db.query<{ occurred: Date }>('select occurred_at as occurred from operations where op_id = $1', [reset.opId]);
+    expect(Math.abs(new Date(row!.occurred).getTime() - (Date.now() - 5 * 60_000))).toBeLessThan(60_000);
+  });
 });
