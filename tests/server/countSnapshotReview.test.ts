@@ -155,6 +155,27 @@ describe.each(databaseKinds)('count reviews as snapshots on %s', (kind) => {
     expect(await balanceOf(test.db, binCode, productId)).toBe(book - 3);
   });
 
+  it('decides a review once when a supervisor approves it while the late pick that settles it arrives', async () => {
+    const { task, lineNo, binCode, productId } = scenario(5);
+    const counter = await device('counter1', '2222');
+    const picker = await device('picker1', '1111');
+    const t0 = Date.now();
+    const book = await balanceOf(test.db, binCode, productId);
+    const count = counter.ops.next(await countOfBin(binCode, minutesAgo(t0, 0.5), productId, book - 3), minutesAgo(t0, 0.4));
+    expect((await push(app, counter.signedIn, [count])).results[0]!.status).toBe('review');
+    const [approved, picked] = await Promise.all([
+      app.inject({ method: 'POST', url: `/api/supervisor/warehouses/wh-main/count-reviews/${count.opId}`, headers: supervisor.headers, payload: { decision: 'approve' } }),
+      push(app, picker.signedIn, [picker.ops.next(pickOf(task, lineNo, 3), minutesAgo(t0, 1))]),
+    ]);
+    // Whichever came first decided it; the other found it decided (404) or had nothing left to settle.
+    expect([204, 404]).toContain(approved.statusCode);
+    expect(picked.results[0]!.status).toBe('applied');
+    expect(['approved', 'auto-approved']).toContain((await reviewOf(count.opId)).status);
+    const [posted] = await test.db.query<{ n: number }>('select count(*)::int as n from bin_counts where op_id = $1', [count.opId]);
+    expect(posted!.n).toBe(1);
+    expect(await balanceOf(test.db, binCode, productId)).toBe(book - 3);
+  });
+
   it('settles a review within the same batch when the earlier pick comes behind the count', async () => {
     const { task, lineNo, binCode, productId } = scenario(4);
     const worker = await device('picker1', '1111');
