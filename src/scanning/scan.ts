@@ -3,7 +3,7 @@
  * camera, or a person typing. Every source makes the same event, with the same
  * parsing and the same errors, so a flow handles a scan once.
  */
-import { interpretCode, type CodeMeaning } from '../domain/codes/interpretCode';
+import { brokenScanMeaning, interpretCode, type CodeMeaning } from '../domain/codes/interpretCode';
 
 export type ScanSource = 'camera' | 'scanner' | 'keyboard';
 
@@ -49,4 +49,13 @@ export const GS1_AIM_IDENTIFIERS: ReadonlySet<string> = new Set([']C1', ']d2', '
 
 export function makeScan(text: string, symbology: ScanSymbology, source: ScanSource, at: number, today: Date = new Date()): Scan {
   return { text, symbology, source, meaning: interpretCode(text, today), at };
+}
+
+/**
+ * A scan that broke off before its end (a hardware scanner's burst cut by a pause):
+ * its meaning is an error showing the characters received, so every screen answers it
+ * with the error feedback and nobody looks the partial text up as a code.
+ */
+export function makeBrokenScan(received: string, source: ScanSource, at: number): Scan {
+  return { text: received, symbology: 'unknown', source, meaning: brokenScanMeaning(received), at };
 }

@@ -9,16 +9,30 @@
  */
 import { looksLikeBinCode, normaliseBinCode, type BinCode } from './binCode';
 import { looksLikeGs1, parseGs1, type Gs1Data, type Gs1Error, type Gs1ErrorReason } from './gs1';
-import { explain } from '../why';
+import { explain, type Why } from '../why';
 import { readProductCode, type CodeError, type CodeErrorReason, type NormalisedCode } from './gtin';
 
 export type CodeMeaning =
   | { readonly kind: 'product-code'; readonly readings: readonly NormalisedCode[] }
   | { readonly kind: 'gs1'; readonly readings: readonly NormalisedCode[]; readonly gs1: Gs1Data }
   | { readonly kind: 'bin-code'; readonly binCode: BinCode; readonly gs1: Gs1Data | null }
-  | { readonly kind: 'invalid'; readonly error: CodeError | Gs1Error; readonly binCode: BinCode | null };
+  | { readonly kind: 'invalid'; readonly error: CodeError | Gs1Error | BrokenScanError; readonly binCode: BinCode | null };
 
-export type MeaningErrorReason = CodeErrorReason | Gs1ErrorReason;
+/** A code that never arrived whole: a hardware scanner's burst broke off (scanning/wedge.ts), so there is nothing to read. */
+export interface BrokenScanError {
+  readonly reason: 'scan-broken';
+  readonly why: Why;
+  /** In English. */
+  readonly message: string;
+}
+
+export type MeaningErrorReason = CodeErrorReason | Gs1ErrorReason | BrokenScanError['reason'];
+
+/** The meaning of a burst that broke off: an error showing what was received, never a code to look up. */
+export function brokenScanMeaning(received: string): CodeMeaning {
+  const why: Why = { code: 'scan-broken', received };
+  return { kind: 'invalid', error: { reason: 'scan-broken', why, message: explain(why) }, binCode: null };
+}
 
 function gs1Meaning(gs1: Gs1Data): CodeMeaning {
   const readings: NormalisedCode[] = gs1.gtin ? [{ gtin: gs1.gtin, symbology: 'gtin-14', text: gs1.gtin }] : [];
