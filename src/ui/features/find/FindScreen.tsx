@@ -56,6 +56,14 @@ export function FindScreen() {
     return onScan((scan) => {
       if (!repeats.accepts(scan)) return;
       setScanned(scan.source === 'keyboard' ? null : scan);
+      if (scan.meaning.kind === 'invalid' && scan.meaning.error.reason === 'scan-broken') {
+        // A burst that broke off is no code to look up: its error, with what arrived.
+        const { reason, why, message } = scan.meaning.error;
+        setFailure(null);
+        setResult({ kind: 'invalid', reason, why, message });
+        giveFeedback('error', readPreferences().feedback);
+        return;
+      }
       void latestFind.current(scan.text).then(() => {
         if (scan.source === 'keyboard') input.current?.select();
       });
