@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { Handheld } from './pages/handheld';
-import { demo } from './demoCodes';
+import { WedgeKeys, brokenBurst } from './pages/wedgeKeys';
+import { countTask, demo } from './demoCodes';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer;
@@ -75,4 +76,124 @@ test('the scanner test screen shows what arrived, key by key, and applies a pref
   // The settings stay with the device.
   await page.reload();
   await expect(page.getByLabel('Scanner prefix')).toHaveValue('#');
+});
+
+const brokenWords = (received: string) => `The scanner's code arrived broken ("${received}" received). Scan again.`;
+
+test("a scanner's burst broken by a pause presses no focused button and lands in no field: it is one scan error showing what arrived", async ({ page }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.open('/');
+  await handheld.signIn('counter1', '2222');
+  await handheld.waitForHome();
+  await handheld.waitForFirstSync();
+  const keys = await WedgeKeys.of(page); // online: a DevTools session breaks offline emulation
+
+  // A spot count with one item counted, and "Bin is empty" focused.
+  await page.goto(`${server.url}/count?spot=1`);
+  const prompt = page.getByTestId('expect');
+  await expect(prompt).toHaveText('Scan the bin to count');
+  await handheld.scan(countTask.binCode);
+  await expect(prompt).toHaveText(`Count bin ${countTask.binCode}: scan each item`);
+  const [first] = countTask.stock;
+  const code = first!.each.printed;
+  await handheld.scan(code);
+  const counted = page.getByTestId('counted');
+  await expect(counted).toContainText(`${first!.product.name}1`);
+  const empty = page.getByRole('button', { name: 'Bin is empty' });
+  await empty.focus();
+
+  // The scanner pauses 80 ms before its last two characters, then sends them and Enter.
+  await keys.play(brokenBurst([...code, 'Enter'], 3, 80));
+  await expect(handheld.alert).toHaveText(brokenWords(code));
+  await expect(page.locator('body.flash-error')).toHaveCount(1);
+  // The button was not pressed: the running count is as it was, nothing was saved.
+  await expect(empty).toBeFocused();
+  await expect(prompt).toHaveText(`Count bin ${countTask.binCode}: scan each item`);
+  await expect(counted).toContainText(`${first!.product.name}1`);
+  await page.waitForTimeout(500);
+  await expect(counted).toContainText(`${first!.product.name}1`);
+  expect(await handheld.outbox()).toEqual([]);
+
+  // The same scanner's whole burst is a scan: +1.
+  await keys.keys([...code, 'Enter'], 4);
+  await expect(counted).toContainText(`${first!.product.name}2`);
+  expect(await handheld.outbox()).toEqual([]);
+
+  // On Find, with the Code field focused: nothing lands in the field, the error says what arrived.
+  await page.goto(`${server.url}/find`);
+  const field = page.getByLabel('Code', { exact: true });
+  await expect(field).toBeFocused();
+  const ean = demo.ean13.code.printed;
+  await keys.play(brokenBurst([...ean, 'Enter'], 8, 80));
+  await expect(handheld.alert).toHaveText(brokenWords(ean));
+  await expect(page.getByTestId('scanned')).toHaveText(`Scanned ${ean} (scanner)`);
+  await expect(field).toHaveValue('');
+  await expect(handheld.productResult).toHaveCount(0);
+  // A burst that breaks off and never ends is answered too, once its window has passed; Tab ends one as Enter does.
+  await keys.play(brokenBurst([...ean.slice(0, 11)], 2, 80));
+  await expect(handheld.alert).toHaveText(brokenWords(ean.slice(0, 11)));
+  await keys.play(brokenBurst([...ean.slice(0, 10), 'Tab'], 1, 80));
+  await expect(handheld.alert).toHaveText(brokenWords(ean.slice(0, 10)));
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+  // And a whole burst still finds the product.
+  await keys.keys([...ean, 'Enter'], 4);
+  await expect(handheld.productResult).toContainText(demo.ean13.product.name);
+  await expect(field).toHaveValue('');
+  expect(handheld.problems).toEqual([]);
+});
+
+test('the sign-in fields take fast typing and autofill exactly, and Enter right after the last key signs in', async ({ page }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.open('/');
+  const user = page.getByLabel('User');
+  const pin = page.getByLabel('PIN');
+
+  // A password manager fills the fields with input events and no keys.
+  await user.fill('picker1');
+  await pin.fill('1111');
+  await expect(user).toHaveValue('picker1');
+  await expect(pin).toHaveValue('1111');
+  await user.fill('');
+  await pin.fill('');
+
+  // A fast typist through Playwright's keyboard: 30 ms between keys, then Tab at once to the PIN.
+  await user.focus();
+  await page.keyboard.type('picker1', { delay: 30 });
+  await page.keyboard.press('Tab');
+  await expect(pin).toBeFocused();
+  await expect(user).toHaveValue('picker1');
+
+  // Real key events exactly 30 ms apart (faster than most people, slower than a scanner), Tab 30 ms after.
+  const keys = await WedgeKeys.of(page);
+  await user.fill('');
+  await user.focus();
+  await keys.keys([...'picker1', 'Tab'], 30);
+  await expect(pin).toBeFocused();
+  await expect(user).toHaveValue('picker1');
+
+  // The PIN 40 ms apart.
+  await keys.keys([...'1111'], 40);
+  await expect(pin).toHaveValue('1111');
+
+  // Typed 30 ms apart while the page was busy: the keys arrive together, stamped when they were pressed.
+  await user.fill('');
+  await pin.fill('');
+  await user.focus();
+  await keys.queued([...'picker1', 'Tab', ...'1111'].map((key, i) => ({ key, at: i * 30 })));
+  await expect(user).toHaveValue('picker1');
+  await expect(pin).toHaveValue('1111');
+  await expect(pin).toBeFocused();
+
+  // The PIN again, its double digits rolled 12 ms apart, and Enter 30 ms after the last: signed in.
+  await pin.fill('');
+  await keys.play([
+    { key: '1', at: 0 },
+    { key: '1', at: 12 },
+    { key: '1', at: 60 },
+    { key: '1', at: 72 },
+    { key: 'Enter', at: 102 },
+  ]);
+  await handheld.waitForHome();
+  expect(handheld.problems).toEqual([]);
 });
