@@ -16,7 +16,6 @@
  * posted already in this work are left alone.
  */
 import { needsRecount } from '../floor/variance';
-import { stockKey } from './stockLedger';
 import { postCount, varianceOf } from './applyOperations';
 import type { CountReviewState, LedgerWork, VarianceLine } from './ledgerWork';
 
@@ -39,7 +38,8 @@ export function settleWaitingReviews(work: LedgerWork): void {
   for (const review of candidates) {
     // Only entries of this work reach back: what was committed before is in the review's lines already.
     if (!work.entries.some((e) => e.binCode === review.binCode && e.at <= review.at && e.countOpId !== review.opId)) continue;
-    const lines = varianceOf(work, review.binCode, review.at, countedLinesOf(review));
+    // The review's lines carry what was counted per product and lot (0 for a book line the count did not find).
+    const lines = varianceOf(work, review.binCode, review.at, review.lines);
     if (!lines.some((line) => needsRecount(line.qty, line.counted, work.snapshot.threshold))) {
       postCount(work, review.opId, review.binCode, review.at, lines);
       work.reviewsSettled.push({ ...review, lines, note: AUTO_APPROVED_NOTE });
@@ -52,17 +52,6 @@ export function settleWaitingReviews(work: LedgerWork): void {
     if (fresh.has(review.opId)) replaceFresh(work, review, lines);
     else work.reviewsRecomputed.push({ ...review, lines });
   }
-}
-
-/** What the counter counted, per product and lot (a line of the book the count did not find was counted 0). */
-function countedLinesOf(review: CountReviewState) {
-  const seen = new Set<string>();
-  return review.lines.filter((line) => {
-    const key = stockKey({ binCode: review.binCode, productId: line.productId, lot: line.lot });
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function replaceFresh(work: LedgerWork, review: CountReviewState, lines: readonly VarianceLine[]): void {
