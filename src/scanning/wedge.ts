@@ -75,6 +75,8 @@ export interface WedgeScan {
   /** Exactly what arrived, for the scanner test screen. */
   readonly raw: string;
   readonly at: number;
+  /** True for a burst that broke off: `raw` is what arrived, and nothing is to be read from it. */
+  readonly broken?: true;
 }
 
 export interface WedgeKey {

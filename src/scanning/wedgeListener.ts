@@ -70,7 +70,7 @@ export function configureWedge(settings: WedgeSettings): void {
   detector = new WedgeDetector(settings);
 }
 
-/** Subscribes to hardware-scanner scans with what arrived raw (for the scanner test screen); flows listen on the scan bus. */
+/** Subscribes to hardware-scanner scans, broken ones included, with what arrived raw (for the scanner test screen); flows listen on the scan bus. */
 export function onWedgeScan(listener: ScanListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -102,6 +102,7 @@ function giveBack(chars: readonly string[], field: TextField | null): void {
 }
 
 function announceBroken(broken: BrokenBurst): void {
+  for (const listener of listeners) listener({ text: broken.received, symbology: 'unknown', raw: broken.received, at: broken.at, broken: true });
   announceScan(makeBrokenScan(broken.received, 'scanner', broken.at));
 }
 

@@ -12,6 +12,8 @@ test.afterAll(async () => {
   await server.stop();
 });
 
+const brokenWords = (received: string) => `The scanner's code arrived broken ("${received}" received). Scan again.`;
+
 test('a hardware scanner\'s burst is a scan wherever the focus is; a person\'s typing is not', async ({ page }) => {
   const handheld = new Handheld(page, server.url);
   await handheld.open('/find');
@@ -73,12 +75,16 @@ test('the scanner test screen shows what arrived, key by key, and applies a pref
   await expect(arrived.locator('tbody tr').first()).toContainText('#U+0023');
   await expect(arrived).toContainText('Enter');
 
+  // A burst that broke off shows as such, with what arrived.
+  const keys = await WedgeKeys.of(page);
+  await keys.play(brokenBurst([...'#A-01-02', 'Enter'], 3, 80));
+  await expect(lastScan).toContainText('Read as: Not readable · symbology unknown');
+  await expect(page.getByTestId('last-scan-problem')).toHaveText(brokenWords('#A-01-02'));
+
   // The settings stay with the device.
   await page.reload();
   await expect(page.getByLabel('Scanner prefix')).toHaveValue('#');
 });
-
-const brokenWords = (received: string) => `The scanner's code arrived broken ("${received}" received). Scan again.`;
 
 test("a scanner's burst broken by a pause presses no focused button and lands in no field: it is one scan error showing what arrived", async ({ page }) => {
   const handheld = new Handheld(page, server.url);

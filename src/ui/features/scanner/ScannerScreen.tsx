@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { interpretCode } from '../../../domain/codes/interpretCode';
+import { brokenScanMeaning, interpretCode } from '../../../domain/codes/interpretCode';
 import type { WedgeScan } from '../../../scanning/wedge';
 import { configureWedge, onArrivedKey, onWedgeScan, type ArrivedKey } from '../../../scanning/wedgeListener';
 import { Screen } from '../../components/Screen';
 import { giveFeedback } from '../../feedback/scanFeedback';
 import { readPreferences, wedgeSettingsOf, writePreferences, type Preferences } from '../../preferences';
 import { visibleKey } from './arrivedText';
-import { useT } from '../../i18n/useT';
+import { useSay, useT } from '../../i18n/useT';
 
 /**
  * Scanner test and settings: scan a test code and see exactly what arrived, key
@@ -19,6 +19,7 @@ export function ScannerScreen() {
   const [preferences, setPreferences] = useState<Preferences>(readPreferences);
   const [saved, setSaved] = useState(false);
   const t = useT();
+  const say = useSay();
 
   useEffect(() => {
     let last: number | null = null;
@@ -41,7 +42,7 @@ export function ScannerScreen() {
     setSaved(true);
   }
 
-  const meaning = scan ? interpretCode(scan.text) : null;
+  const meaning = scan ? (scan.broken ? brokenScanMeaning(scan.raw) : interpretCode(scan.text)) : null;
   return (
     <Screen title={t('scanner.title')}>
       <p className="expect">{t('scanner.expect')}</p>
@@ -49,6 +50,7 @@ export function ScannerScreen() {
         <section className="result" aria-label={t('scanner.lastScan')} data-testid="last-scan">
           <p>{t('scanner.readAs', t(`scanner.meaning.${meaning.kind}`), scan.symbology)}</p>
           <p className="mono">{[...scan.text].map((c) => visibleKey(c)).join(' ')}</p>
+          {meaning.kind === 'invalid' && <p data-testid="last-scan-problem">{say(meaning.error.why)}</p>}
         </section>
       )}
       <table className="lines" aria-label={t('scanner.keys')} data-testid="arrived-keys">
