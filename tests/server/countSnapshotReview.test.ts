@@ -53,6 +53,18 @@ describe.each(databaseKinds)('count reviews as snapshots on %s', (kind) => {
     return { type: 'count', taskId: null, lineNo: null, binCode, startedAt: startedAt.toISOString(), bookAtStart: [], lines: [...others, { productId, lot: '', expiry: null, counted, firstCount: null, unexpected: false }], deviations: [] };
   }
 
+  /** The issue's numbers: a count ten minutes ago puts the product at 10 in the bin (approved when it was off). */
+  async function bookOfTen(counter: { signedIn: SignedIn; ops: DeviceOps }, binCode: string, productId: string, t0: number): Promise<number> {
+    const count = counter.ops.next(await countOfBin(binCode, minutesAgo(t0, 10), productId, 10), minutesAgo(t0, 9.9));
+    const answer = await push(app, counter.signedIn, [count]);
+    if (answer.results[0]!.status === 'review') {
+      const decided = await app.inject({ method: 'POST', url: `/api/supervisor/warehouses/wh-main/count-reviews/${count.opId}`, headers: supervisor.headers, payload: { decision: 'approve' } });
+      expect(decided.statusCode).toBe(204);
+    }
+    expect(await balanceOf(test.db, binCode, productId)).toBe(10);
+    return 10;
+  }
+
   const reviewOf = async (opId: string) => {
     const [row] = await test.db.query<{ status: string; lines: { productId: string; qty: number; counted: number }[]; recomputedAt: Date | null; decidedAt: Date | null; note: string | null }>(
       'select status, lines, recomputed_at as "recomputedAt", decided_at as "decidedAt", note from count_reviews where op_id = $1',
@@ -72,9 +84,9 @@ describe.each(databaseKinds)('count reviews as snapshots on %s', (kind) => {
     const { task, lineNo, binCode, productId } = scenario(0);
     const counter = await device('counter1', '2222');
     const picker = await device('picker1', '1111');
-    const cursor = (await pullAll(app, counter.signedIn, null)).cursor;
     const t0 = Date.now();
-    const book = await balanceOf(test.db, binCode, productId);
+    const book = await bookOfTen(counter, binCode, productId, t0);
+    const cursor = (await pullAll(app, counter.signedIn, null)).cursor;
     // Picked 3 a minute ago offline; counted the truth (book - 3) half a minute ago; the count syncs first.
     const count = counter.ops.next(await countOfBin(binCode, minutesAgo(t0, 0.5), productId, book - 3), minutesAgo(t0, 0.4));
     const counted = await push(app, counter.signedIn, [count]);
@@ -106,7 +118,7 @@ describe.each(databaseKinds)('count reviews as snapshots on %s', (kind) => {
     const counter = await device('counter1', '2222');
     const picker = await device('picker1', '1111');
     const t0 = Date.now();
-    const book = await balanceOf(test.db, binCode, productId);
+    const book = await bookOfTen(counter, binCode, productId, t0);
     await push(app, picker.signedIn, [picker.ops.next(pickOf(task, lineNo, 3), minutesAgo(t0, 1))]);
     const count = counter.ops.next(await countOfBin(binCode, minutesAgo(t0, 0.5), productId, book - 3), minutesAgo(t0, 0.4));
     const counted = await push(app, counter.signedIn, [count]);
