@@ -11,6 +11,7 @@ import type { StockLine } from '../domain/catalog/product';
 import type { CountSheet } from '../domain/floor/countSheet';
 import { withStock, type FloorDb, type OutboxEntry, type TaskProgress } from './floorDb';
 import { DeviceRefusal, storageFailure } from './refusals';
+import { lineProgressOf } from './taskLineProgress';
 import { deleteRecord, readRecord, writeRecord } from './syncState';
 
 /** Who did a step, and in which warehouse (not to be confused with a Web Worker). */
@@ -35,12 +36,17 @@ async function applyToBins(db: FloorDb, effects: readonly StockEffect[]): Promis
   }
 }
 
-/** The device's copy of the task becomes the worker's at once; the server confirms or refuses when the step arrives. */
-async function takeTask(db: FloorDb, taskId: string, userId: string): Promise<void> {
+/**
+ * The device's copy of the task becomes the worker's, on this device, at once; the
+ * server confirms or refuses when the step arrives. A task someone else holds is taken
+ * only as an explicit take-over.
+ */
+async function takeTask(db: FloorDb, taskId: string, userId: string, takeOver: boolean): Promise<void> {
   const task = await db.tasks.get(taskId);
   if (!task) throw new DeviceRefusal('bad-operation', { code: 'bad-operation', detail: `task ${taskId} is not on this device` });
-  if (task.assignedTo !== null && task.assignedTo !== userId) throw new DeviceRefusal('task-taken', { code: 'task-taken', by: task.assignedTo });
-  await db.tasks.put({ ...task, assignedTo: userId, status: 'in-progress' });
+  if (task.assignedTo !== null && task.assignedTo !== userId && !takeOver) throw new DeviceRefusal('task-taken', { code: 'task-taken', by: task.assignedToName ?? task.assignedTo });
+  const here = (await readRecord(db, 'deviceId')) ?? task.workedOnDevice;
+  await db.tasks.put({ ...task, assignedTo: userId, status: 'in-progress', workedOnDevice: here });
 }
 
 /** A rejected step settled by the worker is no longer flagged on the device; its rejection stays on record. */
@@ -129,7 +135,7 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
         throw new DeviceRefusal('nothing-to-undo', { code: 'undo-twice' });
       }
       if (progress && taskId) await checkLine(db, op, progress, taskId);
-      if (op.type === 'task-taken') await takeTask(db, op.taskId, worker.userId);
+      if (op.type === 'task-taken') await takeTask(db, op.taskId, worker.userId, op.takeOver === true);
       if (op.type === 'rejection-settled') await settleRejection(db, op.rejectedOpId);
       await applyToBins(db, effects);
       if (progress) await db.taskProgress.put(progressAfter(progress, op, opId, undone));
@@ -156,8 +162,10 @@ async function checkLine(db: FloorDb, op: FloorOperation, progress: TaskProgress
   if (lineNo === null) return;
   const task = await db.tasks.get(taskId);
   const line = task?.lines.find((l) => l.lineNo === lineNo);
-  const done = progress.lines[lineNo]?.done ?? 0;
-  const short = progress.lines[lineNo]?.short ?? null;
+  // The line's real progress: the server's, from every device, with this device's steps on top.
+  const real = task ? (await lineProgressOf(db, task, progress))[lineNo] : progress.lines[lineNo];
+  const done = real?.done ?? 0;
+  const short = real?.short ?? null;
   if (op.type === 'pick' && line?.qty != null) {
     if (short !== null || done >= line.qty) throw new DeviceRefusal('line-closed', { code: 'line-done', needed: line.qty, unit: '' });
     if (done + op.qty > line.qty) throw new DeviceRefusal('line-closed', { code: 'qty-more-than-allowed', qty: op.qty, max: line.qty - done });

@@ -18,7 +18,7 @@ import { COUNT_FLOW_KEY } from './floorOperations';
 import type { FloorDb } from './floorDb';
 import { readRecord } from './syncState';
 
-const lineDone = (atHand: TaskAtHand, lineNo: number) => atHand.progress?.lines[lineNo] ?? { done: 0, short: null };
+const lineDone = (atHand: TaskAtHand, lineNo: number) => atHand.lineProgress[lineNo] ?? { done: 0, short: null };
 
 export async function readPickContext(db: FloorDb, taskId: string, now = new Date()): Promise<(PickContext & { readonly reference: string }) | null> {
   const [atHand, settings] = await Promise.all([readTaskAtHand(db, taskId), readWarehouseSettings(db)]);

@@ -74,3 +74,13 @@ export async function readRealLineProgress(db: FloorDb, taskId: string): Promise
     return realLineProgress(task, progress ?? null, entriesOfTask(entries, taskId));
   });
 }
+
+/**
+ * The real progress of a task the device holds, reading only the outbox entries made
+ * since this device started the task (its own steps on it cannot be older): cheap
+ * enough for every scan, and callable inside a transaction that includes the outbox.
+ */
+export async function lineProgressOf(db: FloorDb, task: StoredTask, progress: TaskProgress | null): Promise<Record<number, RealLineProgress>> {
+  const entries = progress === null ? [] : await db.outbox.where('createdAt').aboveOrEqual(progress.startedAt).toArray();
+  return realLineProgress(task, progress, entriesOfTask(entries, task.id));
+}

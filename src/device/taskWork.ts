@@ -6,6 +6,7 @@ import type { BinWithStock, Product } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { FloorDb, TaskProgress } from './floorDb';
 import { productsByIds } from './lookup';
+import { lineProgressOf, type RealLineProgress } from './taskLineProgress';
 import { readRecord } from './syncState';
 import { DEFAULT_WAREHOUSE_SETTINGS, type WarehouseSettings } from '../domain/floor/warehouseSettings';
 
@@ -14,6 +15,8 @@ export interface TaskAtHand {
   readonly products: ReadonlyMap<string, Product>;
   readonly bins: ReadonlyMap<string, BinWithStock>;
   readonly progress: TaskProgress | null;
+  /** Per line: its real progress, the server's from every device with this device's steps on top. */
+  readonly lineProgress: Readonly<Record<number, RealLineProgress>>;
 }
 
 export async function readTaskAtHand(db: FloorDb, taskId: string): Promise<TaskAtHand | null> {
@@ -27,6 +30,7 @@ export async function readTaskAtHand(db: FloorDb, taskId: string): Promise<TaskA
     products,
     bins: new Map(bins.flatMap((bin) => (bin ? [[bin.code, bin] as const] : []))),
     progress: progress ?? null,
+    lineProgress: await lineProgressOf(db, task, progress ?? null),
   };
 }
 

@@ -46,16 +46,7 @@ export async function takeTask(db: FloorDb, worker: WorkerIdentity, taskId: stri
   if (holder.kind === 'elsewhere' && !takeOver) {
     throw new DeviceRefusal('task-taken', { code: 'task-taken', by: holder.userName ?? '', ...(holder.deviceId ? { device: deviceLabel(holder.deviceId) } : {}), ...(holder.sameWorker ? { you: true } : {}) });
   }
-  // The step's own check takes a task assigned to someone else as refused: a take-over makes
-  // the device's copy this worker's first, and puts it back if the step cannot be written.
-  if (holder.kind === 'elsewhere') await db.tasks.put({ ...task, assignedTo: worker.userId });
-  try {
-    await recordOperation(db, worker, { type: 'task-taken', taskId, takeOver: holder.kind === 'elsewhere' }, now);
-  } catch (error) {
-    if (holder.kind === 'elsewhere') await db.tasks.put(task);
-    throw error;
-  }
-  const taken = await db.tasks.get(taskId);
-  if (taken) await db.tasks.put({ ...taken, assignedTo: worker.userId, status: 'in-progress', workedOnDevice: here ?? taken.workedOnDevice });
+  // The step makes the device's copy this worker's, on this device, in its own transaction.
+  await recordOperation(db, worker, { type: 'task-taken', taskId, takeOver: holder.kind === 'elsewhere' }, now);
   return true;
 }

@@ -140,3 +140,32 @@ export const countWhilePicking = (() => {
   if (scenarios.length < 2) throw new Error('the demo warehouse lacks two count-while-picking scenarios');
   return scenarios;
 })();
+
+/** A pick list of picker1's (not the ones above) with a line of a lot-tracked product, for a label whose lot is not in the bin. */
+export const lotPickList = (() => {
+  const products = new Map(main.products.map((p) => [p.id, p]));
+  const walkSeq = new Map(main.bins.map((b) => [b.code, b.walkSeq]));
+  for (const task of main.tasks.filter((t) => t.kind === 'pick' && t.assignedTo === 'u-picker1' && t.id !== pickList.task.id && !countWhilePicking.some((s) => s.task.id === t.id))) {
+    const walk = [...task.lines].sort((a, b) => walkSeq.get(a.binCode!)! - walkSeq.get(b.binCode!)! || a.lineNo - b.lineNo);
+    const at = walk.findIndex((l) => products.get(l.productId!)!.lotTracked);
+    if (at === -1) continue;
+    const product = products.get(walk[at]!.productId!)!;
+    // `before`: lines ahead of it in walk order, which the test closes short to get there.
+    return { task, line: walk[at]!, before: at, product, each: product.codes.find((c) => c.packLevel === 'each')! };
+  }
+  throw new Error('the demo warehouse lacks a pick list with a lot-tracked product');
+})();
+
+/** A bin holding exactly two products, one lot each, for a spot count that scans A, B, A. */
+export const twoProductBin = (() => {
+  const products = new Map(main.products.map((p) => [p.id, p]));
+  const busy = new Set([...pickList.task.lines.map((l) => l.binCode!), countTask.binCode, demo.bin.code, ...countWhilePicking.flatMap((s) => [s.pickBin, s.farBin]), lotPickList.line.binCode!]);
+  for (const bin of main.bins) {
+    if (busy.has(bin.code)) continue;
+    const lines = main.stock.filter((s) => s.binCode === bin.code && s.qty > 0);
+    if (lines.length !== 2 || lines[0]!.productId === lines[1]!.productId) continue;
+    const [a, b] = lines.map((s) => ({ ...s, product: products.get(s.productId)!, each: products.get(s.productId)!.codes.find((c) => c.packLevel === 'each') }));
+    if (a!.each && b!.each && a!.qty >= 3 && b!.qty >= 3) return { binCode: bin.code, a: { ...a!, each: a!.each }, b: { ...b!, each: b!.each } };
+  }
+  throw new Error('the demo warehouse lacks a bin with two products to count');
+})();

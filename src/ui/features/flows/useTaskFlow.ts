@@ -8,8 +8,11 @@
  *   on what the device holds after the step before it was saved.
  * - Every scan gets exactly one answer. Scans are never dropped, only queued.
  * - One gesture, one step: a tap while another tap is queued or being saved does
- *   nothing, and so does a tap within DOUBLE_TAP_MS after a tap that recorded a step
- *   (the second tap of a double tap that lands on the next screen's button).
+ *   nothing, and so does a tap of the same kind (Confirm after Confirm, Undo after
+ *   Undo) within DOUBLE_TAP_MS after one that recorded a step, and leaving the screen
+ *   within DOUBLE_TAP_MS after any recorded tap (the second tap of a double tap that
+ *   lands on the next screen's button). A different control tapped at once is a new
+ *   gesture and is taken.
  * - A recorded step, the machine's next state and the outbox entry are written in
  *   one IndexedDB transaction under the step's key; the screen says "Saved" only
  *   after it resolves. A reload at any moment resumes from the last saved state.
@@ -28,7 +31,7 @@ import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 
 /** Taps closer together than this after a saved step are one gesture (a double tap). */
-export const DOUBLE_TAP_MS = 450;
+export const DOUBLE_TAP_MS = 400;
 
 export interface FlowDefinition<S extends FlowBase, C, E, N> {
   /** Where the flow's state is kept on the device. */
@@ -79,7 +82,7 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
   const queue = useRef<Promise<void>>(Promise.resolve());
   const inFlight = useRef(0);
   const tapsWaiting = useRef(0);
-  const lastSavedTapAt = useRef(-Infinity);
+  const lastSavedTap = useRef<{ kind: string; at: number }>({ kind: '', at: -Infinity });
   const answers = useRef(0);
   const generation = useRef(0);
 
@@ -90,7 +93,7 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
   };
 
   /** Handles one event: decide, save, then answer. */
-  const handle = async (make: (state: S, context: C) => Promise<E>, kind: 'scan' | 'tap' | 'edit', mine: number): Promise<void> => {
+  const handle = async (make: (state: S, context: C) => Promise<E>, kind: 'scan' | 'tap' | 'edit', mine: number, tapKind = ''): Promise<void> => {
     const def = live.current.definition;
     const current = stateRef.current;
     if (current === undefined || mine !== generation.current) return;
@@ -107,7 +110,7 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
       const saved = await save(transition.record, next);
       if (saved === 'refused') return;
       if (saved === 'duplicate') next = (await readFlowState<S>(floorDb, def.stateKey)) ?? next;
-      if (kind === 'tap') lastSavedTapAt.current = performance.now();
+      if (kind === 'tap') lastSavedTap.current = { kind: tapKind, at: performance.now() };
     } else if (next !== current && kind !== 'edit') {
       await saveFlowState(floorDb, def.stateKey, next);
     } else if (next !== current) {
@@ -131,13 +134,13 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
     }
   };
 
-  const enqueue = (make: (state: S, context: C) => Promise<E>, kind: 'scan' | 'tap' | 'edit') => {
+  const enqueue = (make: (state: S, context: C) => Promise<E>, kind: 'scan' | 'tap' | 'edit', tapKind = '') => {
     const mine = generation.current;
     inFlight.current += 1;
     if (kind === 'tap') tapsWaiting.current += 1;
     setBusy(true);
     queue.current = queue.current
-      .then(() => handle(make, kind, mine))
+      .then(() => handle(make, kind, mine, tapKind))
       .catch((error: unknown) => answerWith('error', live.current.say(error)))
       .finally(() => {
         inFlight.current -= 1;
@@ -177,14 +180,16 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
     answer,
     busy,
     tap(event) {
-      if (tapsWaiting.current > 0 || performance.now() - lastSavedTapAt.current < DOUBLE_TAP_MS) return;
-      enqueue(async () => event, 'tap');
+      const tapKind = (event as { type?: string }).type ?? '';
+      const last = lastSavedTap.current;
+      if (tapsWaiting.current > 0 || (last.kind === tapKind && performance.now() - last.at < DOUBLE_TAP_MS)) return;
+      enqueue(async () => event, 'tap', tapKind);
     },
     refuse(why) {
       queue.current = queue.current.then(() => answerWith('error', live.current.say(why)));
     },
     guarded(action) {
-      if (tapsWaiting.current > 0 || performance.now() - lastSavedTapAt.current < DOUBLE_TAP_MS) return;
+      if (tapsWaiting.current > 0 || performance.now() - lastSavedTap.current.at < DOUBLE_TAP_MS) return;
       action();
     },
     edit(event) {
