@@ -169,3 +169,28 @@ export const twoProductBin = (() => {
   }
   throw new Error('the demo warehouse lacks a bin with two products to count');
 })();
+
+/**
+ * A pick made before a count but synced after it: a pick list of picker1's whose first
+ * line (in walk order) takes 3 from a bin whose book of that product is small enough
+ * that 3 is far off (over 2 units and 5 %), the bin countable by scanning each product
+ * once (one lot each, no lot to type).
+ */
+export const pickBeforeCount = (() => {
+  const products = new Map(main.products.map((p) => [p.id, p]));
+  const walkSeq = new Map(main.bins.map((b) => [b.code, b.walkSeq]));
+  const used = new Set<string>([...pickList.task.lines.map((l) => l.binCode!), countTask.binCode, demo.bin.code, ...countWhilePicking.flatMap((s) => [s.pickBin, s.farBin]), lotPickList.line.binCode!, twoProductBin.binCode]);
+  const taken = new Set([pickList.task.id, lotPickList.task.id, ...countWhilePicking.map((s) => s.task.id)]);
+  for (const task of main.tasks.filter((t) => t.kind === 'pick' && t.assignedTo === 'u-picker1' && !taken.has(t.id))) {
+    const first = [...task.lines].sort((a, b) => walkSeq.get(a.binCode!)! - walkSeq.get(b.binCode!)! || a.lineNo - b.lineNo)[0]!;
+    if (first.qty! < 3 || used.has(first.binCode!)) continue;
+    const stock = main.stock.filter((s) => s.binCode === first.binCode);
+    if (stock.length > 4 || new Set(stock.map((s) => s.productId)).size !== stock.length) continue;
+    const book = stock.find((s) => s.productId === first.productId)?.qty ?? 0;
+    if (book < 3 || book >= 60) continue;
+    const lines = stock.map((s) => ({ product: products.get(s.productId)!, each: products.get(s.productId)!.codes.find((c) => c.packLevel === 'each')!, book: s.qty }));
+    if (lines.some((l) => !l.each || (l.product.expiryTracked && !stock.find((s) => s.productId === l.product.id)?.expiry))) continue;
+    return { task, bin: first.binCode!, productId: first.productId!, lines };
+  }
+  throw new Error('the demo warehouse lacks a pick-before-count scenario');
+})();

@@ -93,7 +93,7 @@ export class Handheld {
   private lastScanAt = 0;
 
   /** The device's outbox, in sequence order, read straight from IndexedDB. */
-  async outbox(): Promise<{ deviceSeq: number; type: string; payload: Record<string, unknown> }[]> {
+  async outbox(): Promise<{ deviceSeq: number; type: string; status: string; payload: Record<string, unknown> }[]> {
     return this.page.evaluate(
       () =>
         new Promise((resolve, reject) => {
@@ -102,7 +102,7 @@ export class Handheld {
             const all = request.result.transaction('outbox').objectStore('outbox').getAll();
             all.onsuccess = () => {
               request.result.close();
-              resolve((all.result as { deviceSeq: number; type: string; payload: Record<string, unknown> }[]).sort((a, b) => a.deviceSeq - b.deviceSeq));
+              resolve((all.result as { deviceSeq: number; type: string; status: string; payload: Record<string, unknown> }[]).sort((a, b) => a.deviceSeq - b.deviceSeq));
             };
             all.onerror = () => reject(all.error);
           };
