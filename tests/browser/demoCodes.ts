@@ -185,7 +185,7 @@ export const pickBeforeCount = (() => {
     const first = [...task.lines].sort((a, b) => walkSeq.get(a.binCode!)! - walkSeq.get(b.binCode!)! || a.lineNo - b.lineNo)[0]!;
     if (first.qty! < 3 || used.has(first.binCode!)) continue;
     const stock = main.stock.filter((s) => s.binCode === first.binCode);
-    if (stock.length > 4 || new Set(stock.map((s) => s.productId)).size !== stock.length) continue;
+    if (stock.length > 9 || new Set(stock.map((s) => s.productId)).size !== stock.length) continue;
     const book = stock.find((s) => s.productId === first.productId)?.qty ?? 0;
     if (book < 3 || book >= 60) continue;
     const lines = stock.map((s) => ({ product: products.get(s.productId)!, each: products.get(s.productId)!.codes.find((c) => c.packLevel === 'each')!, book: s.qty }));
