@@ -22,7 +22,7 @@ import { checkQuantity } from './quantity';
 import { missingLotFacts } from './lotEntry';
 import type { DeviationKind } from './operations';
 import type { WarehouseSettings } from './warehouseSettings';
-import { fail, failNote, ignore, record, say, type DeviationQuestion, type FlowBase, type ScannedCode, type Transition } from './flow';
+import { fail, failNote, ignore, record, say, type DeviationQuestion, type FlowBase, type SharedNote, type ScannedCode, type Transition } from './flow';
 
 export interface CountItemKey {
   readonly productId: string;
@@ -87,9 +87,7 @@ export type CountNote =
   | { readonly kind: 'all-counted' }
   | { readonly kind: 'finish-bin-first'; readonly bin: string }
   | { readonly kind: 'scan-item-first' }
-  | { readonly kind: 'confirm-deviation'; readonly question: DeviationQuestion<CountPending> }
-  | { readonly kind: 'answer-first' }
-  | { readonly kind: 'cancelled' };
+  | SharedNote<CountPending>;
 
 type CountTransition = Transition<CountState, CountNote>;
 

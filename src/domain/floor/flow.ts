@@ -74,6 +74,12 @@ export interface DeviationFacts {
   readonly unitsHeld?: number;
 }
 
+/** The notes every flow gives alike: the deviation question, "answer it first", "cancelled". */
+export type SharedNote<Pending> =
+  | { readonly kind: 'confirm-deviation'; readonly question: DeviationQuestion<Pending> }
+  | { readonly kind: 'answer-first' }
+  | { readonly kind: 'cancelled' };
+
 export const nextStepKey = (base: FlowBase): string => `${base.flowId}#${base.stepNo}`;
 
 /** The base after a step was recorded. */

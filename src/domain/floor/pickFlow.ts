@@ -17,7 +17,7 @@ import type { Product, StockLine } from '../catalog/product';
 import { checkQuantity } from './quantity';
 import { lotToPick } from './pickLine';
 import type { DeviationKind, PickOp, ShortReason } from './operations';
-import { fail, failNote, ignore, record, say, unitsHeld, type DeviationQuestion, type FlowBase, type ScannedCode, type Transition } from './flow';
+import { fail, failNote, ignore, record, say, unitsHeld, type DeviationQuestion, type FlowBase, type SharedNote, type ScannedCode, type Transition } from './flow';
 
 export interface PickLineAtHand {
   readonly lineNo: number;
@@ -67,9 +67,7 @@ export type PickNote =
   | { readonly kind: 'undone' }
   | { readonly kind: 'every-line-done' }
   | { readonly kind: 'line-not-on-device' }
-  | { readonly kind: 'confirm-deviation'; readonly question: DeviationQuestion<PickOp> }
-  | { readonly kind: 'answer-first' }
-  | { readonly kind: 'cancelled' };
+  | SharedNote<PickOp>;
 
 type PickTransition = Transition<PickState, PickNote>;
 

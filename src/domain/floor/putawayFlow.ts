@@ -19,7 +19,7 @@ import { checkQuantity } from './quantity';
 import { missingLotFacts } from './lotEntry';
 import type { PutawayOp } from './operations';
 import type { BinSuggestion } from './suggestBin';
-import { fail, failNote, ignore, record, say, type DeviationQuestion, type FlowBase, type ScannedCode, type Transition } from './flow';
+import { fail, failNote, ignore, record, say, type DeviationQuestion, type FlowBase, type SharedNote, type ScannedCode, type Transition } from './flow';
 
 export interface PutawayLineAtHand {
   readonly lineNo: number;
@@ -87,9 +87,7 @@ export type PutawayNote =
   | { readonly kind: 'answer-lot-first'; readonly productName: string }
   | { readonly kind: 'undone' }
   | { readonly kind: 'finished' }
-  | { readonly kind: 'confirm-deviation'; readonly question: DeviationQuestion<PutawayOp> }
-  | { readonly kind: 'answer-first' }
-  | { readonly kind: 'cancelled' };
+  | SharedNote<PutawayOp>;
 
 type PutawayTransition = Transition<PutawayState, PutawayNote>;
 

@@ -15,7 +15,7 @@ import { useAppStore } from '../../store/appStore';
 import { Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useDeviationWords } from '../flows/FlowParts';
+import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
 import { LotEntry } from '../flows/LotEntry';
 
 type CountScreenContext = CountContext & { readonly reference: string | null; readonly products: ReadonlyMap<string, Product> };
@@ -25,7 +25,7 @@ const productIdsOf = (state: CountState) => (state.sheet ? [...state.sheet.items
 
 function useCountDefinition(taskId: string | null): FlowDefinition<CountState, CountScreenContext, CountEvent, CountNote> {
   const t = useT();
-  const deviationWords = useDeviationWords();
+  const sharedWords = useSharedNoteWords();
   return {
     stateKey: COUNT_FLOW_KEY,
     start: startCounting,
@@ -69,11 +69,9 @@ function useCountDefinition(taskId: string | null): FlowDefinition<CountState, C
         case 'scan-item-first':
           return t('count.scanItemFirst');
         case 'confirm-deviation':
-          return [...note.question.deviations.map((kind) => deviationWords(kind, note.question.facts)), t('flow.ask')].join(' ');
         case 'answer-first':
-          return t('flow.answerFirst');
         case 'cancelled':
-          return t('flow.cancelled');
+          return sharedWords(note);
       }
     },
   };

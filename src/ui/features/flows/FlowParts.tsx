@@ -6,7 +6,7 @@ import { Problem } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import type { FlowSteps } from './useFlowSteps';
 import type { FlowAnswer as TaskFlowAnswer } from './useTaskFlow';
-import type { DeviationFacts, DeviationQuestion } from '../../../domain/floor/flow';
+import type { DeviationFacts, DeviationQuestion, SharedNote } from '../../../domain/floor/flow';
 import type { DeviationKind } from '../../../domain/floor/operations';
 
 const CameraPanel = lazy(() => import('../camera/CameraPanel'));
@@ -51,6 +51,22 @@ export function useDeviationWords(): (kind: DeviationKind, facts: DeviationFacts
         return t('deviation.empty-bin-held-stock', facts.bin ?? '', facts.unitsHeld ?? 0);
       case 'more-than-bin-holds':
         return t('deviation.more-than-bin-holds', facts.bin ?? '', facts.unitsHeld ?? 0);
+    }
+  };
+}
+
+/** The words for the notes every flow gives alike. */
+export function useSharedNoteWords(): (note: SharedNote<unknown>) => string {
+  const t = useT();
+  const words = useDeviationWords();
+  return (note) => {
+    switch (note.kind) {
+      case 'confirm-deviation':
+        return [...note.question.deviations.map((kind) => words(kind, note.question.facts)), t('flow.ask')].join(' ');
+      case 'answer-first':
+        return t('flow.answerFirst');
+      case 'cancelled':
+        return t('flow.cancelled');
     }
   };
 }

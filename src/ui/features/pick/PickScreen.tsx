@@ -15,7 +15,7 @@ import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useDeviationWords } from '../flows/FlowParts';
+import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
 
 const SHORT_REASONS: readonly ShortReason[] = ['not-found', 'damaged', 'less-than-expected'];
 
@@ -23,7 +23,7 @@ type PickScreenContext = PickContext & { readonly reference: string };
 
 function usePickDefinition(taskId: string): FlowDefinition<PickState, PickScreenContext, PickEvent, PickNote> {
   const t = useT();
-  const deviationWords = useDeviationWords();
+  const sharedWords = useSharedNoteWords();
   return {
     stateKey: `flow:pick:${taskId}`,
     start: startPick,
@@ -47,11 +47,9 @@ function usePickDefinition(taskId: string): FlowDefinition<PickState, PickScreen
         case 'line-not-on-device':
           return t('pick.lineNotOnDevice');
         case 'confirm-deviation':
-          return [...note.question.deviations.map((kind) => deviationWords(kind, note.question.facts)), t('flow.ask')].join(' ');
         case 'answer-first':
-          return t('flow.answerFirst');
         case 'cancelled':
-          return t('flow.cancelled');
+          return sharedWords(note);
       }
     },
   };

@@ -14,14 +14,14 @@ import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useDeviationWords } from '../flows/FlowParts';
+import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
 import { LotEntry } from '../flows/LotEntry';
 
 type PutawayScreenContext = PutawayContext & { readonly reference: string | null };
 
 function usePutawayDefinition(taskId: string | null, userId: string): FlowDefinition<PutawayState, PutawayScreenContext, PutawayEvent, PutawayNote> {
   const t = useT();
-  const deviationWords = useDeviationWords();
+  const sharedWords = useSharedNoteWords();
   return {
     stateKey: `flow:putaway:${taskId ?? 'ad-hoc'}`,
     start: startPutaway,
@@ -59,11 +59,9 @@ function usePutawayDefinition(taskId: string | null, userId: string): FlowDefini
         case 'finished':
           return t('putaway.savedDone');
         case 'confirm-deviation':
-          return [...note.question.deviations.map((kind) => deviationWords(kind, note.question.facts)), t('flow.ask')].join(' ');
         case 'answer-first':
-          return t('flow.answerFirst');
         case 'cancelled':
-          return t('flow.cancelled');
+          return sharedWords(note);
       }
     },
   };
