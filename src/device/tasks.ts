@@ -47,6 +47,8 @@ export async function takeTask(db: FloorDb, worker: WorkerIdentity, taskId: stri
     throw new DeviceRefusal('task-taken', { code: 'task-taken', by: holder.userName ?? '', ...(holder.deviceId ? { device: deviceLabel(holder.deviceId) } : {}), ...(holder.sameWorker ? { you: true } : {}) });
   }
   // The step makes the device's copy this worker's, on this device, in its own transaction.
-  await recordOperation(db, worker, { type: 'task-taken', taskId, takeOver: holder.kind === 'elsewhere' }, now);
+  // The key names the state the take was decided on: a double tap on Take writes one take.
+  const stepKey = `take:${taskId}:${task.assignedTo ?? 'open'}:${task.workedOnDevice ?? 'none'}:${here ?? ''}`;
+  await recordOperation(db, worker, { type: 'task-taken', taskId, takeOver: holder.kind === 'elsewhere' }, now, { stepKey });
   return true;
 }

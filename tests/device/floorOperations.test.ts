@@ -191,3 +191,42 @@ describe('taking an open task', () => {
     expect(await readTaskProgress(db, 't-open')).toBeNull();
   });
 });
+
+describe('one step, once, checked where it is written', () => {
+  const pickList = { id: 't-pick-1', kind: 'pick' as const, reference: 'SO-1', status: 'in-progress' as const, assignedTo: 'u-picker1', workedOnDevice: null, createdAt: '2026-11-23T08:00:00Z', lines: [{ lineNo: 1, binCode: 'A-01-01-1', productId: 'p1', lot: null, qty: 4 }] };
+
+  it('writes a step once however often the same key is written, even at the same time, with the flow state beside it', async () => {
+    const { db } = await deviceWithBins();
+    const writes = await Promise.all([1, 2, 3].map(() => recordOperation(db, worker, pick(1), new Date(), { stepKey: 'flow-1#0', flowState: { key: 'flow:pick:t-pick-1', value: { stepNo: 1 } } })));
+    expect(new Set(writes.map((w) => w.opId)).size).toBe(1);
+    expect(writes.filter((w) => w.duplicate)).toHaveLength(2);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await stockOf(db, 'A-01-01-1')).toEqual([['p1', 'L1', 9]]);
+    expect((await db.syncState.get('flow:pick:t-pick-1'))?.value).toEqual({ stepNo: 1 });
+    // Another key is another step.
+    await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'flow-1#1' });
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('never takes a pick line above its quantity, nor closes a closed line short, whatever the screen asked', async () => {
+    const { db } = await deviceWithBins();
+    await db.tasks.put(pickList);
+    await recordOperation(db, worker, pick(3));
+    await expect(recordOperation(db, worker, pick(2))).rejects.toMatchObject({ reason: 'line-closed', why: { code: 'qty-more-than-allowed', max: 1 } });
+    await Promise.allSettled([recordOperation(db, worker, pick(1)), recordOperation(db, worker, pick(1))]);
+    expect((await readTaskProgress(db, 't-pick-1'))?.lines[1]?.done).toBe(4);
+    await expect(recordOperation(db, worker, { type: 'pick-short', taskId: 't-pick-1', lineNo: 1, binCode: 'A-01-01-1', productId: 'p1', shortQty: 1, reason: 'damaged' })).rejects.toMatchObject({ reason: 'line-closed' });
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('counts a bin of a count task once per attempt: again only after that count is undone', async () => {
+    const { db } = await deviceWithBins();
+    await db.tasks.put({ ...pickList, id: 't-count', kind: 'count', lines: [{ lineNo: 1, binCode: 'A-01-01-1', productId: null, lot: null, qty: null }] });
+    const count: CountOp = { type: 'count', taskId: 't-count', lineNo: 1, binCode: 'A-01-01-1', startedAt: '2026-11-23T10:00:00.000Z', bookAtStart: [], lines: [] };
+    const first = await recordOperation(db, worker, count);
+    await expect(recordOperation(db, worker, count)).rejects.toMatchObject({ why: { code: 'bin-counted-already', bin: 'A-01-01-1' } });
+    await recordOperation(db, worker, { type: 'undo', undoesOpId: first.opId });
+    await recordOperation(db, worker, count);
+    expect((await db.outbox.toArray()).map((e) => e.type)).toEqual(['count', 'undo', 'count']);
+  });
+});
