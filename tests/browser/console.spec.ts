@@ -109,7 +109,8 @@ test('a count variance approved on the console becomes the counter’s stock aft
     await page.getByRole('button', { name: 'Submit bin' }).click();
   };
   await countAll();
-  await expect(counter.alert).toContainText('Count the bin again');
+  // Far off: a deviation (amber), asking for the recount.
+  await expect(page.getByRole('status').filter({ hasText: 'Count the bin again' })).toHaveAttribute('data-tone', 'deviation');
   await countAll();
   await expect(page.getByRole('status').filter({ hasText: `Saved: bin ${farBin} counted` })).toBeVisible();
   await page.context().setOffline(false);

@@ -54,16 +54,29 @@ test('every control on the worker\u2019s screens is big enough for gloves and ha
   await visit('/find?code=4010000000012', 'find', () => expect(handheld.productResult).toBeVisible());
   await visit('/settings', 'settings', () => expect(page.getByTestId('storage-used')).toBeVisible());
   await visit('/scanner', 'scanner test', () => expect(page.getByLabel('Volume')).toBeVisible());
+  // The supervisor opens workers' tasks: each is someone else's, so it is taken over explicitly first.
+  const takeOver = async (screen: string) => {
+    problems.push(...(await controlProblems(page, `${screen}, held by another`)));
+    await page.getByRole('button', { name: 'Take over' }).click();
+    problems.push(...(await controlProblems(page, `${screen}, take over?`)));
+    await page.getByRole('button', { name: 'Yes, take it over' }).click();
+    await expect(page.getByRole('button', { name: 'Take over' })).toHaveCount(0);
+  };
   await visit(`/pick?task=${pickList.task.id}`, 'pick', () => expect(prompt).toBeVisible());
+  await takeOver('pick');
+  problems.push(...(await controlProblems(page, 'pick')));
   await page.getByRole('button', { name: 'Short pick' }).click();
   problems.push(...(await controlProblems(page, 'pick, short reasons')));
   await visit(`/count?task=${countTask.task.id}`, 'count', () => expect(prompt).toBeVisible());
+  await takeOver('count');
   await handheld.scan(countTask.binCode);
   await expect(prompt).toContainText('scan each item');
   await handheld.scan(countTask.stock[0]!.each.printed);
   await expect(page.getByTestId('counted')).toBeVisible();
   problems.push(...(await controlProblems(page, 'count, in a bin')));
   await visit(`/putaway?task=${putawayTask.task.id}`, 'putaway', () => expect(prompt).toBeVisible());
+  await takeOver('putaway');
+  problems.push(...(await controlProblems(page, 'putaway')));
   await visit('/putaway?adhoc=1', 'ad hoc putaway', () => expect(prompt).toBeVisible());
   await handheld.scan(putawayTask.each.printed);
   await expect(page.getByLabel('Lot', { exact: true })).toBeVisible();
