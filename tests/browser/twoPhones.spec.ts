@@ -7,7 +7,7 @@
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { Handheld } from './pages/handheld';
-import { countWhilePicking, pickBeforeCount } from './demoCodes';
+import { countWhilePicking, lotPickList, pickBeforeCount } from './demoCodes';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer;
@@ -107,4 +107,38 @@ test('a pick made before a count but synced after it: the waiting review is reco
   await syncNow(counter);
   await expect.poll(async () => (await counter.outbox()).find((op) => op.type === 'count')?.status, { timeout: 30_000 }).toBe('applied');
   expect([...picker.problems, ...counter.problems]).toEqual([]);
+});
+
+test('a supervisor puts a list back to open while its picker works it offline: the late steps are kept, the list stays open, both see the conflict', async ({ browser }) => {
+  const { task } = lotPickList;
+  const picker = await phone(browser, 'picker1', '1111');
+  await picker.page.getByRole('button', { name: /^Pick/ }).click();
+  await picker.page.getByRole('button', { name: new RegExp(task.reference) }).click();
+  await picker.page.getByRole('button', { name: 'Short pick' }).click();
+  await picker.page.getByRole('button', { name: 'Not found' }).click();
+  await expect(picker.page.getByRole('status').filter({ hasText: 'Saved: line closed' })).toBeVisible();
+
+  // Meanwhile, on the console, the supervisor gives the list back to anyone.
+  const consolePage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const supervisor = new Handheld(consolePage, server.url);
+  await supervisor.open('/');
+  await supervisor.signIn('super1', '9999');
+  await consolePage.getByRole('button', { name: 'Main distribution centre (MAIN)' }).click();
+  await supervisor.waitForHome();
+  await consolePage.getByRole('button', { name: /^Supervisor console/ }).click();
+  await consolePage.getByRole('button', { name: 'Tasks', exact: true }).click();
+  await consolePage.getByLabel(`Assign ${task.reference}`).selectOption('');
+  await expect(consolePage.getByLabel(`Assign ${task.reference}`)).toHaveValue('');
+
+  // The picker comes back online: the step is kept, the list stays open, and the picker is told.
+  await online(picker);
+  await syncNow(picker);
+  await picker.page.goto(`${server.url}/pick`);
+  const item = picker.page.getByRole('listitem').filter({ hasText: task.reference });
+  await expect(item.getByTestId('task-conflicts')).toContainText('after a supervisor put it back to open');
+  await expect(item).toContainText('open');
+  // The supervisor sees it among the exceptions.
+  await consolePage.getByRole('button', { name: 'Short picks & flags' }).click();
+  await expect(consolePage.getByTestId('task-conflicts')).toContainText(task.reference);
+  expect([...picker.problems, ...supervisor.problems]).toEqual([]);
 });
