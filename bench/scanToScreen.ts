@@ -54,7 +54,16 @@ export async function measureScanToScreen(page: Page, baseUrl: string, plan: rea
     for (const code of codes) {
       // Functions, not strings: the app's CSP forbids evaluating strings.
       const before = await page.evaluate(() => (window as unknown as { scanToScreen: number[] }).scanToScreen.length);
-      await page.keyboard.type(`${code}\n`);
+      // A scanner's burst: the keys dispatched in the page in one go, as the browser tests do
+      // (keyboard.type waits for each key to be handled, which on a busy page stretches
+      // the gaps past a burst's and the wedge then reports a broken scan).
+      await page.evaluate((keys) => {
+        const target = document.activeElement ?? document.body;
+        for (const key of keys) {
+          target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+          target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true, composed: true }));
+        }
+      }, [...code, 'Enter']);
       await page.waitForFunction((n) => (window as unknown as { scanToScreen: number[] }).scanToScreen.length > n, before, { timeout: 10_000 });
       // The scanner's next trigger pull: a worker needs well over 100 ms between scans.
       await page.waitForTimeout(120);
