@@ -227,6 +227,6 @@ describe('one step, once, checked where it is written', () => {
     await expect(recordOperation(db, worker, count)).rejects.toMatchObject({ why: { code: 'bin-counted-already', bin: 'A-01-01-1' } });
     await recordOperation(db, worker, { type: 'undo', undoesOpId: first.opId });
     await recordOperation(db, worker, count);
-    expect((await db.outbox.toArray()).map((e) => e.type)).toEqual(['count', 'undo', 'count']);
+    expect((await db.outbox.orderBy('deviceSeq').toArray()).map((e) => e.type)).toEqual(['count', 'undo', 'count']);
   });
 });
