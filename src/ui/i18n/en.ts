@@ -49,6 +49,7 @@ export const en = {
   'flow.confirm': 'Yes, save it',
   'flow.cancel': 'No, cancel',
   'flow.ask': 'Is that right? It is saved as a deviation the supervisor sees.',
+  'flow.checkFirst': 'Not saved yet: check what is unusual, then Yes or No.',
   'flow.question': 'Check before saving',
   'deviation.lot-not-in-bin': (lot: string, bin: string) => `Lot ${lot} is not in bin ${bin} as this device knows it.`,
   'deviation.not-fefo': (lot: string, proposed: string) => `Lot ${lot} is not the first to expire: lot ${proposed} should go first.`,

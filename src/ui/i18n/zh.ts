@@ -48,6 +48,7 @@ export const zh: Messages = {
   'flow.confirm': '是，保存',
   'flow.cancel': '否，取消',
   'flow.ask': '确定吗？将作为偏差保存，主管可以看到。',
+  'flow.checkFirst': '尚未保存：请查看异常之处，然后选择是或否。',
   'flow.question': '保存前请确认',
   'deviation.lot-not-in-bin': (lot, bin) => `按本设备所知，批次 ${lot} 不在库位 ${bin}。`,
   'deviation.not-fefo': (lot, proposed) => `批次 ${lot} 不是最先到期的：应先取批次 ${proposed}。`,

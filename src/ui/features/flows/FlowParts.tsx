@@ -58,11 +58,11 @@ export function useDeviationWords(): (kind: DeviationKind, facts: DeviationFacts
 /** The words for the notes every flow gives alike. */
 export function useSharedNoteWords(): (note: SharedNote<unknown>) => string {
   const t = useT();
-  const words = useDeviationWords();
   return (note) => {
     switch (note.kind) {
       case 'confirm-deviation':
-        return [...note.question.deviations.map((kind) => words(kind, note.question.facts)), t('flow.ask')].join(' ');
+        // Short: the question itself, with what is unusual and the two buttons, stands just below.
+        return t('flow.checkFirst');
       case 'answer-first':
         return t('flow.answerFirst');
       case 'cancelled':
