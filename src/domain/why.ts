@@ -82,6 +82,11 @@ export type Why =
   | { readonly code: 'op-other-warehouse'; readonly warehouseId: string }
   | { readonly code: 'op-dismissed'; readonly note: string }
   | { readonly code: 'op-id-reused'; readonly opId: string }
+  | { readonly code: 'op-id-elsewhere'; readonly opId: string }
+  | { readonly code: 'op-not-your-job'; readonly job: string }
+  | { readonly code: 'op-not-your-task'; readonly taskId: string; readonly by: string }
+  | { readonly code: 'op-undo-not-yours'; readonly by: string }
+  | { readonly code: 'op-stock-bounds'; readonly bin: string; readonly productId: string; readonly max: number }
   | { readonly code: 'op-count-rejected'; readonly note: string }
   | { readonly code: 'op-count-recount'; readonly bin: string }
   // Talking to the server, and the camera: the English words come with the failure
@@ -165,6 +170,11 @@ export const englishWhy: WhyWords = {
   'op-count-rejected': ({ note }) => `A supervisor did not accept this count${note ? `: ${note}` : ''}. The stock stays as it was; a recount may follow.`,
   'op-count-recount': ({ bin }) => `A supervisor asked for bin ${bin} to be counted again; the count task is on the count list. The stock stays as it was until then.`,
   'op-id-reused': ({ opId }) => `The server already holds another step with id ${opId}; this one was not recorded. Tell the supervisor.`,
+  'op-id-elsewhere': ({ opId }) => `Another device already sent a step with id ${opId}; this one was not recorded. Tell the supervisor.`,
+  'op-not-your-job': ({ job }) => `Your user may not record ${job} steps (it is not one of your jobs); the step was not recorded. Ask a supervisor for the job, or sign in as the worker who did it.`,
+  'op-not-your-task': ({ taskId, by }) => `Task ${taskId} is ${by}'s; your step on it was not recorded. Ask a supervisor to give it to you, or take it over first.`,
+  'op-undo-not-yours': ({ by }) => `That step was done by ${by}; only they or a supervisor can undo or settle it. Nothing was changed.`,
+  'op-stock-bounds': ({ bin, productId, max }) => `This step would take bin ${bin}'s stock of ${productId} beyond ${max.toLocaleString('en')} units; it was not recorded. Check the quantity; a supervisor can correct the stock.`,
   'sync-failed': ({ message }) => message,
   'camera-failed': ({ message }) => message,
 };

@@ -4,13 +4,15 @@
  * quantity is a whole number; texts are bounded so one bad payload cannot be huge.
  */
 import { z } from 'zod';
+import { plainText } from './wireText';
+import { MAX_BIN_QTY, MAX_STEP_QTY } from '../domain/floor/quantityLimits';
 import { DEVIATION_KINDS, type DeviationKind } from '../domain/floor/operations';
 import type { CountOp, FloorOperation, PickOp, PutawayOp, RejectionSettledOp, ShortPickOp, TaskFinishedOp, TaskTakenOp, UndoOp } from '../domain/floor/operations';
 
-const code = z.string().min(1).max(64);
-const lot = z.string().max(20);
+const code = plainText(64).pipe(z.string().min(1));
+const lot = plainText(20);
 const expiry = z.iso.date().nullable();
-const units = z.number().int().positive().max(1_000_000);
+const units = z.number().int().positive().max(MAX_STEP_QTY);
 
 const stockKey = { binCode: code, productId: code, lot, expiry };
 /** Absent in steps recorded before deviations were confirmed: read as none. */
@@ -50,8 +52,8 @@ const countedLine = z.object({
   productId: code,
   lot,
   expiry,
-  counted: z.number().int().min(0).max(1_000_000),
-  firstCount: z.number().int().min(0).max(1_000_000).nullable(),
+  counted: z.number().int().min(0).max(MAX_STEP_QTY),
+  firstCount: z.number().int().min(0).max(MAX_STEP_QTY).nullable(),
   unexpected: z.boolean(),
 });
 
@@ -61,7 +63,7 @@ export const countOpSchema = z.object({
   lineNo: z.number().int().positive().nullable(),
   binCode: code,
   startedAt: z.iso.datetime({ offset: true }),
-  bookAtStart: z.array(z.object({ productId: code, lot, expiry, qty: z.number().int() })).max(500),
+  bookAtStart: z.array(z.object({ productId: code, lot, expiry, qty: z.number().int().min(-MAX_BIN_QTY).max(MAX_BIN_QTY) })).max(500),
   lines: z.array(countedLine).max(500),
   deviations,
 });
@@ -77,7 +79,7 @@ export const rejectionSettledOpSchema = z.object({
   type: z.literal('rejection-settled'),
   rejectedOpId: z.uuid(),
   how: z.enum(['dismissed', 'fixed']),
-  note: z.string().trim().min(1).max(200),
+  note: plainText(200).pipe(z.string().trim().min(1)),
   fixedByOpId: z.uuid().nullable(),
 });
 

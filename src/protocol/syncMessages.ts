@@ -14,6 +14,7 @@
  * Each pull also carries the device's status, which the supervisors see.
  */
 import { z } from 'zod';
+import { plainText } from './wireText';
 import { binWithStockSchema, productSchema, taskSchema, warehouseSettingsSchema } from './catalog';
 
 /** A reason with its facts (domain/why.ts): a code the device words, with the facts its words need. */
@@ -78,12 +79,12 @@ export const syncRunSchema = z.object({
   durationMs: z.number().int().min(0),
   pushed: z.number().int().min(0),
   pulledPages: z.number().int().min(0),
-  error: z.string().max(500).nullable(),
+  error: plainText(500).nullable(),
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;
 
 export const deviceStatusSchema = z.object({
-  appVersion: z.string().max(40),
+  appVersion: plainText(40),
   pending: z.number().int().min(0),
   oldestPendingAt: z.iso.datetime({ offset: true }).nullable(),
   rejected: z.number().int().min(0),
@@ -91,7 +92,7 @@ export const deviceStatusSchema = z.object({
   persisted: z.boolean().nullable(),
   usageBytes: z.number().int().min(0).nullable(),
   quotaBytes: z.number().int().min(0).nullable(),
-  lastError: z.string().max(500).nullable(),
+  lastError: plainText(500).nullable(),
   /** The device's last sync run before this one, for the supervisor's sync history: when, how long, how much, and its error if it failed. */
   previousRun: syncRunSchema.nullable().optional(),
 });

@@ -21,6 +21,8 @@ import type { Why } from '../why';
 import { stockKey, type LedgerEntry } from './stockLedger';
 import type { LedgerWork, TaskState, VarianceLine } from './ledgerWork';
 import { deviationsOf, withTrackedExpiryOnly } from './deviations';
+import { checkRights, type Doer } from './stepRights';
+import { MAX_BIN_QTY, withinBinBounds } from '../floor/quantityLimits';
 import { addDone, checkOverPick, finishTask, onServerClock, refuse, takeTask, taskToWork, withLine, withLineUndone, type Refusal } from './taskHolding';
 
 export interface IncomingOperation {
@@ -41,17 +43,22 @@ export type Outcome =
   | { readonly opId: string; readonly status: 'rejected'; readonly why: Why };
 
 
-/** Applies one operation to the batch's work and says what became of it. */
-export function applyOperation(work: LedgerWork, received: IncomingOperation): Outcome {
+/**
+ * Applies one operation to the batch's work and says what became of it. `doer`: the
+ * signed-in user who sent it, whose rights are checked first (stepRights.ts); the server
+ * always passes it, the ledger's own tests may leave it out.
+ */
+export function applyOperation(work: LedgerWork, received: IncomingOperation, doer?: Doer): Outcome {
   // An expiry on a product that does not track expiry is not kept (deviations.ts).
   const op = withTrackedExpiryOnly(received.op, work.snapshot.products);
   const incoming = op === received.op ? received : { ...received, op };
   // Deviations are judged against the book before the step; kept when the step applies (or waits for review).
-  const deviations = deviationsOf(work, incoming);
-  const outcome = decide(work, incoming);
+  const refusal = doer ? checkRights(work, incoming, doer) : null;
+  const deviations = refusal ? [] : deviationsOf(work, incoming);
+  const outcome = refusal ?? decide(work, incoming);
   if (outcome === null || !('why' in outcome)) work.deviations.push(...deviations);
   const status = outcome === null ? 'applied' : 'why' in outcome ? 'rejected' : 'review';
-  work.known.set(incoming.opId, { opId: incoming.opId, deviceId: incoming.deviceId, op: incoming.op, status, at: onServerClock(incoming, incoming.deviceAt) });
+  work.known.set(incoming.opId, { opId: incoming.opId, deviceId: incoming.deviceId, userId: incoming.userId, op: incoming.op, status, at: onServerClock(incoming, incoming.deviceAt) });
   if (outcome === null) return { opId: incoming.opId, status: 'applied' };
   if ('why' in outcome) return { opId: incoming.opId, status: 'rejected', why: outcome.why };
   return { opId: incoming.opId, status: 'review' };
@@ -105,6 +112,8 @@ function move(work: LedgerWork, incoming: IncomingOperation, op: PutawayOp | Pic
     task = found;
   }
   const delta = op.type === 'pick' ? -op.qty : op.qty;
+  const bounds = checkBounds(work, op, delta);
+  if (bounds) return bounds;
   work.append({ binCode: op.binCode, productId: op.productId, lot: op.lot, expiry: op.expiry, delta, at: onServerClock(incoming, incoming.deviceAt), kind: op.type, opId: incoming.opId, countOpId: null });
   if (task) {
     withLine(work, task, op.lineNo!, incoming, (line) => addDone(line, incoming.deviceId, op.qty));
@@ -112,6 +121,11 @@ function move(work: LedgerWork, incoming: IncomingOperation, op: PutawayOp | Pic
   }
   if (op.type === 'pick' && work.balance(op) < 0) work.flags.push({ kind: 'negative-stock', binCode: op.binCode, productId: op.productId, lot: op.lot, opId: incoming.opId });
   return null;
+}
+
+/** A bin's balance of one product and lot stays within ±MAX_BIN_QTY (quantityLimits.ts): a step that would take it further is refused. */
+function checkBounds(work: LedgerWork, key: { readonly binCode: string; readonly productId: string; readonly lot: string }, delta: number): Refusal | null {
+  return withinBinBounds(work.balance(key) + delta) ? null : refuse({ code: 'op-stock-bounds', bin: key.binCode, productId: key.productId, max: MAX_BIN_QTY });
 }
 
 function shortPick(work: LedgerWork, incoming: IncomingOperation, op: ShortPickOp): Refusal | null {
@@ -180,13 +194,15 @@ function reverse(work: LedgerWork, entries: readonly LedgerEntry[], undoOpId: st
 function undo(work: LedgerWork, incoming: IncomingOperation, targetId: string): Refusal | null {
   const target = work.known.get(targetId);
   const notUndoable = ['undo', 'task-taken', 'task-finished', 'rejection-settled'];
-  if (!target || target.deviceId !== incoming.deviceId || notUndoable.includes(target.op.type)) {
+  if (!target || target.deviceId !== incoming.deviceId || (target.op !== null && notUndoable.includes(target.op.type))) {
     return refuse({ code: 'op-undo-unknown', opId: targetId });
   }
-  // A step that never applied, or was undone already, leaves nothing to take back.
-  if (target.status === 'rejected' || target.status === 'undone') return null;
-  work.known.set(targetId, { ...target, status: 'undone' });
+  // A step that never applied (an unreadable one included), or was undone already, leaves nothing to take back.
+  if (target.status === 'rejected' || target.status === 'undone' || target.op === null) return null;
   const op = target.op;
+  const bounds = op.type === 'pick' || op.type === 'putaway' ? checkBounds(work, op, op.type === 'pick' ? op.qty : -op.qty) : null;
+  if (bounds) return bounds;
+  work.known.set(targetId, { ...target, status: 'undone' });
   switch (op.type) {
     case 'putaway':
     case 'pick': {

@@ -73,7 +73,10 @@ export interface TaskTakeover {
 export interface KnownOperation {
   readonly opId: string;
   readonly deviceId: string;
-  readonly op: FloorOperation;
+  /** Who did it. */
+  readonly userId: string;
+  /** null: a step the server could not read (it was rejected, and its text is kept only as opaque data). */
+  readonly op: FloorOperation | null;
   readonly status: OperationStatus;
   readonly at: number;
 }
