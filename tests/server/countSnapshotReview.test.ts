@@ -190,7 +190,8 @@ describe.each(databaseKinds)('count reviews as snapshots on %s', (kind) => {
 
   it('settles a review within the same batch when the earlier pick comes behind the count', async () => {
     const { task, lineNo, binCode, productId } = scenario(4);
-    const worker = await device('picker1', '1111');
+    // A supervisor: one user who may both pick and count.
+    const worker = await device('super1', '9999');
     const t0 = Date.now();
     const book = await balanceOf(test.db, binCode, productId);
     // One device, both steps: a count started half a minute ago, then a pick it had done before that.

@@ -25,7 +25,7 @@ export async function previousDeviceOf(db: Queryable, cookieHeader: string | und
   const previous = cookieDevice(cookieHeader);
   if (previous === null || previous === deviceId) return null;
   const [row] = await db.query<{ pending: number | null; lastSyncAt: Date | null }>(
-    `select (last_status->>'pending')::int as pending, last_sync_at as "lastSyncAt" from devices where device_id = $1`,
+    `select (last_status->>'pending')::float8 as pending, last_sync_at as "lastSyncAt" from devices where device_id = $1`,
     [previous],
   );
   if (!row) return null;

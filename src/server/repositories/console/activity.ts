@@ -15,9 +15,9 @@ const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toI
 
 /** Each operation with who did it and what it names: bin, product, units, task. */
 const ENTRY_SQL = `
-  select o.op_id::text as "opId", o.device_id as "deviceId", o.device_seq::int as "deviceSeq", u.username, o.type, o.status,
+  select o.op_id::text as "opId", o.device_id as "deviceId", o.device_seq::float8 as "deviceSeq", u.username, o.type, o.status,
          o.payload ->> 'binCode' as "binCode", o.payload ->> 'productId' as "productId", p.name as "productName",
-         case when o.type in ('putaway', 'pick') then (o.payload ->> 'qty')::int when o.type = 'pick-short' then (o.payload ->> 'shortQty')::int end as qty,
+         case when o.type in ('putaway', 'pick') then (o.payload ->> 'qty')::float8 when o.type = 'pick-short' then (o.payload ->> 'shortQty')::float8 end as qty,
          o.payload ->> 'taskId' as "taskId", o.occurred_at as "occurredAt", o.received_at as "receivedAt", o.why, o.message,
          o.resolved_at as "resolvedAt", o.resolved_by as "resolvedBy", o.resolution_note as "resolutionNote"
     from operations o
@@ -91,7 +91,7 @@ export async function deviceDetail(db: Database, deviceId: string, warehouseIds:
     db.query<EntryRow>(`${ENTRY_SQL} where o.device_id = $1 order by o.device_seq desc limit 100`, [deviceId]),
     db.query<EntryRow>(`${ENTRY_SQL} where o.device_id = $1 and o.status = 'rejected' and o.resolved_at is null order by o.device_seq`, [deviceId]),
     db.query<{ reportedAt: Date; pushed: number; pending: number; oldestPendingAt: Date | null; lastError: string | null; runStartedAt: Date | null; runMs: number | null; runPushed: number | null; runError: string | null }>(
-      `select reported_at as "reportedAt", (last_seq - coalesce(lag(last_seq) over (order by reported_at), last_seq))::int as pushed, pending,
+      `select reported_at as "reportedAt", (last_seq - coalesce(lag(last_seq) over (order by reported_at), last_seq))::float8 as pushed, pending,
               oldest_pending_at as "oldestPendingAt", last_error as "lastError", run_started_at as "runStartedAt", run_ms as "runMs", run_pushed as "runPushed", run_error as "runError"
          from (select * from device_syncs where device_id = $1 order by reported_at desc limit 51) recent
         order by reported_at desc limit 50`,

@@ -75,7 +75,7 @@ export async function planPick(db: Queryable, warehouseId: string, lines: readon
   const products = await productsBySku(db, warehouseId, lines.map((l) => l.sku));
   const ids = [...products.values()].map((p) => p.id);
   const stock = await db.query<{ productId: string; binCode: string; qty: number }>(
-    `select s.product_id as "productId", s.bin_code as "binCode", sum(s.qty)::int as qty from stock_balances s join bins b on b.warehouse_id = s.warehouse_id and b.code = s.bin_code
+    `select s.product_id as "productId", s.bin_code as "binCode", sum(s.qty)::float8 as qty from stock_balances s join bins b on b.warehouse_id = s.warehouse_id and b.code = s.bin_code
       where s.warehouse_id = $1 and s.product_id = any($2::text[]) and s.qty > 0
       group by s.product_id, s.bin_code, b.walk_seq order by min(s.expiry) nulls last, b.walk_seq, s.bin_code`,
     [warehouseId, ids],

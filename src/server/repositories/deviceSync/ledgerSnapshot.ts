@@ -28,13 +28,14 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | null): Map<s
 
 export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, batch: readonly IncomingOperation[], settings: WarehouseSettings): Promise<LedgerSnapshot> {
   const targetIds = batch.flatMap(({ op }) => (op.type === 'undo' ? [op.undoesOpId] : op.type === 'rejection-settled' ? [op.rejectedOpId] : []));
-  const targetRows = targetIds.length === 0 ? [] : await tx.query<{ opId: string; deviceId: string; payload: FloorOperation; status: OperationStatus; at: number }>(
-    `select op_id::text as "opId", device_id as "deviceId", payload, status, (extract(epoch from occurred_at) * 1000)::float8 as at
-       from operations where op_id = any($1::uuid[]) and warehouse_id = $2`,
+  // An unreadable step (rejected: its payload is null, its text opaque) is known by its fate only.
+  const targetRows = targetIds.length === 0 ? [] : await tx.query<{ opId: string; deviceId: string; userId: string; userName: string | null; payload: FloorOperation | null; status: OperationStatus; at: number }>(
+    `select o.op_id::text as "opId", o.device_id as "deviceId", o.user_id as "userId", u.display_name as "userName", o.payload, o.status, (extract(epoch from o.occurred_at) * 1000)::float8 as at
+       from operations o left join users u on u.id = o.user_id where o.op_id = any($1::uuid[]) and o.warehouse_id = $2`,
     [targetIds, warehouseId],
   );
-  const operations = new Map<string, KnownOperation>(targetRows.map((r) => [r.opId, { opId: r.opId, deviceId: r.deviceId, op: r.payload, status: r.status, at: Math.round(r.at) }]));
-  const allOps = [...batch.map((b) => b.op), ...targetRows.map((r) => r.payload)];
+  const operations = new Map<string, KnownOperation>(targetRows.map((r) => [r.opId, { opId: r.opId, deviceId: r.deviceId, userId: r.userId, op: r.payload, status: r.status, at: Math.round(r.at) }]));
+  const allOps = [...batch.map((b) => b.op), ...targetRows.flatMap((r) => (r.payload === null ? [] : [r.payload]))];
 
   // An undo's step is among allOps (its target row), so binsTouched needs no target here.
   const binCodes = [...new Set(allOps.flatMap((op) => binsTouched(op)))];
@@ -89,7 +90,7 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
     () => counts.length === 0
       ? Promise.resolve([])
       : tx.query<{ i: string; productId: string; lot: string; expiry: string | null; qty: number }>(
-          `select c.i::text as i, m.product_id as "productId", m.lot, max(m.expiry)::text as expiry, sum(m.qty_delta)::int as qty
+          `select c.i::text as i, m.product_id as "productId", m.lot, max(m.expiry)::text as expiry, sum(m.qty_delta)::float8 as qty
              from unnest($2::text[], $3::timestamptz[]) with ordinality as c(bin, at, i)
              join stock_movements m on m.warehouse_id = $1 and m.bin_code = c.bin and m.occurred_at <= c.at
             group by c.i, m.product_id, m.lot`,
@@ -98,7 +99,7 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
     () => picks.length === 0
       ? Promise.resolve([])
       : tx.query<{ i: string; productId: string; lot: string; qty: number }>(
-          `select c.i::text as i, m.product_id as "productId", m.lot, sum(m.qty_delta)::int as qty
+          `select c.i::text as i, m.product_id as "productId", m.lot, sum(m.qty_delta)::float8 as qty
              from unnest($2::text[], $3::timestamptz[]) with ordinality as c(bin, at, i)
              join stock_movements m on m.warehouse_id = $1 and m.bin_code = c.bin and m.occurred_at > c.at
             group by c.i, m.product_id, m.lot`,
@@ -139,7 +140,10 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
     products: new Map(products.map((p) => [p.id, { lotTracked: p.lotTracked, expiryTracked: p.expiryTracked }])),
     bins: new Set(bins.map((b) => b.code)),
     tasks,
-    userNames: new Map(taskRows.flatMap((t) => (t.assignedTo && t.assigneeName ? [[t.assignedTo, t.assigneeName] as const] : []))),
+    userNames: new Map([
+      ...taskRows.flatMap((t) => (t.assignedTo && t.assigneeName ? [[t.assignedTo, t.assigneeName] as const] : [])),
+      ...targetRows.flatMap((r) => (r.userName ? [[r.userId, r.userName] as const] : [])),
+    ]),
     balances: new Map(binRows.flatMap((b) => (b.productId !== null ? [[stockKey({ binCode: b.binCode, productId: b.productId, lot: b.lot! }), b.qty!] as const] : []))),
     committedBooks,
     activeCounts,

@@ -12,7 +12,6 @@
  */
 import type { Database, Queryable } from '../../storage/database';
 import type { PushRequest, PushResponse, OperationResult, PushedOperation } from '../../../protocol/syncMessages';
-import { floorOperationSchema } from '../../../protocol/operations';
 import { applyOperation, type IncomingOperation, type Outcome } from '../../../domain/ledger/applyOperations';
 import { LedgerWork } from '../../../domain/ledger/ledgerWork';
 import { settleWaitingReviews } from '../../../domain/ledger/reviewRecompute';
@@ -22,28 +21,23 @@ import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings'
 import { readWarehouseSettings, takeChangeClock } from './changeClock';
 import { readLedgerSnapshot } from './ledgerSnapshot';
 import { writeClockedChanges, writeLedgerEntries } from './ledgerWrites';
-
-/** Keys sorted, so the same payload always hashes the same, whatever order the device wrote its fields in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+import { canonical, keptTextOf, readPayload, type ReadPayload } from './storedPayload';
+import type { Doer } from '../../../domain/ledger/stepRights';
 
 /** The same operation sent again: the same payload, time, worker and sequence number. */
-function sameOperation(op: PushedOperation, stored: StoredFate): boolean {
-  return Number(stored.deviceSeq) === op.deviceSeq && stored.userId === op.userId && new Date(stored.createdAt).getTime() === Date.parse(op.createdAt) && canonical(stored.payload) === canonical(op.payload ?? { missing: true });
+function sameOperation(op: PushedOperation, keptText: string, stored: StoredFate): boolean {
+  if (Number(stored.deviceSeq) !== op.deviceSeq || stored.userId !== op.userId || new Date(stored.createdAt).getTime() !== Date.parse(op.createdAt)) return false;
+  // Kept as validated (or, for steps stored before that, as sent), or as opaque text when unreadable.
+  const storedText = stored.rawPayload ?? canonical(stored.payload);
+  return storedText === keptText || (stored.rawPayload === null && storedText === canonical(op.payload));
 }
 
 interface StoredFate {
   readonly opId: string;
+  readonly deviceId: string;
   readonly deviceSeq: string;
   readonly payload: unknown;
+  readonly rawPayload: string | null;
   readonly userId: string;
   readonly createdAt: Date;
   readonly status: OperationResult['status'];
@@ -56,60 +50,104 @@ export interface PushInput {
   readonly deviceId: string;
   readonly request: PushRequest;
   readonly now: Date;
+  /** The signed-in user who sent the batch: every step is checked against their rights (domain/ledger/stepRights). */
+  readonly doer: Doer;
 }
 
-export async function pushOperations(db: Database, { deviceId, request, now }: PushInput): Promise<PushResponse> {
+/** A step new to the server, read. */
+interface FreshStep {
+  readonly op: PushedOperation;
+  readonly read: ReadPayload;
+}
+
+export async function pushOperations(db: Database, { deviceId, request, now, doer }: PushInput): Promise<PushResponse> {
   const offsetMs = now.getTime() - Date.parse(request.sentAt);
+  const opIds = [...new Set(request.operations.map((op) => op.opId))];
   return db.transaction(async (tx) => {
-    // The device's row locked, and the warehouse's settings read with it (one round trip).
+    // Lock order (every writer): the device, then the batch's op ids, then bins, then tasks (both sorted), then the warehouse's clock.
     const [device] = await tx.query<{ lastSeq: string; blind: boolean; units: number; percent: number; stepLimit: number }>(
       `select d.last_seq::text as "lastSeq", w.blind_count as blind, w.recount_units as units, w.recount_percent::float8 as percent, w.step_limit as "stepLimit"
          from devices d join warehouses w on w.id = $2 where d.device_id = $1 for update of d`,
       [deviceId, request.warehouseId],
     );
-    let lastSeq = Number(device?.lastSeq ?? 0);
+    // Two devices sending one op id at once take turns here: the second then finds it stored, another device's.
+    await tx.query('select pg_advisory_xact_lock(k) from (select distinct hashtextextended(id, 12) as k from unnest($1::text[]) as id order by 1) as ids', [opIds]);
     const stored = new Map(
       (
         await tx.query<StoredFate>(
-          `select o.op_id::text as "opId", o.device_seq::text as "deviceSeq", o.payload, o.user_id as "userId", o.created_at as "createdAt", o.status, o.why, o.message,
+          `select o.op_id::text as "opId", o.device_id as "deviceId", o.device_seq::text as "deviceSeq", o.payload, o.raw_payload as "rawPayload", o.user_id as "userId",
+                  o.created_at as "createdAt", o.status, o.why, o.message,
                   coalesce(o.changed_at, (select b.clock from push_batches b where b.device_id = o.device_id and o.device_seq between b.first_seq and b.last_seq))::text as clock
              from operations o where o.op_id = any($1::uuid[])`,
-          [request.operations.map((op) => op.opId)],
+          [opIds],
         )
       ).map((row) => [row.opId, row]),
     );
 
+    let lastSeq = Number(device?.lastSeq ?? 0);
     // A device new to this data set (a new server, or one whose data was reset) keeps its
     // numbering: what it sent before went to another data set.
     if (lastSeq === 0 && request.sequenceStartsAt !== undefined) lastSeq = request.sequenceStartsAt - 1;
-    const results: OperationResult[] = [];
-    const fresh: PushedOperation[] = [];
-    for (const op of request.operations) {
-      const seen = stored.get(op.opId);
-      if (seen) {
-        const same = sameOperation(op, seen);
-        results.push(same ? { opId: op.opId, deviceSeq: op.deviceSeq, status: seen.status, why: seen.why, message: seen.message, clock: seen.clock } : conflict(op));
-        continue;
-      }
-      // A gap or a reorder: stop; the device re-sends from lastSeq + 1.
-      if (op.deviceSeq !== lastSeq + fresh.length + 1) break;
-      fresh.push(op);
-    }
+    const { fresh, answered, repeats, next } = triage(request.operations, stored, deviceId, lastSeq + 1);
+    const results: OperationResult[] = [...answered];
     if (fresh.length > 0) {
       const settings: WarehouseSettings = device ? { blindCount: device.blind, recountThreshold: { units: device.units, percent: device.percent }, stepLimit: device.stepLimit } : await readWarehouseSettings(tx, request.warehouseId);
-      const { fates: outcomes, clock } = await applyFresh(tx, request.warehouseId, deviceId, fresh, offsetMs, settings, now.getTime());
-      for (const op of fresh) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
-      lastSeq += fresh.length;
+      const { fates: outcomes, clock } = await applyFresh(tx, request.warehouseId, deviceId, fresh, offsetMs, settings, now.getTime(), doer);
+      for (const { op } of fresh) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
+      for (const op of repeats) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
     }
+    lastSeq = next - 1;
     await tx.query('update devices set last_seq = greatest(last_seq, $2), last_seen_at = $3, warehouse_id = $4 where device_id = $1', [deviceId, lastSeq, now, request.warehouseId]);
     return { results: results.sort((a, b) => a.deviceSeq - b.deviceSeq), nextSeq: lastSeq + 1, serverTime: now.toISOString() };
   });
+}
+
+/**
+ * Sorts a batch's steps: those answered from what is stored, the new ones to apply (in
+ * sequence, from `next`), and the repeats of a new one within the batch (answered as it
+ * is). A step that cannot be recorded under its id (the id is another device's, or names
+ * another step) takes its place in the sequence with its refusal, so the queue behind
+ * it moves on. A gap or a reorder stops the batch there; the device re-sends from `next`.
+ */
+function triage(operations: readonly PushedOperation[], stored: ReadonlyMap<string, StoredFate>, deviceId: string, first: number) {
+  let next = first;
+  const fresh: FreshStep[] = [];
+  const answered: OperationResult[] = [];
+  const repeats: PushedOperation[] = [];
+  const inBatch = new Map<string, { op: PushedOperation; text: string }>();
+  for (const op of operations) {
+    const read = readPayload(op.payload);
+    const text = keptTextOf(read);
+    const seen = stored.get(op.opId);
+    const earlier = inBatch.get(op.opId);
+    const refusal = seen && seen.deviceId !== deviceId ? refused(op, { code: 'op-id-elsewhere', opId: op.opId }, 'rejected')
+      : seen && !sameOperation(op, text, seen) ? refused(op, { code: 'op-id-reused', opId: op.opId }, 'conflict')
+      : earlier && !(earlier.op.deviceSeq === op.deviceSeq && earlier.text === text && earlier.op.userId === op.userId && earlier.op.createdAt === op.createdAt) ? refused(op, { code: 'op-id-reused', opId: op.opId }, 'conflict')
+      : null;
+    if (refusal) {
+      if (op.deviceSeq > next) break;
+      if (op.deviceSeq === next) next += 1;
+      answered.push(refusal);
+    } else if (seen) {
+      answered.push({ opId: op.opId, deviceSeq: op.deviceSeq, status: seen.status, why: seen.why, message: seen.message, clock: seen.clock });
+    } else if (earlier) {
+      repeats.push(op);
+    } else {
+      if (op.deviceSeq !== next) break;
+      fresh.push({ op, read });
+      inBatch.set(op.opId, { op, text });
+      next += 1;
+    }
+  }
+  return { fresh, answered, repeats, next };
 }
 
 /** The bins an operation touches (an undo: its step's). */
 function binTouched(op: FloorOperation, work: LedgerWork): string[] {
   return binsTouched(op, op.type === 'undo' ? (work.known.get(op.undoesOpId)?.op ?? null) : null);
 }
+
+const FIRST_HOLDABLE_MS = Date.parse('0001-01-01T00:00:00Z');
 
 /** Whether the ledger can place a moment: after the opening stock (the epoch) and not beyond a day ahead of the server. */
 const placeable = (ms: number, nowMs: number) => ms > 0 && ms <= nowMs + 86_400_000;
@@ -126,9 +164,8 @@ function timeOutOfPlace(op: FloorOperation, createdMs: number, offsetMs: number,
   return bad ? `${bad[0]}: ${new Date(bad[1]).toISOString()} falls outside any time the server can place (the device's clock differs from the server's by ${Math.round(offsetMs / 60_000)} minutes)` : null;
 }
 
-function conflict(op: PushedOperation): OperationResult {
-  const why: Why = { code: 'op-id-reused', opId: op.opId };
-  return { opId: op.opId, deviceSeq: op.deviceSeq, status: 'conflict', why, message: explain(why), clock: null };
+function refused(op: PushedOperation, why: Why, status: 'rejected' | 'conflict'): OperationResult {
+  return { opId: op.opId, deviceSeq: op.deviceSeq, status, why, message: explain(why), clock: null };
 }
 
 function resultOf(op: PushedOperation, outcome: { status: OperationResult['status']; why: Why | null }, clock: string): OperationResult {
@@ -140,48 +177,52 @@ async function applyFresh(
   tx: Queryable,
   warehouseId: string,
   deviceId: string,
-  fresh: readonly PushedOperation[],
+  fresh: readonly FreshStep[],
   offsetMs: number,
   settings: WarehouseSettings,
   nowMs: number,
+  doer: Doer,
 ): Promise<{ fates: Map<string, { status: OperationResult['status']; why: Why | null }>; clock: string }> {
   const valid: IncomingOperation[] = [];
   const badPayload = new Map<string, Why>();
-  for (const op of fresh) {
-    const parsed = floorOperationSchema.safeParse(op.payload);
-    const unplaceable = parsed.success ? timeOutOfPlace(parsed.data as FloorOperation, Date.parse(op.createdAt), offsetMs, nowMs) : null;
-    if (unplaceable) badPayload.set(op.opId, { code: 'op-bad-payload', detail: unplaceable });
-    else if (parsed.success) valid.push({ opId: op.opId, deviceId, userId: op.userId, op: parsed.data as FloorOperation, deviceAt: Date.parse(op.createdAt), offsetMs });
-    else {
-      const issue = parsed.error.issues[0];
-      badPayload.set(op.opId, { code: 'op-bad-payload', detail: issue ? `${issue.path.join('.') || 'operation'}: ${issue.message}` : 'not a floor operation' });
-    }
+  for (const { op, read } of fresh) {
+    const unplaceable = read.ok ? timeOutOfPlace(read.op, Date.parse(op.createdAt), offsetMs, nowMs) : null;
+    if (!read.ok) badPayload.set(op.opId, { code: 'op-bad-payload', detail: read.detail });
+    else if (unplaceable) badPayload.set(op.opId, { code: 'op-bad-payload', detail: unplaceable });
+    else valid.push({ opId: op.opId, deviceId, userId: op.userId, op: read.op, deviceAt: Date.parse(op.createdAt), offsetMs });
   }
   // Locks what the batch touches, reads it and decides; only the writes wait for the clock.
   const work = new LedgerWork(await readLedgerSnapshot(tx, warehouseId, valid, settings));
   const outcomes = new Map<string, Outcome>();
-  for (const incoming of valid) outcomes.set(incoming.opId, applyOperation(work, incoming));
+  for (const incoming of valid) outcomes.set(incoming.opId, applyOperation(work, incoming, doer));
   // Work done before a count in review that arrives after it: the review's book is recomputed, and settles when it now fits.
   settleWaitingReviews(work);
 
   const fates = new Map<string, { status: OperationResult['status']; why: Why | null }>();
-  for (const op of fresh) {
+  for (const { op } of fresh) {
     const bad = badPayload.get(op.opId);
     const outcome = outcomes.get(op.opId);
     // A later undo in the same batch may have taken an applied step back.
     const status = bad ? 'rejected' : work.known.get(op.opId)!.status;
     fates.set(op.opId, { status, why: bad ?? (outcome?.status === 'rejected' ? outcome.why : null) });
   }
+  // A step read is kept as validated; one that could not be read keeps only its text, which no query opens (storedPayload.ts).
   await tx.query(
-    `insert into operations (op_id, warehouse_id, device_id, device_seq, user_id, type, payload, created_at, occurred_at, status, why, message)
-     select x.op, $2, $3, x.seq, x.user_id, x.type, x.payload, x.created, x.occurred, x.status, x.why, x.message
-       from json_to_recordset($1::json) as x(op uuid, seq bigint, user_id text, type text, payload json, created timestamptz, occurred timestamptz, status text, why jsonb, message text)`,
+    `insert into operations (op_id, warehouse_id, device_id, device_seq, user_id, type, payload, raw_payload, created_at, occurred_at, status, why, message)
+     select x.op, $2, $3, x.seq, x.user_id, x.type, x.payload, x.raw, x.created, x.occurred, x.status, x.why, x.message
+       from json_to_recordset($1::json) as x(op uuid, seq bigint, user_id text, type text, payload json, raw text, created timestamptz, occurred timestamptz, status text, why jsonb, message text)`,
     [
       JSON.stringify(
-        fresh.map((op) => {
+        fresh.map(({ op, read }) => {
           const fate = fates.get(op.opId)!;
-          const type = typeof (op.payload as { type?: unknown } | null)?.type === 'string' ? String((op.payload as { type: string }).type).slice(0, 40) : 'unknown';
-          return { op: op.opId, seq: op.deviceSeq, user_id: op.userId, type, payload: op.payload ?? { missing: true }, created: op.createdAt, occurred: new Date(placeable(Date.parse(op.createdAt) + offsetMs, nowMs) ? Date.parse(op.createdAt) + offsetMs : nowMs).toISOString(), status: fate.status, why: fate.why, message: fate.why ? explain(fate.why) : null };
+          const occurredMs = placeable(Date.parse(op.createdAt) + offsetMs, nowMs) ? Date.parse(op.createdAt) + offsetMs : nowMs;
+          return {
+            op: op.opId, seq: op.deviceSeq, user_id: op.userId, type: read.ok ? read.op.type : 'unreadable',
+            payload: read.ok ? read.op : null, raw: read.ok ? null : read.raw,
+            // Year 0 is a valid ISO date but not one PostgreSQL holds.
+            created: Date.parse(op.createdAt) >= FIRST_HOLDABLE_MS ? op.createdAt : new Date(occurredMs).toISOString(),
+            occurred: new Date(occurredMs).toISOString(), status: fate.status, why: fate.why, message: fate.why ? explain(fate.why) : null,
+          };
         }),
       ),
       warehouseId,
@@ -193,7 +234,7 @@ async function applyFresh(
   // Only now the warehouse's clock: other devices' batches wait for it just while the few rows below are written.
   const { clock } = await takeChangeClock(tx, warehouseId);
   await writeClockedChanges(tx, warehouseId, clock, work, valid.flatMap(({ op }) => binTouched(op, work)));
-  await tx.query('insert into push_batches (device_id, first_seq, last_seq, clock) values ($1, $2, $3, $4)', [deviceId, fresh[0]!.deviceSeq, fresh.at(-1)!.deviceSeq, clock]);
+  await tx.query('insert into push_batches (device_id, first_seq, last_seq, clock) values ($1, $2, $3, $4)', [deviceId, fresh[0]!.op.deviceSeq, fresh.at(-1)!.op.deviceSeq, clock]);
   // Steps of earlier batches that an undo of this one took back.
   const undoneBefore = [...work.known.values()].filter((k) => k.status === 'undone' && !fates.has(k.opId)).map((k) => k.opId);
   if (undoneBefore.length > 0) await tx.query(`update operations set status = 'undone', changed_at = $2::bigint where op_id = any($1::uuid[])`, [undoneBefore, clock]);

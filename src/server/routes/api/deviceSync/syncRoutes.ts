@@ -21,7 +21,7 @@ export default async function syncRoutes(app: FastifyInstance) {
     if (other) {
       throw new ApiProblem(403, 'forbidden', `These operations were done by another user (${other.userId}); only they can send them. Sign in as them on this device.`);
     }
-    return pushOperations(app.db, { deviceId: session.deviceId, request: body, now: app.now() });
+    return pushOperations(app.db, { deviceId: session.deviceId, request: body, now: app.now(), doer: { userId: session.userId, role: session.role, jobs: session.jobs } });
   });
 
   app.post(apiPaths.syncPull, async (request, reply) => {
