@@ -72,6 +72,8 @@ export async function rejectedOperations(db: Database, warehouseId: string): Pro
 
 export async function resolveRejected(db: Database, input: { warehouseId: string; opId: string; userId: string; note: string; now: Date }): Promise<void> {
   await db.transaction(async (tx) => {
+    // The clock before the step's row: a push writes operations under the clock too (lockOrder.ts).
+    const { clock } = await takeChangeClock(tx, input.warehouseId);
     const [row] = await tx.query<{ status: string; resolved: boolean }>(
       'select status, resolved_at is not null as resolved from operations where op_id = $1 and warehouse_id = $2 for update',
       [input.opId, input.warehouseId],
@@ -79,7 +81,6 @@ export async function resolveRejected(db: Database, input: { warehouseId: string
     if (!row) throw new ApiProblem(404, 'not-found', `There is no operation ${input.opId} in this warehouse.`);
     if (row.status !== 'rejected') throw new ApiProblem(409, 'conflict', `Operation ${input.opId} was not rejected (it is ${row.status}); only a rejected one is resolved.`);
     if (row.resolved) throw new ApiProblem(409, 'conflict', `Operation ${input.opId} was resolved already.`);
-    const { clock } = await takeChangeClock(tx, input.warehouseId);
     await tx.query('update operations set resolved_at = $2, resolved_by = $3, resolution_note = $4, changed_at = $5::bigint where op_id = $1', [input.opId, input.now, input.userId, input.note, clock]);
   });
 }

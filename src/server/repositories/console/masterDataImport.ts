@@ -18,6 +18,7 @@ import { checkBinRows, checkHeader, checkProductRows, checkStockRows, IMPORT_COL
 import { readProductCode } from '../../../domain/codes/gtin';
 import { normaliseBinCode } from '../../../domain/codes/binCode';
 import { takeChangeClock } from '../deviceSync/changeClock';
+import { lockBins } from '../lockOrder';
 
 /** What the warehouse holds that the file's rows name: only those, so a big catalog is not read whole. */
 async function holdingFor(db: Queryable, warehouseId: string, rows: readonly CsvRow[]): Promise<WarehouseHolding> {
@@ -61,7 +62,9 @@ export async function importCsv(db: Database, input: { warehouseId: string; kind
       input.kind === 'products' ? checkProductRows(table.rows, holding) : input.kind === 'bins' ? checkBinRows(table.rows) : checkStockRows(table.rows, holding);
     const writes = input.mode === 'check' || (input.mode === 'all' && check.problems.length > 0) ? [] : check.valid.map((v) => v.record);
     if (writes.length > 0) {
-      // The clock (and with it the warehouse's turn to write) only now: devices' pushes wait for the writes, not for the checking.
+      // The bins first, as a push locks them (lockOrder.ts); the clock (and with it the warehouse's
+      // turn to write) only then: devices' pushes wait for the writes, not for the checking.
+      if (input.kind !== 'products') await lockBins(tx, input.warehouseId, (writes as (BinRecord | StockRecord)[]).map((w) => ('binCode' in w ? w.binCode : w.code)));
       const { clock } = await takeChangeClock(tx, input.warehouseId);
       if (input.kind === 'products') await writeProducts(tx, input.warehouseId, writes as ProductRecord[], clock);
       else if (input.kind === 'bins') await writeBins(tx, input.warehouseId, writes as BinRecord[], clock);
@@ -109,8 +112,7 @@ async function writeBins(tx: Queryable, warehouseId: string, bins: readonly BinR
 
 async function writeStock(tx: Queryable, warehouseId: string, stock: readonly StockRecord[], clock: string): Promise<void> {
   const binCodes = [...new Set(stock.map((s) => s.binCode))];
-  // Takes turns with pushes on these bins (as ledgerSnapshot locks them), so the difference is taken from the book as it stands.
-  await tx.query('select code from bins where warehouse_id = $1 and code = any($2::text[]) order by code for update', [warehouseId, binCodes]);
+  // The bins are locked (importCsv, before the clock): the difference is taken from the book as it stands.
   const json = JSON.stringify(stock.map((s) => ({ bin: s.binCode, product: s.productId, lot: s.lot, expiry: s.expiry, qty: s.qty })));
   await tx.query(
     `insert into stock_movements (warehouse_id, bin_code, product_id, lot, expiry, qty_delta, kind, note, occurred_at)

@@ -3,6 +3,7 @@
  * (domain/ledger): a few statements per batch, whatever its size.
  */
 import { inTurn } from '../../storage/inTurn';
+import { lockBins, lockTasks } from '../lockOrder';
 import type { Queryable } from '../../storage/database';
 import { binsTouched, type FloorOperation } from '../../../domain/floor/operations';
 import type { IncomingOperation } from '../../../domain/ledger/applyOperations';
@@ -41,11 +42,11 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
   const binCodes = [...new Set(allOps.flatMap((op) => binsTouched(op)))];
   const productIds = [...new Set(allOps.flatMap(productsOf))];
   const taskIds = [...new Set(allOps.flatMap((op) => taskOf(op) ?? []))];
-  // Lock what the batch touches, in a fixed order so two batches never wait on each other
-  // in a circle: until this transaction ends, nobody else changes these bins or tasks,
-  // so what is read next stays true while the batch decides and writes.
-  const bins = await tx.query<{ code: string }>('select code from bins where warehouse_id = $1 and code = any($2::text[]) order by code for update', [warehouseId, binCodes]);
-  if (taskIds.length > 0) await tx.query('select id from tasks where warehouse_id = $1 and id = any($2::text[]) order by id for update', [warehouseId, taskIds]);
+  // Lock what the batch touches, in the one order every writer keeps (lockOrder.ts): until
+  // this transaction ends, nobody else changes these bins or tasks, so what is read next
+  // stays true while the batch decides and writes.
+  const bins = (await lockBins(tx, warehouseId, binCodes)).map((code) => ({ code }));
+  await lockTasks(tx, warehouseId, taskIds);
   // Counts waiting for review on these bins: late work may reach back into their book (domain/ledger/reviewRecompute).
   // A waiting review changes only under its bin's lock, taken just above.
   const reviewRows = binCodes.length === 0 ? [] : await tx.query<{ opId: string; binCode: string; at: number; lines: VarianceLine[] }>(
