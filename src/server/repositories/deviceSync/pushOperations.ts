@@ -3,12 +3,19 @@
  *
  * Invariants (all inside one transaction per batch, acknowledged only once durable):
  * - An operation id seen before returns its stored fate; the same id with another
- *   payload is refused (conflict) and records nothing.
+ *   payload is refused (conflict) and records nothing. An id another device holds is
+ *   refused (rejected) to the device that reused it; a repeat within the batch gets the
+ *   first one's answer (pushTriage.ts). A step refused for its id takes its place in the
+ *   sequence, so the queue behind it moves on.
  * - The device's sequence advances by one per new operation, rejected ones included,
  *   so one bad operation never blocks those behind it. A gap or a reorder stops the
  *   batch there; the answer names the sequence number to re-send from.
- * - The device's row is locked first, then the warehouse's clock: two tabs, two
- *   servers or a retry racing the original wait their turn and then find the work done.
+ * - Every step is checked against the sender's rights (domain/ledger/stepRights) and a
+ *   bin's bounds before it changes anything; what cannot apply is rejected with a reason,
+ *   never answered 500.
+ * - Locks are taken in the one order every writer keeps (../lockOrder.ts): the device's
+ *   row, the batch's op ids, bins, tasks, the clock. Two tabs, two servers or a retry
+ *   racing the original wait their turn and then find the work done.
  */
 import type { Database, Queryable } from '../../storage/database';
 import type { PushRequest, PushResponse, OperationResult, PushedOperation } from '../../../protocol/syncMessages';
@@ -21,30 +28,8 @@ import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings'
 import { readWarehouseSettings, takeChangeClock } from './changeClock';
 import { readLedgerSnapshot } from './ledgerSnapshot';
 import { writeClockedChanges, writeLedgerEntries } from './ledgerWrites';
-import { canonical, keptTextOf, readPayload, type ReadPayload } from './storedPayload';
+import { triage, type FreshStep, type StoredFate } from './pushTriage';
 import type { Doer } from '../../../domain/ledger/stepRights';
-
-/** The same operation sent again: the same payload, time, worker and sequence number. */
-function sameOperation(op: PushedOperation, keptText: string, stored: StoredFate): boolean {
-  if (Number(stored.deviceSeq) !== op.deviceSeq || stored.userId !== op.userId || new Date(stored.createdAt).getTime() !== Date.parse(op.createdAt)) return false;
-  // Kept as validated (or, for steps stored before that, as sent), or as opaque text when unreadable.
-  const storedText = stored.rawPayload ?? canonical(stored.payload);
-  return storedText === keptText || (stored.rawPayload === null && storedText === canonical(op.payload));
-}
-
-interface StoredFate {
-  readonly opId: string;
-  readonly deviceId: string;
-  readonly deviceSeq: string;
-  readonly payload: unknown;
-  readonly rawPayload: string | null;
-  readonly userId: string;
-  readonly createdAt: Date;
-  readonly status: OperationResult['status'];
-  readonly why: Why | null;
-  readonly message: string | null;
-  readonly clock: string;
-}
 
 export interface PushInput {
   readonly deviceId: string;
@@ -52,12 +37,6 @@ export interface PushInput {
   readonly now: Date;
   /** The signed-in user who sent the batch: every step is checked against their rights (domain/ledger/stepRights). */
   readonly doer: Doer;
-}
-
-/** A step new to the server, read. */
-interface FreshStep {
-  readonly op: PushedOperation;
-  readonly read: ReadPayload;
 }
 
 export async function pushOperations(db: Database, { deviceId, request, now, doer }: PushInput): Promise<PushResponse> {
@@ -102,46 +81,6 @@ export async function pushOperations(db: Database, { deviceId, request, now, doe
   });
 }
 
-/**
- * Sorts a batch's steps: those answered from what is stored, the new ones to apply (in
- * sequence, from `next`), and the repeats of a new one within the batch (answered as it
- * is). A step that cannot be recorded under its id (the id is another device's, or names
- * another step) takes its place in the sequence with its refusal, so the queue behind
- * it moves on. A gap or a reorder stops the batch there; the device re-sends from `next`.
- */
-function triage(operations: readonly PushedOperation[], stored: ReadonlyMap<string, StoredFate>, deviceId: string, first: number) {
-  let next = first;
-  const fresh: FreshStep[] = [];
-  const answered: OperationResult[] = [];
-  const repeats: PushedOperation[] = [];
-  const inBatch = new Map<string, { op: PushedOperation; text: string }>();
-  for (const op of operations) {
-    const read = readPayload(op.payload);
-    const text = keptTextOf(read);
-    const seen = stored.get(op.opId);
-    const earlier = inBatch.get(op.opId);
-    const refusal = seen && seen.deviceId !== deviceId ? refused(op, { code: 'op-id-elsewhere', opId: op.opId }, 'rejected')
-      : seen && !sameOperation(op, text, seen) ? refused(op, { code: 'op-id-reused', opId: op.opId }, 'conflict')
-      : earlier && !(earlier.op.deviceSeq === op.deviceSeq && earlier.text === text && earlier.op.userId === op.userId && earlier.op.createdAt === op.createdAt) ? refused(op, { code: 'op-id-reused', opId: op.opId }, 'conflict')
-      : null;
-    if (refusal) {
-      if (op.deviceSeq > next) break;
-      if (op.deviceSeq === next) next += 1;
-      answered.push(refusal);
-    } else if (seen) {
-      answered.push({ opId: op.opId, deviceSeq: op.deviceSeq, status: seen.status, why: seen.why, message: seen.message, clock: seen.clock });
-    } else if (earlier) {
-      repeats.push(op);
-    } else {
-      if (op.deviceSeq !== next) break;
-      fresh.push({ op, read });
-      inBatch.set(op.opId, { op, text });
-      next += 1;
-    }
-  }
-  return { fresh, answered, repeats, next };
-}
-
 /** The bins an operation touches (an undo: its step's). */
 function binTouched(op: FloorOperation, work: LedgerWork): string[] {
   return binsTouched(op, op.type === 'undo' ? (work.known.get(op.undoesOpId)?.op ?? null) : null);
@@ -164,9 +103,6 @@ function timeOutOfPlace(op: FloorOperation, createdMs: number, offsetMs: number,
   return bad ? `${bad[0]}: ${new Date(bad[1]).toISOString()} falls outside any time the server can place (the device's clock differs from the server's by ${Math.round(offsetMs / 60_000)} minutes)` : null;
 }
 
-function refused(op: PushedOperation, why: Why, status: 'rejected' | 'conflict'): OperationResult {
-  return { opId: op.opId, deviceSeq: op.deviceSeq, status, why, message: explain(why), clock: null };
-}
 
 function resultOf(op: PushedOperation, outcome: { status: OperationResult['status']; why: Why | null }, clock: string): OperationResult {
   return { opId: op.opId, deviceSeq: op.deviceSeq, status: outcome.status, why: outcome.why, message: outcome.why ? explain(outcome.why) : null, clock };
