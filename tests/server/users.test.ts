@@ -171,6 +171,8 @@ describe.each(databaseKinds)('users in the console on %s', (kind) => {
     expect(signInAgain.json().error.reason).toBe('user-disabled');
     const wrongPin = await app.inject({ method: 'POST', url: apiPaths.signIn, payload: { username: 'workmain', pin: '5930', deviceId: worker.deviceId, appVersion: 'test' } });
     expect(wrongPin.json().error.reason).toBe('wrong-pin');
+    const people = (await as(admin, 'GET', apiPaths.console('wh-main', 'people'))).json<{ people: { username: string }[] }>().people;
+    expect(people.map((p) => p.username)).not.toContain('workmain');
     expect((await changesIn('wh-main'))[0]).toMatchObject({ username: 'workmain', action: 'disabled', actorName: 'supermain', changes: { disabled: { from: false, to: true } } });
     expect((await as(mainSupervisor, 'POST', apiPaths.user(ids.workmain!), { disabled: false })).statusCode).toBe(204);
     const back = await signIn(app, 'workmain', '4826');
