@@ -116,7 +116,7 @@ async function main() {
   await demoServer.stop();
   console.log('queued sync on PGlite ms', queuedPglite);
   const queuedPostgres = await withFreshPostgres(POSTGRES_URL, async (url) => {
-    const server = await startServer({ DATABASE_URL: url });
+    const server = await startServer({ DATABASE_URL: url, SEED_DEMO: '1' });
     const times: number[] = [];
     for (let run = 0; run < SYNC_RUNS; run++) times.push(await timeQueuedSync(browser, server, QUEUED));
     await server.stop();

@@ -31,6 +31,7 @@ import {
   taskSummaryListSchema,
 } from './console';
 import { healthSchema } from './health';
+import { createdUserSchema, newUserSchema, pinResetSchema, userChangeListSchema, userChangeSchema, userListSchema } from './users';
 import { APP_VERSION } from './version';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -195,7 +196,17 @@ const consoleEndpoints: readonly Endpoint[] = [
   { method: 'get', path: inConsole('export/ledger.csv'), summary: 'The ledger as CSV', description: 'Every movement between `from` and `to` (default: the last 7 days) with the operation, user and device that caused it.', auth: 'supervisor', parameters: [warehouse, { name: 'from', in: 'query', description: 'ISO time' }, { name: 'to', in: 'query', description: 'ISO time' }], response: 'csv' },
 ];
 
-export const endpoints: readonly Endpoint[] = [...deviceEndpoints, ...consoleEndpoints];
+const user = { name: 'userId', in: 'path', description: 'The user id (as listed).' } as const;
+
+const userEndpoints: readonly Endpoint[] = [
+  { method: 'get', path: '/api/supervisor/users', summary: 'Users', description: 'Every user for an admin; for a supervisor, the users of their warehouses. Each says whether the signed-in user may manage it (notManageable: why not), with the warehouses they may grant.', auth: 'supervisor', response: userListSchema },
+  { method: 'post', path: '/api/supervisor/users', summary: 'Add a user', description: 'Answers 201 with the new id. 409 when the name is taken (in any case); 403 when a supervisor asks for another role than worker or a warehouse they do not work in; 422 for an unknown warehouse; 400 for a weak PIN.', auth: 'supervisor', request: newUserSchema, response: createdUserSchema },
+  { method: 'post', path: '/api/supervisor/users/{userId}', summary: 'Change a user', description: 'Display name, role, jobs, warehouses, disabled: what is left out stays. Disabling ends the user’s sessions (their next request is 401 user-disabled). Audited. 403 with the reason when the signed-in user may not.', auth: 'supervisor', parameters: [user], request: userChangeSchema, response: null },
+  { method: 'post', path: '/api/supervisor/users/{userId}/pin', summary: 'Reset a user’s PIN', description: 'Ends the user’s sessions: every device signs in again with the new PIN. Audited (never the PIN).', auth: 'supervisor', parameters: [user], request: pinResetSchema, response: null },
+  { method: 'get', path: inConsole('user-changes'), summary: 'Changes to users', description: 'Who changed which user of this warehouse, what (before and after) and when, newest first; since `from` (default: the last 7 days).', auth: 'supervisor', parameters: [warehouse, { name: 'from', in: 'query', description: 'ISO time' }, { name: 'limit', in: 'query', description: 'At most this many (default 200).' }], response: userChangeListSchema },
+];
+
+export const endpoints: readonly Endpoint[] = [...deviceEndpoints, ...consoleEndpoints, ...userEndpoints];
 
 export function openApiDocument(): object {
   const errorResponse = { description: 'An error: a reason code a program can branch on, and a message a person can act on.', content: { 'application/json': { schema: json(apiErrorSchema, 'output') } } };

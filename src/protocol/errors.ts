@@ -9,6 +9,7 @@ export const apiErrorReasons = [
   'not-signed-in',
   'session-expired',
   'wrong-device',
+  'user-disabled',
   'forbidden',
   'not-found',
   'wrong-pin',

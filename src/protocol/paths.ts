@@ -11,9 +11,16 @@ export const apiPaths = {
   /** The console's paths within a warehouse: activity, chart, rejected, exceptions, tasks, people, import, export/stock.csv… */
   console: (warehouseId: string, rest: string) => `/api/supervisor/warehouses/${encodeURIComponent(warehouseId)}/${rest}`,
   deviceDetail: (deviceId: string) => `/api/supervisor/devices/${encodeURIComponent(deviceId)}`,
+  /** Users the signed-in supervisor or admin may see and manage (GET), a new one (POST). */
+  users: '/api/supervisor/users',
+  user: (userId: string) => `/api/supervisor/users/${encodeURIComponent(userId)}`,
+  userPin: (userId: string) => `/api/supervisor/users/${encodeURIComponent(userId)}/pin`,
   /** Route patterns the server registers for the paths above that take parameters. */
   routes: {
     deviceDetail: '/api/supervisor/devices/:deviceId',
+    user: '/api/supervisor/users/:userId',
+    userPin: '/api/supervisor/users/:userId/pin',
+    userChanges: '/api/supervisor/warehouses/:warehouseId/user-changes',
     activity: '/api/supervisor/warehouses/:warehouseId/activity',
     shiftChart: '/api/supervisor/warehouses/:warehouseId/chart',
     rejected: '/api/supervisor/warehouses/:warehouseId/rejected',

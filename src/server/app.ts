@@ -26,6 +26,7 @@ import floorExceptionRoutes from './routes/api/supervisor/floorExceptions';
 import deviationRoutes from './routes/api/supervisor/deviations';
 import taskPlanningRoutes from './routes/api/supervisor/taskPlanning';
 import masterDataRoutes from './routes/api/supervisor/masterData';
+import userRoutes from './routes/api/supervisor/users';
 import caCertificateRoutes from './routes/caCertificate';
 import type { TlsMaterial } from './tls/certificates';
 
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await inner.register(deviationRoutes);
       await inner.register(taskPlanningRoutes);
       await inner.register(masterDataRoutes);
+      await inner.register(userRoutes);
     });
   });
 

@@ -18,7 +18,8 @@ const environmentSchema = z.object({
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  SEED_DEMO: z.enum(['0', '1', 'true', 'false', '']).optional().transform((v) => v !== '0' && v !== 'false'),
+  // Unset: the demo only on the embedded database (so `npm start` shows it), never on PostgreSQL.
+  SEED_DEMO: z.enum(['0', '1', 'true', 'false', '']).optional().transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true')),
   STATIC_DIR: z.string().default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
@@ -32,6 +33,7 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   readonly https: { readonly certFile: string | undefined; readonly keyFile: string | undefined } | null;
   readonly sessionDays: number;
+  /** Seed the demo into an empty database: on the embedded default, or when SEED_DEMO=1. */
   readonly seedDemo: boolean;
   readonly staticDir: string | null;
   readonly logLevel: string;
@@ -56,7 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: e.DATABASE_URL,
     https: e.HTTPS || e.TLS_CERT_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : null,
     sessionDays: e.SESSION_DAYS,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ?? e.DATABASE_URL === undefined,
     staticDir: e.STATIC_DIR,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

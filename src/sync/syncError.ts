@@ -32,6 +32,6 @@ export class SyncError extends Error {
 
   /** True when the worker must sign in again before anything else reaches the server. */
   get needsSignIn(): boolean {
-    return this.reason === 'not-signed-in' || this.reason === 'session-expired' || this.reason === 'wrong-device';
+    return this.reason === 'not-signed-in' || this.reason === 'session-expired' || this.reason === 'wrong-device' || this.reason === 'user-disabled';
   }
 }

@@ -12,11 +12,12 @@ export interface UserRecord {
   readonly role: Role;
   readonly jobs: FloorJob[];
   readonly pinHash: string;
+  readonly disabled: boolean;
 }
 
 export async function findUserByName(db: Queryable, username: string): Promise<UserRecord | null> {
   const [row] = await db.query<UserRecord>(
-    `select id, username, display_name as "displayName", role, jobs, pin_hash as "pinHash" from users where lower(username) = lower($1)`,
+    `select id, username, display_name as "displayName", role, jobs, pin_hash as "pinHash", disabled_at is not null as disabled from users where lower(username) = lower($1)`,
     [username],
   );
   return row ?? null;
@@ -87,12 +88,17 @@ export interface SessionRecord {
   readonly deviceId: string;
   readonly expired: boolean;
   readonly revoked: boolean;
+  /** The user was disabled (their sessions end with it). */
+  readonly disabled: boolean;
+  /** Why the session was ended for its user, when it was: 'disabled', 'pin-reset'. */
+  readonly endedBecause: string | null;
 }
 
 export async function findSession(db: Queryable, tokenHash: string): Promise<SessionRecord | null> {
   const [row] = await db.query<SessionRecord>(
     `select s.user_id as "userId", u.username, u.role, u.jobs, s.device_id as "deviceId",
-            s.expires_at < now() as expired, s.revoked_at is not null as revoked
+            s.expires_at < now() as expired, s.revoked_at is not null as revoked,
+            u.disabled_at is not null as disabled, s.ended_because as "endedBecause"
        from device_sessions s join users u on u.id = s.user_id where s.token_hash = $1`,
     [tokenHash],
   );

@@ -90,6 +90,7 @@ const SYNC_FAILED: Readonly<Record<string, (seconds: number) => string>> = {
   'not-signed-in': () => '登录已失效。请重新登录；设备上的作业会保留。',
   'session-expired': () => '登录已过期。请重新登录；设备上的作业会保留。',
   'wrong-device': () => '此登录属于另一台设备。请在本设备上登录。',
+  'user-disabled': () => '此用户已被停用。请联系主管；设备上的作业会保留。',
   forbidden: () => '无权执行此操作。请联系主管。',
   'not-found': () => '服务器上没有找到所需内容。',
   'wrong-pin': () => '用户名或 PIN 错误。请检查后重试。',

@@ -37,6 +37,10 @@ export default fp(async function authentication(app: FastifyInstance) {
     const hash = tokenHash(token);
     const session = await findSession(app.db, hash);
     if (session === null) throw new ApiProblem(401, 'not-signed-in', 'This session is not known to the server. Sign in again.');
+    if (session.disabled) throw new ApiProblem(401, 'user-disabled', `${session.username} was disabled by a supervisor: this session has ended. Ask a supervisor; work on the device is kept.`);
+    if (session.revoked && session.endedBecause === 'pin-reset') {
+      throw new ApiProblem(401, 'session-expired', `The PIN of ${session.username} was reset by a supervisor, which ended this session. Sign in again with the new PIN.`);
+    }
     if (session.revoked) throw new ApiProblem(401, 'session-expired', 'This session was ended (signed out, or signed in again on this device). Sign in again.');
     if (session.expired) throw new ApiProblem(401, 'session-expired', 'This session has expired. Sign in again; work on the device is kept.');
     const deviceId = request.headers[authHeaders.deviceId];

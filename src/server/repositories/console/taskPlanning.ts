@@ -45,7 +45,7 @@ export async function listTasks(db: Queryable, warehouseId: string): Promise<Tas
 export async function floorPeople(db: Queryable, warehouseId: string) {
   return db.query<{ id: string; username: string; displayName: string; role: string; jobs: string[] }>(
     `select u.id, u.username, u.display_name as "displayName", u.role, u.jobs from users u join user_warehouses w on w.user_id = u.id
-      where w.warehouse_id = $1 order by u.username`,
+      where w.warehouse_id = $1 and u.disabled_at is null order by u.username`,
     [warehouseId],
   );
 }
@@ -54,10 +54,11 @@ export async function floorPeople(db: Queryable, warehouseId: string) {
 export async function assigneeOf(db: Queryable, warehouseId: string, who: string | null, job: FloorJob): Promise<string | null> {
   if (who === null) return null;
   const [user] = await db.query<{ id: string; role: Role; jobs: FloorJob[] }>(
-    `select u.id, u.role, u.jobs from users u join user_warehouses w on w.user_id = u.id and w.warehouse_id = $1 where u.username = $2 or u.id = $2`,
+    `select u.id, u.role, u.jobs from users u join user_warehouses w on w.user_id = u.id and w.warehouse_id = $1
+      where (u.username = $2 or u.id = $2) and u.disabled_at is null`,
     [warehouseId, who],
   );
-  if (!user) throw new ApiProblem(422, 'invalid-data', `Nobody called ${who} works in this warehouse.`);
+  if (!user) throw new ApiProblem(422, 'invalid-data', `Nobody called ${who} works in this warehouse (or their user is disabled).`);
   if (!mayDo(user, job)) throw new ApiProblem(422, 'invalid-data', `${who} does not do ${job} work; choose someone who does, or leave the task open.`);
   return user.id;
 }

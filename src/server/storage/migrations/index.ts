@@ -5,6 +5,7 @@ import { consoleTables } from './0004_console';
 import { floorIntegrity } from './0005_floor_integrity';
 import { taskOwnership } from './0006_task_ownership';
 import { safePayloads } from './0007_safe_payloads';
+import { userManagement } from './0008_user_management';
 
 /** Versioned migrations, applied in order at start. Never edit one that has shipped: add the next. */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
@@ -15,4 +16,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
   { version: 5, name: 'floor integrity', sql: floorIntegrity },
   { version: 6, name: 'task ownership', sql: taskOwnership },
   { version: 7, name: 'safe payloads', sql: safePayloads },
+  { version: 8, name: 'user management', sql: userManagement },
 ];

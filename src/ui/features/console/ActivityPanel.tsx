@@ -1,10 +1,11 @@
-/** The activity log: every step devices sent, searched by user, device, bin, product and time. */
+/** The activity log: every step devices sent, searched by user, device, bin, product and time; and the changes to users. */
 import { useState } from 'react';
 import { activityListSchema } from '../../../protocol/console';
 import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
 import { ActivityTable } from './ActivityTable';
 import { useConsoleQuery } from './useConsoleQuery';
+import { UserChangesTable } from './UserChangesTable';
 
 const FIELDS = [
   { key: 'user', label: 'User' },
@@ -52,6 +53,7 @@ export function ActivityPanel({ warehouseId }: { warehouseId: string }) {
       {activity.problem && <Problem message={activity.problem} />}
       <p className="note">{activity.data ? `${activity.data.entries.length} steps${activity.data.entries.length >= 200 ? ' (the latest 200; narrow the search for older ones)' : ''}, newest first. Without a From time: the last 24 hours.` : 'Loading…'}</p>
       {activity.data && <ActivityTable entries={activity.data.entries} />}
+      <UserChangesTable warehouseId={warehouseId} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The supervisor's console, in the same app as the floor screens: devices and their
  * sync, decisions waiting (count variances, rejected steps, short picks and flags),
- * tasks, master data, and the activity log. Online only: it shows the server's state.
+ * tasks, master data, the activity log, and users. Online only: it shows the server's state.
  * Laid out for a tablet or desktop as well as a phone.
  */
 import type { DeviceSession } from '../../../device/syncState';
@@ -13,6 +13,7 @@ import { ExceptionsPanel } from './ExceptionsPanel';
 import { TasksPanel } from './TasksPanel';
 import { MasterDataPanel } from './MasterDataPanel';
 import { ActivityPanel } from './ActivityPanel';
+import { UsersPanel } from './UsersPanel';
 
 const TABS = [
   { id: 'devices', label: 'Devices' },
@@ -22,6 +23,7 @@ const TABS = [
   { id: 'tasks', label: 'Tasks' },
   { id: 'data', label: 'Import & export' },
   { id: 'activity', label: 'Activity' },
+  { id: 'users', label: 'Users' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -53,6 +55,7 @@ export default function ConsoleScreen({ session }: { session: DeviceSession }) {
       {tab === 'tasks' && <TasksPanel warehouseId={warehouseId} />}
       {tab === 'data' && <MasterDataPanel warehouseId={warehouseId} />}
       {tab === 'activity' && <ActivityPanel warehouseId={warehouseId} />}
+      {tab === 'users' && <UsersPanel warehouseId={warehouseId} me={{ id: session.user.id, role: session.user.role }} />}
     </main>
   );
 }

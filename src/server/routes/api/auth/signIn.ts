@@ -35,6 +35,8 @@ export default async function signInRoutes(app: FastifyInstance, options: { sess
         }
         throw new ApiProblem(401, 'wrong-pin', 'User or PIN is wrong. Check both and try again.');
       }
+      // Said only once the PIN is right, so a guesser learns nothing from it.
+      if (user.disabled) throw new ApiProblem(403, 'user-disabled', `${user.username} is disabled. Ask a supervisor to enable it again.`);
       const warehouses = await warehousesOf(app.db, user.id);
       if (warehouses.length === 0) throw new ApiProblem(403, 'forbidden', `${user.username} is not assigned to any warehouse. Ask a supervisor.`);
 

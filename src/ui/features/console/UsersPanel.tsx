@@ -1,0 +1,70 @@
+/**
+ * Users: everyone for an admin; for a supervisor, the people of their warehouses, of whom
+ * they manage the workers (the others say who does). Add, change, disable or enable,
+ * reset a PIN; each change is audited and shows in the Activity tab.
+ */
+import { useState } from 'react';
+import type { Role } from '../../../domain/people/roles';
+import { apiPaths } from '../../../protocol/paths';
+import { userListSchema } from '../../../protocol/users';
+import { Problem } from '../../components/Screen';
+import { AddUserForm } from './AddUserForm';
+import { UserEditor } from './UserEditor';
+import { useConsoleQuery } from './useConsoleQuery';
+
+export function UsersPanel({ warehouseId, me }: { warehouseId: string; me: { id: string; role: Role } }) {
+  const list = useConsoleQuery(apiPaths.users, userListSchema);
+  const [open, setOpen] = useState<string | null>(null);
+  const grantable = list.data?.grantable ?? [];
+  const codeOf = (id: string) => grantable.find((w) => w.id === id)?.code ?? id;
+  return (
+    <section aria-label="Users">
+      <AddUserForm warehouseId={warehouseId} myRole={me.role} grantable={grantable} added={list.refresh} />
+      {list.problem && <Problem message={list.problem} />}
+      <h2>Users</h2>
+      <div className="table-scroll">
+        <table className="console-table" data-testid="users">
+          <thead>
+            <tr>
+              <th>User</th>
+              <th>Name</th>
+              <th>Role</th>
+              <th>Jobs</th>
+              <th>Warehouses</th>
+              <th>Status</th>
+              <th>Manage</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list.data?.users ?? []).map((u) => (
+              <tr key={u.id} className={u.disabledAt ? 'attention' : ''}>
+                <td>{u.username}</td>
+                <td>{u.displayName}</td>
+                <td>{u.role}</td>
+                <td>{u.jobs.join(', ') || '—'}</td>
+                <td>{u.warehouseIds.map(codeOf).join(', ')}</td>
+                <td>{u.disabledAt ? `disabled ${new Date(u.disabledAt).toLocaleString()}` : 'active'}</td>
+                <td>
+                  {u.notManageable ? (
+                    <span className="note">{u.notManageable}</span>
+                  ) : open === u.id ? (
+                    <>
+                      <button type="button" onClick={() => setOpen(null)}>
+                        Close
+                      </button>
+                      <UserEditor key={`${u.id}:${u.role}:${u.jobs.join()}:${u.warehouseIds.join()}:${u.displayName}`} user={u} me={me} grantable={grantable} saved={list.refresh} />
+                    </>
+                  ) : (
+                    <button type="button" onClick={() => setOpen(u.id)} aria-label={`Manage ${u.username}`}>
+                      Manage
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

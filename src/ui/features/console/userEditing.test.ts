@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ManagedUserRow, UserChangeEntry } from '../../../protocol/users';
+import { changeOf, describeUserChange, draftOf, rolesOffered, toggled } from './userEditing';
+
+const user: ManagedUserRow = {
+  id: 'u-1',
+  username: 'pat',
+  displayName: 'Pat Picker',
+  role: 'worker',
+  jobs: ['pick', 'putaway'],
+  warehouseIds: ['wh-main'],
+  disabledAt: null,
+  createdAt: '2026-12-01T08:00:00.000Z',
+  pinChangedAt: null,
+  notManageable: null,
+};
+const entry = (action: UserChangeEntry['action'], changes: UserChangeEntry['changes']): UserChangeEntry => ({ id: '1', changedAt: '2026-12-01T09:00:00.000Z', actorName: 'super1', username: 'pat', action, changes });
+
+describe('editing a user in the console', () => {
+  it('sends only what the form changed, and nothing when it changed nothing', () => {
+    expect(changeOf(user, draftOf(user))).toBeNull();
+    expect(changeOf(user, { ...draftOf(user), jobs: ['putaway', 'pick'] })).toBeNull();
+    expect(changeOf(user, { ...draftOf(user), displayName: ' Pat P. ', jobs: toggled(user.jobs, 'count', true) })).toEqual({ displayName: 'Pat P.', jobs: ['pick', 'putaway', 'count'] });
+    expect(changeOf(user, { ...draftOf(user), role: 'supervisor', warehouseIds: ['wh-yard', 'wh-main'] })).toEqual({ role: 'supervisor', warehouseIds: ['wh-main', 'wh-yard'] });
+  });
+
+  it('offers supervisors the worker role only', () => {
+    expect(rolesOffered('supervisor')).toEqual(['worker']);
+    expect(rolesOffered('admin')).toEqual(['worker', 'supervisor', 'admin']);
+  });
+
+  it('words each audited change for the activity log', () => {
+    expect(describeUserChange(entry('added', { role: { from: null, to: 'worker' }, jobs: { from: null, to: ['pick'] }, warehouseIds: { from: null, to: ['wh-main'] } }))).toBe('added: role worker; jobs pick; warehouses wh-main');
+    expect(describeUserChange(entry('changed', { role: { from: 'worker', to: 'supervisor' }, jobs: { from: ['pick'], to: [] } }))).toBe('role: worker → supervisor; jobs: pick → none');
+    expect(describeUserChange(entry('disabled', { disabled: { from: false, to: true } }))).toBe('disabled (their sessions ended)');
+    expect(describeUserChange(entry('enabled', { disabled: { from: true, to: false } }))).toBe('enabled');
+    expect(describeUserChange(entry('pin-reset', {}))).toBe('PIN reset (their sessions ended)');
+  });
+});
