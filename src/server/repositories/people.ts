@@ -1,9 +1,8 @@
-/** Users, their warehouses, sign-in throttling, devices and device sessions. */
+/** Users, their warehouses, devices and device sessions. */
 import type { Queryable } from '../storage/database';
 import type { DeviceStatus } from '../../protocol/syncMessages';
 import type { FloorJob, Role } from '../../domain/people/roles';
 import type { Warehouse } from '../../domain/catalog/product';
-import { lockSecondsAfter } from '../security/signInThrottle';
 
 export interface UserRecord {
   readonly id: string;
@@ -32,34 +31,6 @@ export async function warehousesOf(db: Queryable, userId: string): Promise<Wareh
 export async function mayOpenWarehouse(db: Queryable, userId: string, warehouseId: string): Promise<boolean> {
   const rows = await db.query('select 1 from user_warehouses where user_id = $1 and warehouse_id = $2', [userId, warehouseId]);
   return rows.length > 0;
-}
-
-/** Seconds the user name is still locked for, or 0. */
-export async function lockedForSeconds(db: Queryable, username: string): Promise<number> {
-  const [row] = await db.query<{ seconds: number }>(
-    `select greatest(0, ceil(extract(epoch from (locked_until - now()))))::int as seconds from signin_throttle where username = lower($1)`,
-    [username],
-  );
-  return row?.seconds ?? 0;
-}
-
-/** Counts one more wrong PIN in one statement (so concurrent servers count every one); returns the lock it earned. */
-export async function recordWrongPin(db: Queryable, username: string): Promise<number> {
-  const [row] = await db.query<{ failures: number }>(
-    `insert into signin_throttle (username, failures) values (lower($1), 1)
-     on conflict (username) do update set failures = signin_throttle.failures + 1
-     returning failures`,
-    [username],
-  );
-  const lock = lockSecondsAfter(row?.failures ?? 1);
-  if (lock > 0) {
-    await db.query(`update signin_throttle set locked_until = now() + make_interval(secs => $2) where username = lower($1)`, [username, lock]);
-  }
-  return lock;
-}
-
-export async function clearWrongPins(db: Queryable, username: string): Promise<void> {
-  await db.query('delete from signin_throttle where username = lower($1)', [username]);
 }
 
 export async function recordDeviceSignIn(
