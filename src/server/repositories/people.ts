@@ -95,15 +95,29 @@ export interface DeviceRow {
   readonly rejectedOpen: number;
 }
 
-/** The devices of these warehouses (and those not in one yet), or only the one named. */
+/**
+ * The devices a supervisor of these warehouses may see, or only the one named: those now
+ * in one of them, those not in a warehouse yet whose user works in one of them, and those
+ * that synced in one of them before moving on. A device now in another warehouse shows as
+ * it was last seen in theirs (that warehouse, that time; no user or status, which belong
+ * to where it is now). Rejected steps are counted in their warehouses only.
+ */
 export async function listDevices(db: Queryable, warehouseIds: readonly string[], onlyDeviceId: string | null = null): Promise<DeviceRow[]> {
   return db.query<DeviceRow>(
-    `select d.device_id as "deviceId", u.username, d.warehouse_id as "warehouseId", d.app_version as "appVersion", d.last_seen_at as "lastSeenAt",
-            d.last_sync_at as "lastSyncAt", d.last_status as status, d.status_at as "statusAt",
-            (select count(*)::int from operations o where o.device_id = d.device_id and o.status = 'rejected' and o.resolved_at is null) as "rejectedOpen"
+    `select d.device_id as "deviceId", case when v.here then u.username end as username,
+            case when v.here then d.warehouse_id else last_mine.warehouse_id end as "warehouseId", d.app_version as "appVersion",
+            case when v.here then d.last_seen_at else last_mine.reported_at end as "lastSeenAt",
+            case when v.here then d.last_sync_at else last_mine.reported_at end as "lastSyncAt",
+            case when v.here then d.last_status end as status, case when v.here then d.status_at end as "statusAt",
+            (select count(*)::int from operations o
+              where o.device_id = d.device_id and o.warehouse_id = any($1::text[]) and o.status = 'rejected' and o.resolved_at is null) as "rejectedOpen"
        from devices d left join users u on u.id = d.user_id
-      where (d.warehouse_id is null or d.warehouse_id = any($1::text[])) and ($2::text is null or d.device_id = $2)
-      order by d.last_seen_at desc`,
+       cross join lateral (select d.warehouse_id = any($1::text[])
+              or (d.warehouse_id is null and exists (select 1 from user_warehouses uw where uw.user_id = d.user_id and uw.warehouse_id = any($1::text[]))) as here) v
+       left join lateral (select s.warehouse_id, s.reported_at from device_syncs s
+              where not v.here and s.device_id = d.device_id and s.warehouse_id = any($1::text[]) order by s.reported_at desc limit 1) last_mine on true
+      where (v.here or last_mine.warehouse_id is not null) and ($2::text is null or d.device_id = $2)
+      order by "lastSeenAt" desc nulls last`,
     [warehouseIds, onlyDeviceId],
   );
 }

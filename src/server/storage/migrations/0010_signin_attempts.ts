@@ -5,6 +5,9 @@
  * the unused part of the key empty: `username` is '' for an address's row, `address` ''
  * for a user's. User names are kept lower-case, as they are compared. The rules are in
  * security/signInThrottle.ts; the old per-name count goes.
+ *
+ * Also in this issue: a supervisor sees a device only through its syncs in their
+ * warehouses, so the sync history is indexed by device and warehouse.
  */
 export const signInAttempts = `
 create table signin_attempts (
@@ -19,4 +22,6 @@ create table signin_attempts (
 );
 
 drop table signin_throttle;
+
+create index device_syncs_device_warehouse on device_syncs (device_id, warehouse_id, reported_at desc);
 `;
