@@ -57,7 +57,7 @@ const deviceEndpoints: readonly Endpoint[] = [
     path: '/api/auth/sign-in',
     summary: 'Sign a worker in on a device',
     description:
-      'User name and PIN; the device sends its own id (a UUID it made once). The token is bound to that device id: every later request sends `Authorization: Bearer <token>` and `x-device-id: <id>`. Repeated wrong PINs lock the user name for a while (429 too-many-attempts with retryAfterSeconds). Sets an HttpOnly cookie naming the device, so a browser whose app data was cleared is told at its next sign-in (previousDevice).',
+      'User name and PIN; the device sends its own id (a UUID it made once). The token is bound to that device id: every later request sends `Authorization: Bearer <token>` and `x-device-id: <id>`. Repeated wrong PINs lock the user name at that client address for a while; many for one name from several addresses, or from one address over many names, hold those back too (429 too-many-attempts with retryAfterSeconds). Sets an HttpOnly cookie naming the device, so a browser whose app data was cleared is told at its next sign-in (previousDevice).',
     auth: 'none',
     request: signInRequestSchema,
     response: signInResponseSchema,

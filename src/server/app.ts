@@ -7,7 +7,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import type { Database } from './storage/database';
 import security from './plugins/external/security';
-import rateLimits from './plugins/external/rateLimit';
 import compression from './plugins/external/compression';
 import staticApp from './plugins/external/staticApp';
 import database from './plugins/app/database';
@@ -58,7 +57,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }) as unknown as FastifyInstance;
 
   await app.register(security, { https: tls !== null });
-  await app.register(rateLimits);
   await app.register(compression);
   await app.register(database, { db: options.db, closeWithApp: options.closeDbWithApp ?? false, ...(options.now ? { now: options.now } : {}) });
   await app.register(errors);

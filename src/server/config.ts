@@ -23,7 +23,7 @@ const environmentSchema = z.object({
   STATIC_DIR: z.string().default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
 export interface ServerConfig {

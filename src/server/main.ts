@@ -5,8 +5,11 @@
  */
 import { readConfig } from './config';
 import { startServer } from './start';
+import { PRIVATE_UMASK } from './storage/privateFiles';
 
 async function main(): Promise<void> {
+  // Everything the server writes (data folder, TLS keys) is for its own user only.
+  process.umask(PRIVATE_UMASK);
   const config = readConfig();
   const app = await startServer(config);
   let closing = false;

@@ -1,9 +1,8 @@
-/** Users, their warehouses, sign-in throttling, devices and device sessions. */
+/** Users, their warehouses, devices and device sessions. */
 import type { Queryable } from '../storage/database';
 import type { DeviceStatus } from '../../protocol/syncMessages';
 import type { FloorJob, Role } from '../../domain/people/roles';
 import type { Warehouse } from '../../domain/catalog/product';
-import { lockSecondsAfter } from '../security/signInThrottle';
 
 export interface UserRecord {
   readonly id: string;
@@ -33,34 +32,6 @@ export async function warehousesOf(db: Queryable, userId: string): Promise<Wareh
 export async function mayOpenWarehouse(db: Queryable, userId: string, warehouseId: string): Promise<boolean> {
   const rows = await db.query('select 1 from user_warehouses where user_id = $1 and warehouse_id = $2', [userId, warehouseId]);
   return rows.length > 0;
-}
-
-/** Seconds the user name is still locked for, or 0. */
-export async function lockedForSeconds(db: Queryable, username: string): Promise<number> {
-  const [row] = await db.query<{ seconds: number }>(
-    `select greatest(0, ceil(extract(epoch from (locked_until - now()))))::int as seconds from signin_throttle where username = lower($1)`,
-    [username],
-  );
-  return row?.seconds ?? 0;
-}
-
-/** Counts one more wrong PIN in one statement (so concurrent servers count every one); returns the lock it earned. */
-export async function recordWrongPin(db: Queryable, username: string): Promise<number> {
-  const [row] = await db.query<{ failures: number }>(
-    `insert into signin_throttle (username, failures) values (lower($1), 1)
-     on conflict (username) do update set failures = signin_throttle.failures + 1
-     returning failures`,
-    [username],
-  );
-  const lock = lockSecondsAfter(row?.failures ?? 1);
-  if (lock > 0) {
-    await db.query(`update signin_throttle set locked_until = now() + make_interval(secs => $2) where username = lower($1)`, [username, lock]);
-  }
-  return lock;
-}
-
-export async function clearWrongPins(db: Queryable, username: string): Promise<void> {
-  await db.query('delete from signin_throttle where username = lower($1)', [username]);
 }
 
 export async function recordDeviceSignIn(
@@ -130,15 +101,29 @@ export interface DeviceRow {
   readonly rejectedOpen: number;
 }
 
-/** The devices of these warehouses (and those not in one yet), or only the one named. */
+/**
+ * The devices a supervisor of these warehouses may see, or only the one named: those now
+ * in one of them, those not in a warehouse yet whose user works in one of them, and those
+ * that synced in one of them before moving on. A device now in another warehouse shows as
+ * it was last seen in theirs (that warehouse, that time; no user or status, which belong
+ * to where it is now). Rejected steps are counted in their warehouses only.
+ */
 export async function listDevices(db: Queryable, warehouseIds: readonly string[], onlyDeviceId: string | null = null): Promise<DeviceRow[]> {
   return db.query<DeviceRow>(
-    `select d.device_id as "deviceId", u.username, d.warehouse_id as "warehouseId", d.app_version as "appVersion", d.last_seen_at as "lastSeenAt",
-            d.last_sync_at as "lastSyncAt", d.last_status as status, d.status_at as "statusAt",
-            (select count(*)::int from operations o where o.device_id = d.device_id and o.status = 'rejected' and o.resolved_at is null) as "rejectedOpen"
+    `select d.device_id as "deviceId", case when v.here then u.username end as username,
+            case when v.here then d.warehouse_id else last_mine.warehouse_id end as "warehouseId", d.app_version as "appVersion",
+            case when v.here then d.last_seen_at else last_mine.reported_at end as "lastSeenAt",
+            case when v.here then d.last_sync_at else last_mine.reported_at end as "lastSyncAt",
+            case when v.here then d.last_status end as status, case when v.here then d.status_at end as "statusAt",
+            (select count(*)::int from operations o
+              where o.device_id = d.device_id and o.warehouse_id = any($1::text[]) and o.status = 'rejected' and o.resolved_at is null) as "rejectedOpen"
        from devices d left join users u on u.id = d.user_id
-      where (d.warehouse_id is null or d.warehouse_id = any($1::text[])) and ($2::text is null or d.device_id = $2)
-      order by d.last_seen_at desc`,
+       cross join lateral (select d.warehouse_id = any($1::text[])
+              or (d.warehouse_id is null and exists (select 1 from user_warehouses uw where uw.user_id = d.user_id and uw.warehouse_id = any($1::text[]))) as here) v
+       left join lateral (select s.warehouse_id, s.reported_at from device_syncs s
+              where not v.here and s.device_id = d.device_id and s.warehouse_id = any($1::text[]) order by s.reported_at desc limit 1) last_mine on true
+      where (v.here or last_mine.warehouse_id is not null) and ($2::text is null or d.device_id = $2)
+      order by "lastSeenAt" desc nulls last`,
     [warehouseIds, onlyDeviceId],
   );
 }

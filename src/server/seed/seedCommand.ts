@@ -7,7 +7,10 @@ import { readConfig } from '../config';
 import { openDatabase } from '../storage/openDatabase';
 import { migrate } from '../storage/migrate';
 import { seedDemoIfEmpty } from './seedDemo';
+import { PRIVATE_UMASK } from '../storage/privateFiles';
 
+// What the seed writes into the data folder is for the server's user only, as the server's own writes are.
+process.umask(PRIVATE_UMASK);
 const config = readConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {

@@ -3,6 +3,7 @@ import type { Database } from './database';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import { lockDataDir } from './dataDirLock';
+import { keepPrivate } from './privateFiles';
 
 export interface DatabaseChoice {
   /** PostgreSQL connection string; when absent the embedded database is used. */
@@ -16,6 +17,8 @@ export async function openDatabase(choice: DatabaseChoice): Promise<Database> {
   if (choice.dataDir === null) return openPglite(null);
   const unlock = lockDataDir(choice.dataDir);
   try {
+    // Made private before anything is read: a folder left by an older version may be open to all.
+    keepPrivate(choice.dataDir);
     const db = await openPglite(join(choice.dataDir, 'pglite'));
     return {
       ...db,

@@ -2,6 +2,7 @@ import { mkdirSync, openSync, fsyncSync, closeSync, readdirSync, statSync } from
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable, SqlParam } from './database';
+import { keepPrivate } from './privateFiles';
 
 /**
  * PGlite keeps a real PostgreSQL data folder, but runs it with fsync off and
@@ -9,10 +10,15 @@ import type { Database, Queryable, SqlParam } from './database';
  * killed but not the machine losing power. After every writing transaction we
  * fsync the write-ahead log segments written since the last flush, which is what
  * PostgreSQL itself would do at commit; recovery at the next start replays them.
+ *
+ * PGlite unpacks a new data folder with mode 0666 and rewrites a few files at start
+ * with modes of its own, whatever the umask: the folder is made private again once it
+ * is open and when it closes (files PostgreSQL creates while running are 0600 already).
  */
 export async function openPglite(dataDir: string | null): Promise<Database> {
-  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const pg = await PGlite.create(dataDir === null ? 'memory://' : dataDir);
+  if (dataDir !== null) keepPrivate(dataDir);
   const walDir = dataDir === null ? null : join(dataDir, 'pg_wal');
   let lastFlushMs = 0;
 
@@ -60,6 +66,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     },
     async close() {
       await pg.close();
+      if (dataDir !== null) keepPrivate(dataDir);
     },
   };
 }

@@ -89,14 +89,15 @@ export async function deviceDetail(db: Database, deviceId: string, warehouseIds:
   const [device] = await listDevices(db, warehouseIds, deviceId);
   if (!device) throw new ApiProblem(404, 'not-found', `There is no device ${deviceId} in your warehouses.`);
   const [operations, rejected, syncs] = await Promise.all([
-    db.query<EntryRow>(`${ENTRY_SQL} where o.device_id = $1 order by o.device_seq desc limit 100`, [deviceId]),
-    db.query<EntryRow>(`${ENTRY_SQL} where o.device_id = $1 and o.status = 'rejected' and o.resolved_at is null order by o.device_seq`, [deviceId]),
+    // Only what the device did in the supervisor's warehouses: its work elsewhere is not theirs to see.
+    db.query<EntryRow>(`${ENTRY_SQL} where o.device_id = $1 and o.warehouse_id = any($2::text[]) order by o.device_seq desc limit 100`, [deviceId, warehouseIds]),
+    db.query<EntryRow>(`${ENTRY_SQL} where o.device_id = $1 and o.warehouse_id = any($2::text[]) and o.status = 'rejected' and o.resolved_at is null order by o.device_seq`, [deviceId, warehouseIds]),
     db.query<{ reportedAt: Date; pushed: number; pending: number; oldestPendingAt: Date | null; lastError: string | null; runStartedAt: Date | null; runMs: number | null; runPushed: number | null; runError: string | null }>(
       `select reported_at as "reportedAt", (last_seq - coalesce(lag(last_seq) over (order by reported_at), last_seq))::float8 as pushed, pending,
               oldest_pending_at as "oldestPendingAt", last_error as "lastError", run_started_at as "runStartedAt", run_ms as "runMs", run_pushed as "runPushed", run_error as "runError"
-         from (select * from device_syncs where device_id = $1 order by reported_at desc limit 51) recent
+         from (select * from device_syncs where device_id = $1 and warehouse_id = any($2::text[]) order by reported_at desc limit 51) recent
         order by reported_at desc limit 50`,
-      [deviceId],
+      [deviceId, warehouseIds],
     ),
   ]);
   return {

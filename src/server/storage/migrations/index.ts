@@ -6,6 +6,7 @@ import { floorIntegrity } from './0005_floor_integrity';
 import { taskOwnership } from './0006_task_ownership';
 import { safePayloads } from './0007_safe_payloads';
 import { userManagement } from './0008_user_management';
+import { signInAttempts } from './0010_signin_attempts';
 
 /** Versioned migrations, applied in order at start. Never edit one that has shipped: add the next. */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
@@ -17,4 +18,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
   { version: 6, name: 'task ownership', sql: taskOwnership },
   { version: 7, name: 'safe payloads', sql: safePayloads },
   { version: 8, name: 'user management', sql: userManagement },
+  { version: 10, name: 'sign-in attempts', sql: signInAttempts },
 ];

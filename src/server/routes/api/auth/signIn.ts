@@ -2,39 +2,42 @@ import type { FastifyInstance } from 'fastify';
 import { signInRequestSchema, type SignInResponse } from '../../../../protocol/auth';
 import { apiPaths } from '../../../../protocol/paths';
 import { ApiProblem, parseOr400 } from '../../../problems';
-import {
-  clearWrongPins,
-  findUserByName,
-  lockedForSeconds,
-  recordDeviceSignIn,
-  recordWrongPin,
-  warehousesOf,
-} from '../../../repositories/people';
+import { findUserByName, recordDeviceSignIn, warehousesOf } from '../../../repositories/people';
+import { claimSignInAttempt, recordRightPin } from '../../../repositories/signInAttempts';
 import { UNKNOWN_USER_HASH, verifyPin } from '../../../security/pinHash';
+import { heldBackMessage } from '../../../security/signInThrottle';
 import { newToken, tokenHash } from '../../../security/tokens';
 import { deviceCookie, previousDeviceOf } from '../../../repositories/deviceMemory';
 
+/**
+ * Sign-in with user name and PIN. The attempt is claimed in the database before the PIN
+ * is checked (repositories/signInAttempts.ts): a guess held back is never checked, and a
+ * right PIN during a lock does not sign in. The client address is the connection's own
+ * (`request.ip`; the server trusts no proxy header). `ratePerMinute` is the per-address
+ * brake: wrong PINs a minute from one address over every user name.
+ */
 export default async function signInRoutes(app: FastifyInstance, options: { sessionDays: number; ratePerMinute: number; secureCookie: boolean }) {
   app.post(
     apiPaths.signIn,
-    { config: { rateLimit: { max: options.ratePerMinute, timeWindow: '1 minute' } } },
     async (request, reply): Promise<SignInResponse> => {
       const body = parseOr400(signInRequestSchema, request.body, 'sign-in');
-      const locked = await lockedForSeconds(app.db, body.username);
-      if (locked > 0) {
-        throw new ApiProblem(429, 'too-many-attempts', `Too many wrong PINs for ${body.username}. Try again in ${locked} seconds, or ask a supervisor.`, locked);
+      const attempt = { username: body.username, address: request.ip };
+      const claim = await claimSignInAttempt(app.db, attempt, options.ratePerMinute);
+      if (!claim.allowed) {
+        request.log.warn({ username: body.username, address: attempt.address, heldBackBy: claim.scope }, 'sign-in held back');
+        throw new ApiProblem(429, 'too-many-attempts', heldBackMessage(claim.scope, body.username, claim.retryAfterSeconds), claim.retryAfterSeconds);
       }
       const user = await findUserByName(app.db, body.username);
       // Verify against a dummy hash for unknown users, so timing does not tell which names exist.
       const pinMatches = await verifyPin(body.pin, user?.pinHash ?? UNKNOWN_USER_HASH);
       if (user === null || !pinMatches) {
-        const lock = await recordWrongPin(app.db, body.username);
-        request.log.warn({ username: body.username, deviceId: body.deviceId, lock }, 'wrong PIN');
-        if (lock > 0) {
-          throw new ApiProblem(429, 'too-many-attempts', `Too many wrong PINs for ${body.username}. Try again in ${lock} seconds, or ask a supervisor.`, lock);
+        request.log.warn({ username: body.username, deviceId: body.deviceId, address: attempt.address, heldBackBy: claim.ifWrong?.scope ?? null }, 'wrong PIN');
+        if (claim.ifWrong) {
+          throw new ApiProblem(429, 'too-many-attempts', heldBackMessage(claim.ifWrong.scope, body.username, claim.ifWrong.retryAfterSeconds), claim.ifWrong.retryAfterSeconds);
         }
         throw new ApiProblem(401, 'wrong-pin', 'User or PIN is wrong. Check both and try again.');
       }
+      await recordRightPin(app.db, attempt);
       // Said only once the PIN is right, so a guesser learns nothing from it.
       if (user.disabled) throw new ApiProblem(403, 'user-disabled', `${user.username} is disabled. Ask a supervisor to enable it again.`);
       const warehouses = await warehousesOf(app.db, user.id);
@@ -43,7 +46,6 @@ export default async function signInRoutes(app: FastifyInstance, options: { sess
       const token = newToken();
       const expiresAt = new Date(Date.now() + options.sessionDays * 86_400_000);
       await app.db.transaction(async (tx) => {
-        await clearWrongPins(tx, user.username);
         await recordDeviceSignIn(tx, {
           tokenHash: tokenHash(token),
           userId: user.id,
