@@ -6,7 +6,7 @@
  * decides, and writes the attempt as wrong. N guesses sent at once therefore use N
  * attempts, and a guess refused is never checked. A right PIN takes its count back.
  */
-import type { Database } from '../storage/database';
+import type { Database, Queryable } from '../storage/database';
 import { claimAttempt, USER_CEILING, type AttemptClaim, type AttemptCounter, type AttemptScope } from '../security/signInThrottle';
 
 /** Who is trying: the user name as typed (compared without case) and the client's address. */
@@ -94,4 +94,9 @@ export async function recordRightPin(db: Database, attempt: SignInAttempt): Prom
         for update skip locked) idle
       where a.scope = idle.scope and a.username = idle.username and a.address = idle.address`,
   );
+}
+
+/** Forgets a user name's wrong PINs (at every address): a supervisor gave it a new PIN, so the lock they earned no longer guards anything. */
+export async function forgetWrongPins(db: Queryable, username: string): Promise<void> {
+  await db.query(`delete from signin_attempts where username = lower($1) and scope in ('user', 'user-at-address')`, [username]);
 }

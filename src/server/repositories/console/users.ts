@@ -8,6 +8,7 @@
  * User names are unique whatever their case (a unique index on lower(username)): of
  * two adds of one name at once, the second finds the first's row and is refused.
  */
+import { forgetWrongPins } from '../signInAttempts';
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../storage/database';
 import { FLOOR_JOBS, type FloorJob, type Role } from '../../../domain/people/roles';
@@ -148,6 +149,7 @@ export async function resetPin(db: Database, manager: Manager, userId: string, p
     refuse(refusalToManage(rulesView(manager), user as ManagedUser));
     await tx.query('update users set pin_hash = $2, pin_changed_at = now() where id = $1', [userId, pinHash]);
     await endSessions(tx, userId, 'pin-reset');
+    await forgetWrongPins(tx, user.username);
     await recordUserChange(tx, { actor: manager.actor, userId, username: user.username, action: 'pin-reset', changes: {}, warehouseIds: user.warehouseIds });
   });
 }
