@@ -12,6 +12,9 @@
  *   sync starts from what was stored.
  * - When the server's data set changed (reset or restore) the device is told to
  *   download its warehouse again; its outbox stays and is pushed as before.
+ * - "Update required" (the server reads only newer protocol versions) is not a failure
+ *   of the device: nothing was read or written, the outbox stays exactly as it was, and
+ *   the new app sends it. It is not recorded as the last sync error.
  */
 import type { FloorDb } from '../device/floorDb';
 import { deviceStatusOf, firstPendingSeq, readPushBatch, recordFates, storePulledPage, syncFailed, syncSucceeded } from '../device/syncStore';
@@ -115,6 +118,10 @@ export async function syncOnce(db: FloorDb, api: ApiClient, options: SyncOptions
     return { pushed: run.pushed, pulledPages: pulled.pages, resyncNeeded: true };
   } catch (error) {
     if (error instanceof SyncError && error.reason === 'aborted') throw error;
+    if (error instanceof SyncError && error.needsUpdate) {
+      await recordRun(error.message).catch(() => undefined);
+      throw error;
+    }
     const failure = error instanceof SyncError ? error : new SyncError('server-error', error instanceof Error ? error.message : String(error));
     await syncFailed(db, failure.why, now()).catch(() => undefined);
     await recordRun(failure.message).catch(() => undefined);
