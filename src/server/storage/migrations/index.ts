@@ -4,6 +4,7 @@ import { sync } from './0003_sync';
 import { consoleTables } from './0004_console';
 import { floorIntegrity } from './0005_floor_integrity';
 import { taskOwnership } from './0006_task_ownership';
+import { changeHistory } from './0009_history';
 
 /** Versioned migrations, applied in order at start. Never edit one that has shipped: add the next. */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
@@ -13,4 +14,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
   { version: 4, name: 'supervisor console', sql: consoleTables },
   { version: 5, name: 'floor integrity', sql: floorIntegrity },
   { version: 6, name: 'task ownership', sql: taskOwnership },
+  { version: 9, name: 'change history', sql: changeHistory },
 ];
