@@ -71,29 +71,34 @@ export async function restorableDatabase(kind: DatabaseKind, shapes: readonly Wa
   await migrate(live.db);
   await seedDemoIfEmpty(live.db, shapes);
   const dump = join(folder, 'backup.dump');
-  const fresh = `whrestore_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   let db = live.db;
-  let restored: Database | null = null;
+  let url = live.url!;
+  /** The databases restored into, each fresh; the newest is the one in use. */
+  const restored: { name: string; db: Database }[] = [];
   return {
     get db() {
       return db;
     },
     async backup() {
-      execFileSync('pg_dump', ['--format=custom', `--file=${dump}`, live.url!]);
+      execFileSync('pg_dump', ['--format=custom', `--file=${dump}`, url]);
     },
     async restore() {
-      await withAdmin(async (admin) => void (await admin.query(`create database ${fresh}`)));
-      const url = new URL(live.url!);
-      url.pathname = `/${fresh}`;
-      execFileSync('pg_restore', ['--no-owner', `--dbname=${url.toString()}`, dump]);
-      restored = await openPostgres(url.toString(), 4);
-      db = restored;
+      const name = `whrestore_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+      await withAdmin(async (admin) => void (await admin.query(`create database ${name}`)));
+      const target = new URL(live.url!);
+      target.pathname = `/${name}`;
+      url = target.toString();
+      execFileSync('pg_restore', ['--no-owner', `--dbname=${url}`, dump]);
+      db = await openPostgres(url, 4);
+      restored.push({ name, db });
       return db;
     },
     async drop() {
-      await restored?.close().catch(() => undefined);
+      for (const r of restored) await r.db.close().catch(() => undefined);
       await live.drop();
-      await withAdmin(async (admin) => void (await admin.query(`drop database if exists ${fresh} with (force)`)));
+      await withAdmin(async (admin) => {
+        for (const r of restored) await admin.query(`drop database if exists ${r.name} with (force)`);
+      });
       rmSync(folder, { recursive: true, force: true });
     },
   };

@@ -2,8 +2,8 @@
  * A handheld and a server restored from a backup, on PGlite (the data folder copied
  * back) and PostgreSQL (pg_dump, pg_restore into a fresh database): after other
  * devices pushed the clock past the handheld's cursor, its next sync is told to reset,
- * it downloads again and no longer shows what the server lost, and its waiting step
- * is applied once.
+ * it downloads again and no longer shows what the server lost, its waiting step is
+ * applied once, and the acknowledged steps the server lost are sent again, once.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,35 @@ describe.each(databaseKinds)('a handheld after the server was restored from a ba
     const [row] = await test.db.query<{ n: number }>('select count(*)::int as n from operations where device_id = $1', [device.id]);
     expect(row!.n).toBe(1);
     expect(await shown(device, lineBin)).toBe(await balanceOf(test.db, lineBin, product));
+  });
+
+  it('sends again the acknowledged steps the restored server lost, with nothing else waiting, each once', async () => {
+    const device = await handheld(await serve(), 'picker1', '1111');
+    await device.record(putawayOf(floor.emptyBin, product, 1));
+    await device.sync();
+    await app.close();
+    await test.backup();
+    await serve(device);
+    // After the backup: three steps acknowledged, nothing waiting.
+    for (let i = 0; i < 3; i++) await device.record(putawayOf(floor.emptyBin, product, 1));
+    await device.sync();
+    const acknowledged = await balanceOf(test.db, floor.emptyBin, product);
+
+    await app.close();
+    await test.restore();
+    await serve(device);
+    const late = await anotherDevice();
+    for (let i = 0; i < 4; i++) await push(app, late.signedIn, [late.ops.next(putawayOf(lineBin, product, 1))]);
+    expect(await balanceOf(test.db, floor.emptyBin, product)).toBe(acknowledged - 3);
+
+    expect((await device.sync()).resyncNeeded).toBe(true);
+    await downloadWarehouse(device.db, device.api, 'wh-main');
+    await device.sync();
+    const [row] = await test.db.query<{ n: number; distinct: number }>('select count(*)::int as n, count(distinct device_seq)::int as distinct from operations where device_id = $1', [device.id]);
+    expect(row).toEqual({ n: 4, distinct: 4 });
+    expect(await balanceOf(test.db, floor.emptyBin, product)).toBe(acknowledged);
+    expect(await shown(device, floor.emptyBin)).toBe(acknowledged);
+    await device.sync(); // the check is done once
+    expect((await test.db.query<{ n: number }>('select count(*)::int as n from operations where device_id = $1', [device.id]))[0]!.n).toBe(4);
   });
 });
