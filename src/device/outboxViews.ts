@@ -41,13 +41,24 @@ export async function oldestOutboxSeq(db: FloorDb): Promise<number | null> {
   return (await db.outbox.orderBy('deviceSeq').first())?.deviceSeq ?? null;
 }
 
+/** The newest sequence number the outbox holds, or null when it is empty. */
+export async function newestOutboxSeq(db: FloorDb): Promise<number | null> {
+  return (await db.outbox.orderBy('deviceSeq').last())?.deviceSeq ?? null;
+}
+
 export async function catalogIsEmpty(db: FloorDb): Promise<boolean> {
   return (await db.productBlocks.count()) === 0;
 }
 
-/** The server's data is another set now: the warehouse is downloaded again; the outbox stays. */
-export async function markResyncNeeded(db: FloorDb, epoch: string): Promise<void> {
+/**
+ * The server's data is another set now, or the same one restored from a backup: the
+ * warehouse is downloaded again; the outbox stays. After a restore (the same epoch)
+ * the next push also checks the server still holds the acknowledged steps.
+ */
+export async function markResyncNeeded(db: FloorDb, epoch: string, now: Date = new Date()): Promise<void> {
   await db.transaction('rw', db.syncState, async () => {
+    const before = await readRecord(db, 'download');
+    if (before?.dataEpoch === epoch) await writeRecord(db, 'resendCheck', now.toISOString());
     await writeRecord(db, 'resyncNeeded', epoch);
     await deleteRecord(db, 'download');
     await deleteRecord(db, 'pullCursor');

@@ -62,6 +62,12 @@ export interface SyncRecords {
   /** Set when the server's data was reset or restored: the warehouse is downloaded again, the outbox kept. */
   resyncNeeded: string;
   /**
+   * Set when the same data set was restored from a backup: the server may lack steps it
+   * had acknowledged, so the next push starts from the newest one held (the server
+   * answers its fate, or the gap to send again from) even with nothing pending.
+   */
+  resendCheck: string;
+  /**
    * This browser's app data was cleared since it was last used (found by the device's
    * own marker, or told by the server at sign-in): what may have been lost. Shown until
    * the worker has read it.

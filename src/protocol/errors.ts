@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { protocolRangeSchema } from './version';
 
 /**
  * Every API error has the same body: a reason code a program can branch on and a
@@ -20,6 +21,8 @@ export const apiErrorReasons = [
   'invalid-data',
   'server-error',
   'unavailable',
+  /** 426: the device's protocol version is older than the server reads; the new app sends its steps. */
+  'update-required',
 ] as const;
 
 export const apiErrorSchema = z.object({
@@ -28,6 +31,8 @@ export const apiErrorSchema = z.object({
     message: z.string(),
     /** Seconds to wait before trying again, for throttled requests. */
     retryAfterSeconds: z.number().int().nonnegative().optional(),
+    /** For update-required (and a device newer than the server): the protocol versions the server reads. */
+    readable: protocolRangeSchema.optional(),
   }),
 });
 

@@ -28,6 +28,7 @@ import masterDataRoutes from './routes/api/supervisor/masterData';
 import userRoutes from './routes/api/supervisor/users';
 import caCertificateRoutes from './routes/caCertificate';
 import type { TlsMaterial } from './tls/certificates';
+import { READABLE_PROTOCOL, type ProtocolRange } from '../protocol/version';
 
 export interface AppOptions {
   readonly config: ServerConfig;
@@ -39,10 +40,12 @@ export interface AppOptions {
   readonly logger?: boolean | object;
   /** The server's clock; tests pass a simulated one. */
   readonly now?: () => Date;
+  /** The protocol versions push and pull read (protocol/version.ts); tests pass another range. */
+  readonly readableProtocol?: ProtocolRange;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, tls = null } = options;
+  const { config, tls = null, readableProtocol = READABLE_PROTOCOL } = options;
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
@@ -62,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(authentication);
 
-  await app.register(healthRoutes);
+  await app.register(healthRoutes, { readable: readableProtocol });
   await app.register(docsRoutes);
   await app.register(signInRoutes, { sessionDays: config.sessionDays, ratePerMinute: config.signInRatePerMinute, secureCookie: tls !== null });
   await app.register(caCertificateRoutes, { caCert: tls?.caCert ?? null });
@@ -71,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     scope.addHook('onRequest', scope.authenticate);
     await scope.register(signOutRoutes);
     await scope.register(downloadRoutes);
-    await scope.register(syncRoutes);
+    await scope.register(syncRoutes, { readable: readableProtocol });
     await scope.register(async function supervisors(inner) {
       inner.addHook('preHandler', inner.requireSupervisor);
       await inner.register(deviceRoutes);

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { apiErrorSchema } from '../protocol/errors';
 import { authHeaders } from '../protocol/paths';
+import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '../protocol/version';
 import { SyncError } from './syncError';
 
 export interface Credentials {
@@ -26,7 +27,8 @@ export interface FileClient {
 /** A request that has not been answered by then is given up (and tried again later): a lost network can leave one hanging. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-export function createApiClient(credentials: () => Credentials | null, baseUrl = '', timeoutMs = REQUEST_TIMEOUT_MS): ApiClient & FileClient {
+/** `protocolVersion`: the version this build speaks (tests play an older app with another). */
+export function createApiClient(credentials: () => Credentials | null, baseUrl = '', timeoutMs = REQUEST_TIMEOUT_MS, protocolVersion = PROTOCOL_VERSION): ApiClient & FileClient {
   async function request<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null | 'text', caller?: AbortSignal): Promise<z.output<S> | null> {
     if (caller?.aborted) throw new SyncError('aborted', 'Stopped.');
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -47,7 +49,7 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
   }
 
   async function exchange<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null | 'text', signal?: AbortSignal): Promise<z.output<S> | null> {
-    const headers: Record<string, string> = { accept: schema === 'text' ? 'text/csv, text/plain' : 'application/json' };
+    const headers: Record<string, string> = { accept: schema === 'text' ? 'text/csv, text/plain' : 'application/json', [PROTOCOL_VERSION_HEADER]: String(protocolVersion) };
     const current = credentials();
     if (current) {
       headers[authHeaders.authorization] = `Bearer ${current.token}`;

@@ -11,13 +11,18 @@
  * - A failure stops the sync where it is: nothing half-written stays, and the next
  *   sync starts from what was stored.
  * - When the server's data set changed (reset or restore) the device is told to
- *   download its warehouse again; its outbox stays and is pushed as before.
+ *   download its warehouse again; its outbox stays and is pushed as before. After a
+ *   restore of the same data set the next push starts from the newest acknowledged
+ *   step, so what the server lost is sent again even when nothing is pending.
+ * - "Update required" (the server reads only newer protocol versions) is not a failure
+ *   of the device: nothing was read or written, the outbox stays exactly as it was, and
+ *   the new app sends it. It is not recorded as the last sync error.
  */
 import type { FloorDb } from '../device/floorDb';
 import { deviceStatusOf, firstPendingSeq, readPushBatch, recordFates, storePulledPage, syncFailed, syncSucceeded } from '../device/syncStore';
-import { readRecord, writeRecord } from '../device/syncState';
+import { deleteRecord, readRecord, writeRecord } from '../device/syncState';
 import { readStorageHealth } from '../device/storageHealth';
-import { catalogIsEmpty, markResyncNeeded, oldestOutboxSeq } from '../device/outboxViews';
+import { catalogIsEmpty, markResyncNeeded, newestOutboxSeq, oldestOutboxSeq } from '../device/outboxViews';
 import { pullResponseSchema, pushResponseSchema, MAX_PUSH_BATCH, PULL_PAGE_SIZE } from '../protocol/syncMessages';
 import { apiPaths } from '../protocol/paths';
 import { APP_VERSION } from '../protocol/version';
@@ -44,7 +49,12 @@ export async function pushOutbox(db: FloorDb, api: ApiClient, options: SyncOptio
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? MAX_PUSH_BATCH;
   const firstPending = await firstPendingSeq(db);
-  let from = firstPending;
+  // After a restore the server may lack acknowledged steps: start from the newest held (its fate, or the gap), and let a
+  // server that lost every step of this device start its sequence at the oldest one held.
+  const resendCheck = (await readRecord(db, 'resendCheck')) !== undefined;
+  const oldestHeld = resendCheck ? await oldestOutboxSeq(db) : null;
+  const startsAt = oldestHeld ?? firstPending;
+  let from = firstPending ?? (resendCheck ? await newestOutboxSeq(db) : null);
   let pushed = 0;
   while (from !== null) {
     const batch = await readPushBatch(db, from, batchSize);
@@ -52,7 +62,7 @@ export async function pushOutbox(db: FloorDb, api: ApiClient, options: SyncOptio
     const body = {
       warehouseId: options.warehouseId,
       sentAt: now().toISOString(),
-      sequenceStartsAt: firstPending!,
+      sequenceStartsAt: startsAt!,
       operations: batch.map((e) => ({ opId: e.opId, deviceSeq: e.deviceSeq, userId: e.userId, createdAt: e.createdAt, payload: e.payload })),
     };
     const answer = (await api.post(apiPaths.syncPush, body, pushResponseSchema, options.signal ? { signal: options.signal } : {}))!;
@@ -67,6 +77,7 @@ export async function pushOutbox(db: FloorDb, api: ApiClient, options: SyncOptio
     }
     from = answer.nextSeq;
   }
+  if (resendCheck) await deleteRecord(db, 'resendCheck');
   return pushed;
 }
 
@@ -115,6 +126,10 @@ export async function syncOnce(db: FloorDb, api: ApiClient, options: SyncOptions
     return { pushed: run.pushed, pulledPages: pulled.pages, resyncNeeded: true };
   } catch (error) {
     if (error instanceof SyncError && error.reason === 'aborted') throw error;
+    if (error instanceof SyncError && error.needsUpdate) {
+      await recordRun(error.message).catch(() => undefined);
+      throw error;
+    }
     const failure = error instanceof SyncError ? error : new SyncError('server-error', error instanceof Error ? error.message : String(error));
     await syncFailed(db, failure.why, now()).catch(() => undefined);
     await recordRun(failure.message).catch(() => undefined);

@@ -1,7 +1,8 @@
 /**
  * Why talking to the server failed, as the device tells the worker. `offline` and
- * `server-unavailable` pass by themselves; the others need a person (sign in
- * again, ask a supervisor).
+ * `server-unavailable` pass by themselves; `update-required` passes with the new app
+ * (the service worker brings it); the others need a person (sign in again, ask a
+ * supervisor).
  */
 import type { ApiErrorReason } from '../protocol/errors';
 import type { Why } from '../domain/why';
@@ -27,7 +28,12 @@ export class SyncError extends Error {
 
   /** True when trying again later, unchanged, may succeed. */
   get passing(): boolean {
-    return this.reason === 'offline' || this.reason === 'server-unavailable' || this.reason === 'rate-limited' || this.reason === 'server-error';
+    return this.reason === 'offline' || this.reason === 'server-unavailable' || this.reason === 'rate-limited' || this.reason === 'server-error' || this.reason === 'update-required';
+  }
+
+  /** True when the server no longer reads this app's protocol: nothing goes until the new app runs. */
+  get needsUpdate(): boolean {
+    return this.reason === 'update-required';
   }
 
   /** True when the worker must sign in again before anything else reaches the server. */

@@ -12,6 +12,9 @@
  * - A failure that passes by itself (offline, server unreachable) is retried with
  *   exponential backoff and jitter; a failure that needs a person (sign in again) waits
  *   for them and is not retried.
+ * - "Update required" (the server no longer reads this app's protocol) pauses syncing:
+ *   the outbox is left as it is, the service worker fetches the new app, and only the
+ *   worker's "Sync now" or a slow retry (the server may be rolled back) tries again.
  */
 import type { Why } from '../domain/why';
 import { SyncError } from './syncError';
@@ -22,6 +25,8 @@ export type SyncTrigger = 'start' | 'online' | 'visible' | 'step' | 'timer' | 'r
 export interface SyncSchedulerState {
   readonly syncing: boolean;
   readonly needsSignIn: boolean;
+  /** The server reads only newer apps: paused until the new app runs (not an error). */
+  readonly updateRequired: boolean;
   readonly lastError: Why | null;
   /** When the next try after a failure is due (ms since the epoch), or null. */
   readonly retryAt: number | null;
@@ -43,6 +48,9 @@ export interface SyncScheduler {
   stop(): void;
 }
 
+/** While an update is required, how often the device asks again by itself (the server may have been rolled back). */
+export const UPDATE_REQUIRED_RETRY_MS = 10 * 60_000;
+
 /** The delay before try number `failures` (1, 2, …): doubling from 2 s up to 5 min, with ±50 % jitter so devices do not return all at once. */
 export function backoffMs(failures: number, random: () => number = Math.random): number {
   const base = Math.min(300_000, 2000 * 2 ** Math.max(0, failures - 1));
@@ -57,7 +65,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
   const random = options.random ?? Math.random;
   const isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
   const locks = (typeof navigator !== 'undefined' ? (navigator as { locks?: LockManager }).locks : undefined) ?? null;
-  let state: SyncSchedulerState = { syncing: false, needsSignIn: false, lastError: null, retryAt: null };
+  let state: SyncSchedulerState = { syncing: false, needsSignIn: false, updateRequired: false, lastError: null, retryAt: null };
   let running = false;
   let again = false;
   let failures = 0;
@@ -75,16 +83,21 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     try {
       const report = await options.run(abort.signal);
       failures = 0;
-      setState({ syncing: false, needsSignIn: false, lastError: null, retryAt: null });
+      setState({ syncing: false, needsSignIn: false, updateRequired: false, lastError: null, retryAt: null });
       options.onReport?.(report);
     } catch (error) {
       const failure = error instanceof SyncError ? error : new SyncError('server-error', error instanceof Error ? error.message : String(error));
       if (failure.reason === 'aborted') return setState({ syncing: false });
       if (failure.needsSignIn) return setState({ syncing: false, needsSignIn: true, lastError: failure.why, retryAt: null });
+      if (retry) clearTimeout(retry);
+      if (failure.needsUpdate) {
+        setState({ syncing: false, updateRequired: true, lastError: null, retryAt: Date.now() + UPDATE_REQUIRED_RETRY_MS });
+        retry = setTimeout(() => request('retry'), UPDATE_REQUIRED_RETRY_MS);
+        return;
+      }
       failures++;
       const wait = backoffMs(failures, random);
-      setState({ syncing: false, lastError: failure.why, retryAt: Date.now() + wait });
-      if (retry) clearTimeout(retry);
+      setState({ syncing: false, updateRequired: false, lastError: failure.why, retryAt: Date.now() + wait });
       retry = setTimeout(() => request('retry'), wait);
     }
   }
@@ -111,7 +124,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
             retry = setTimeout(() => request('retry'), debounce * 2);
           }
         } else await runOnce();
-      } while (again && !stopped && !state.needsSignIn);
+      } while (again && !stopped && !state.needsSignIn && !state.updateRequired);
     } finally {
       running = false;
     }
@@ -121,6 +134,8 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     if (stopped) return;
     // Waiting for a person to sign in: only their sign-in (or their explicit ask) starts a sync.
     if (state.needsSignIn && trigger !== 'signed-in' && trigger !== 'person') return;
+    // Waiting for the new app: only the worker's ask, or the slow retry, tries again.
+    if (state.updateRequired && trigger !== 'person' && trigger !== 'retry' && trigger !== 'signed-in') return;
     if (trigger === 'signed-in') setState({ needsSignIn: false });
     // A worker scanning away: the sync after their steps comes when they pause, not from the timer in the middle.
     if (trigger === 'timer' && soon !== null) return;

@@ -31,9 +31,14 @@ void loadDevice();
 // Hardware scanners that type into the page (keyboard wedge) scan on every screen.
 installWedgeListener(wedgeSettingsOf(readPreferences()));
 
+// A new version waits until the worker taps Reload; when the server says this version
+// is too old (update required) the sync asks the service worker to look for it at once.
 const updateServiceWorker = registerSW({
   onNeedRefresh() {
     appStore.getState().setUpdateReady(() => void updateServiceWorker(true));
+  },
+  onRegisteredSW(_url, registration) {
+    if (registration) appStore.getState().setUpdateCheck(() => void registration.update().catch(() => undefined));
   },
 });
 

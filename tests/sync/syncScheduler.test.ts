@@ -1,6 +1,6 @@
 /** When the device syncs, on a fake clock: one at a time, backoff with jitter on passing failures, waiting for a person to sign in. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffMs, startSyncScheduler, type SyncSchedulerState } from '../../src/sync/syncScheduler';
+import { backoffMs, startSyncScheduler, UPDATE_REQUIRED_RETRY_MS, type SyncSchedulerState } from '../../src/sync/syncScheduler';
 import { SyncError } from '../../src/sync/syncError';
 import type { SyncReport } from '../../src/sync/syncEngine';
 
@@ -91,6 +91,33 @@ describe('the sync scheduler', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(run).toHaveBeenCalledTimes(2);
     expect(states.at(-1)).toMatchObject({ needsSignIn: false, lastError: null });
+    scheduler.stop();
+  });
+
+  it('pauses while an update is required (no error, no backoff), asks again slowly or when the worker asks, and goes on with the new app', async () => {
+    let old = true;
+    const run = vi.fn(async (): Promise<SyncReport> => {
+      if (old) throw new SyncError('update-required', 'This app is older than this server reads.', 426);
+      return report;
+    });
+    const states: SyncSchedulerState[] = [];
+    const scheduler = startSyncScheduler({ run, onState: (s) => states.push(s), intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toMatchObject({ syncing: false, updateRequired: true, lastError: null });
+    for (const trigger of ['step', 'online', 'visible', 'timer'] as const) scheduler.request(trigger);
+    await vi.advanceTimersByTimeAsync(UPDATE_REQUIRED_RETRY_MS - 1);
+    expect(run).toHaveBeenCalledTimes(1); // the timer and the steps leave the server alone
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run).toHaveBeenCalledTimes(2); // the slow retry
+    scheduler.request('person');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(run).toHaveBeenCalledTimes(3);
+    old = false; // the new app runs (after the reload a new scheduler starts; here the same one is asked)
+    scheduler.request('person');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toMatchObject({ updateRequired: false, lastError: null });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(run).toHaveBeenCalledTimes(5); // the timer syncs again
     scheduler.stop();
   });
 });

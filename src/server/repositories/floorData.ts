@@ -35,9 +35,10 @@ function pageOf<Row, T>(rows: Row[], limit: number, toItem: (row: Row) => T, key
 }
 
 export async function manifest(db: Queryable, warehouseId: string, pageSize: number): Promise<Omit<DownloadManifest, 'warehouseId'> | null> {
-  const [row] = await db.query<{ clock: string; epoch: string; products: number; bins: number; stock_lines: number; tasks: number; blind_count: boolean; recount_units: number; recount_percent: number; step_limit: number }>(
+  const [row] = await db.query<{ clock: string; epoch: string; token: string | null; products: number; bins: number; stock_lines: number; tasks: number; blind_count: boolean; recount_units: number; recount_percent: number; step_limit: number }>(
     `select w.change_clock::text as clock, w.blind_count, w.recount_units, w.recount_percent::float8 as recount_percent, w.step_limit,
             (select value from server_meta where key = 'data_epoch') as epoch,
+            (select token::text from change_history h where h.warehouse_id = w.id and h.clock = w.change_clock) as token,
             (select count(*)::int from products where warehouse_id = w.id) as products,
             (select count(*)::int from bins where warehouse_id = w.id) as bins,
             (select count(*)::int from stock_balances where warehouse_id = w.id and qty <> 0) as stock_lines,
@@ -49,7 +50,7 @@ export async function manifest(db: Queryable, warehouseId: string, pageSize: num
   return {
     dataEpoch: row.epoch,
     changeClock: row.clock,
-    pullCursor: cursorAfterClock(row.epoch, row.clock),
+    pullCursor: cursorAfterClock(row.epoch, row.clock, row.token),
     counts: { products: row.products, bins: row.bins, tasks: row.tasks, stockLines: row.stock_lines },
     pageSize,
     settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: row.step_limit },

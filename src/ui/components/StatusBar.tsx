@@ -15,12 +15,14 @@ export function StatusBar() {
   const online = useAppStore((s) => s.online);
   const syncing = useAppStore((s) => s.syncing);
   const needsSignIn = useAppStore((s) => s.syncNeedsSignIn);
+  const updateRequired = useAppStore((s) => s.syncUpdateRequired);
+  const updateReady = useAppStore((s) => s.updateReady);
   const signedIn = useAppStore((s) => s.session !== null);
   const navigate = useAppStore((s) => s.navigate);
   const t = useT();
   const bar = useLiveQuery(readBar, [], { pending: 0, oldestAt: null, rejected: 0, lastSyncAt: undefined });
   const waitingLong = bar.oldestAt !== null && Date.now() - Date.parse(bar.oldestAt) > WAITING_TOO_LONG_MS;
-  const warnings = [needsSignIn ? t('sync.warnSignIn') : null, bar.rejected > 0 ? t('sync.warnRejected', bar.rejected) : null, waitingLong ? t('sync.warnOld') : null].filter((w): w is string => w !== null);
+  const warnings = [updateRequired ? t('sync.warnUpdate', updateReady) : null, needsSignIn ? t('sync.warnSignIn') : null, bar.rejected > 0 ? t('sync.warnRejected', bar.rejected) : null, waitingLong ? t('sync.warnOld') : null].filter((w): w is string => w !== null);
   return (
     <header className={`status-bar${warnings.length > 0 ? ' status-warning' : ''}`} role="status" aria-label={t('status.device')}>
       <button type="button" className="status-open" onClick={() => signedIn && navigate('/sync')} aria-label={t('sync.title')}>

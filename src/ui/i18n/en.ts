@@ -87,6 +87,8 @@ export const en = {
   'sync.warnRejected': (n: number) => `${n} rejected`,
   'sync.warnOld': 'waiting long',
   'sync.warnSignIn': 'sign in again',
+  'sync.warnUpdate': (ready: boolean): string => (ready ? 'Update required: tap Reload' : 'Update required: getting the new app'),
+  'sync.updateRequired': 'Update required: the server reads only a newer version of this app. Every step waits on this device and goes once the new version runs; reload when asked.',
   'status.syncing': 'Syncing',
   'step.putaway': (qty: number, name: string, bin: string) => `Put away ${qty} ${name} in ${bin}`,
   'step.pick': (qty: number, name: string, bin: string) => `Picked ${qty} ${name} from ${bin}`,

@@ -86,6 +86,8 @@ export const zh: Messages = {
   'sync.warnRejected': (n) => `${n} 条被拒`,
   'sync.warnOld': '等待过久',
   'sync.warnSignIn': '需重新登录',
+  'sync.warnUpdate': (ready) => (ready ? '需要更新：请点“重新加载”' : '需要更新：正在获取新版本'),
+  'sync.updateRequired': '需要更新：服务器只接受本应用的新版本。所有作业都保存在本设备上，新版本运行后会自动发送；出现提示时请重新加载。',
   'status.syncing': '正在同步',
   'step.putaway': (qty, name, bin) => `上架 ${qty} ${name} 到 ${bin}`,
   'step.pick': (qty, name, bin) => `从 ${bin} 拣货 ${qty} ${name}`,

@@ -6,10 +6,15 @@ export interface UpdateSlice {
   updateReady: boolean;
   applyUpdate: (() => void) | null;
   setUpdateReady(apply: () => void): void;
+  /** Asks the service worker to look for a new version now (the server said this one is too old). */
+  checkForUpdate: () => void;
+  setUpdateCheck(check: () => void): void;
 }
 
 export const createUpdateSlice: StateCreator<AppState, [], [], UpdateSlice> = (set) => ({
   updateReady: false,
   applyUpdate: null,
   setUpdateReady: (applyUpdate) => set({ updateReady: true, applyUpdate }),
+  checkForUpdate: () => undefined,
+  setUpdateCheck: (checkForUpdate) => set({ checkForUpdate }),
 });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiError } from '../../../protocol/errors';
 import { ApiProblem } from '../../problems';
+import { ProtocolProblem } from './protocolVersion';
 
 /**
  * One error handler for the whole API: problems raised on purpose keep their
@@ -14,7 +15,12 @@ export default fp(async function errors(app: FastifyInstance) {
     if (error instanceof ApiProblem) {
       if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
       const body: ApiError = {
-        error: { reason: error.reason, message: error.message, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) },
+        error: {
+          reason: error.reason,
+          message: error.message,
+          ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+          ...(error instanceof ProtocolProblem ? { readable: error.readable } : {}),
+        },
       };
       return reply.status(error.statusCode).send(body);
     }

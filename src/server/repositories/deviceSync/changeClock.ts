@@ -5,7 +5,13 @@
  * commits late (see migration 0003). Writers of one warehouse take turns for their
  * writes only: a push first locks the bins and tasks it touches (ledgerSnapshot.ts),
  * reads and decides, and takes the clock just before it writes.
+ *
+ * The same statement records a random token for the value taken (change_history,
+ * migration 0009): no other lock and no extra round trip, one small row. A pull cursor
+ * carries a value with its token, and a restored server that took that value again
+ * has another token there (pullCursor.ts).
  */
+import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../storage/database';
 import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
 import { ApiProblem } from '../../problems';
@@ -26,9 +32,10 @@ export async function readWarehouseSettings(tx: Queryable, warehouseId: string):
 
 export async function takeChangeClock(tx: Queryable, warehouseId: string): Promise<ClockTurn> {
   const [row] = await tx.query<{ clock: string; blind_count: boolean; recount_units: number; recount_percent: number; step_limit: number }>(
-    `update warehouses set change_clock = change_clock + 1 where id = $1
-     returning change_clock::text as clock, blind_count, recount_units, recount_percent::float8 as recount_percent, step_limit`,
-    [warehouseId],
+    `with turn as (update warehouses set change_clock = change_clock + 1 where id = $1 returning *),
+          history as (insert into change_history (warehouse_id, clock, token) select id, change_clock, $2::bigint from turn)
+     select change_clock::text as clock, blind_count, recount_units, recount_percent::float8 as recount_percent, step_limit from turn`,
+    [warehouseId, String(randomInt(1, 2 ** 48))],
   );
   if (!row) throw new ApiProblem(404, 'not-found', `There is no warehouse ${warehouseId}.`);
   return { clock: row.clock, settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: row.step_limit } };

@@ -7,13 +7,17 @@
  * prefix of the warehouse's clock values (see changeClock.ts); so a page never skips a
  * change that commits after it was read, and `clock` (the last value fully included)
  * tells the device which of its acknowledged operations the page already reflects.
+ *
+ * A cursor from another data set or from a history the server no longer has (a
+ * restore, however far the clock went since) is answered reset (pullCursor.ts); the
+ * next cursor carries the warehouse's clock in this snapshot with its token.
  */
 import { inTurn } from '../../storage/inTurn';
 import type { Database, Queryable } from '../../storage/database';
 import type { PullResponse } from '../../../protocol/syncMessages';
 import { ApiProblem } from '../../problems';
 import { productsJson, binsJson, tasksOf } from './pullEntities';
-import { decodePullCursor, encodePullCursor, KINDS, type Cursor, type Kind } from './pullCursor';
+import { cursorIsForeign, decodePullCursor, encodePullCursor, KINDS, type Cursor, type Kind } from './pullCursor';
 
 /** Placeholders for a statement built in pieces: each value is numbered where it is used. */
 class Params {
@@ -41,16 +45,20 @@ export type PullAnswer = { readonly json: string } | Extract<PullResponse, { kin
 export async function pullChanges(db: Database, input: { warehouseId: string; deviceId: string; cursor: string | null; limit: number }): Promise<PullAnswer> {
   return db.transaction(async (tx) => {
     if (db.kind === 'postgres') await tx.query('set transaction isolation level repeatable read');
-    const [meta] = await tx.query<{ epoch: string; clock: string; blind: boolean; units: number; percent: number; stepLimit: number }>(
-      `select (select value from server_meta where key = 'data_epoch') as epoch, change_clock::text as clock,
+    const given = input.cursor === null ? null : decodePullCursor(input.cursor);
+    const [meta] = await tx.query<{ epoch: string; clock: string; token: string | null; tokenAtCursor: string | null; oldestKept: string | null; blind: boolean; units: number; percent: number; stepLimit: number }>(
+      `select (select value from server_meta where key = 'data_epoch') as epoch, w.change_clock::text as clock,
+              (select token::text from change_history h where h.warehouse_id = w.id and h.clock = w.change_clock) as token,
+              (select token::text from change_history h where h.warehouse_id = w.id and h.clock = $2::bigint) as "tokenAtCursor",
+              (select min(clock)::text from change_history h where h.warehouse_id = w.id) as "oldestKept",
               blind_count as blind, recount_units as units, recount_percent::float8 as percent, step_limit as "stepLimit"
-         from warehouses where id = $1`,
-      [input.warehouseId],
+         from warehouses w where w.id = $1`,
+      [input.warehouseId, given?.history?.clock ?? null],
     );
     if (!meta) throw new ApiProblem(404, 'not-found', `There is no warehouse ${input.warehouseId}.`);
-    const cursor = input.cursor === null ? { epoch: meta.epoch, clock: '0', kind: -1, key: '' } : decodePullCursor(input.cursor);
-    // Another data set, or the same one restored from a backup older than the cursor: start again.
-    if (cursor.epoch !== meta.epoch || BigInt(cursor.clock) > BigInt(meta.clock)) return { kind: 'reset', dataEpoch: meta.epoch };
+    const cursor: Cursor = given ?? { epoch: meta.epoch, clock: '0', kind: -1, key: '', history: null };
+    // Another data set, or a history the server no longer has (restored from a backup): start again.
+    if (cursorIsForeign(cursor, meta)) return { kind: 'reset', dataEpoch: meta.epoch };
 
     const p = new Params();
     const parts = KINDS.map((kind, i) => changedSql(kind, i, cursor, p, input, meta.clock, input.limit));
@@ -67,7 +75,9 @@ export async function pullChanges(db: Database, input: { warehouseId: string; de
     );
     const last = rows.at(-1);
     const more = rows.length === input.limit;
-    const next: Cursor = last ? { epoch: meta.epoch, clock: last.clock, kind: last.kind, key: last.key } : cursor;
+    // The next cursor vouches for the history up to the warehouse's clock as this snapshot saw it.
+    const history = meta.token === null ? cursor.history : { clock: meta.clock, token: meta.token };
+    const next: Cursor = last ? { epoch: meta.epoch, clock: last.clock, kind: last.kind, key: last.key, history } : { ...cursor, history };
     // Fully included: everything up to the warehouse's clock when nothing more waits; else up to just before the last row's clock.
     const clock = more ? String(BigInt(last!.clock) - 1n) : meta.clock;
     // Products and bins come as JSON the database wrote; the rest is small.

@@ -7,6 +7,7 @@ import { taskOwnership } from './0006_task_ownership';
 import { safePayloads } from './0007_safe_payloads';
 import { userManagement } from './0008_user_management';
 import { signInAttempts } from './0010_signin_attempts';
+import { changeHistory } from './0009_history';
 
 /** Versioned migrations, applied in order at start. Never edit one that has shipped: add the next. */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
@@ -18,5 +19,6 @@ export const migrations: readonly { readonly version: number; readonly name: str
   { version: 6, name: 'task ownership', sql: taskOwnership },
   { version: 7, name: 'safe payloads', sql: safePayloads },
   { version: 8, name: 'user management', sql: userManagement },
+  { version: 9, name: 'change history', sql: changeHistory },
   { version: 10, name: 'sign-in attempts', sql: signInAttempts },
 ];

@@ -36,6 +36,7 @@ export function SyncScreen({ session }: { session: DeviceSession }) {
   const online = useAppStore((s) => s.online);
   const syncing = useAppStore((s) => s.syncing);
   const needsSignIn = useAppStore((s) => s.syncNeedsSignIn);
+  const updateRequired = useAppStore((s) => s.syncUpdateRequired);
   const syncError = useAppStore((s) => s.syncError);
   const requestSync = useAppStore((s) => s.requestSync);
   const view = useLiveQuery(readSyncView, [], null);
@@ -53,6 +54,11 @@ export function SyncScreen({ session }: { session: DeviceSession }) {
         <dd data-testid="sync-waiting">{view.pendingCount}</dd>
       </dl>
       {syncing && <p className="note" role="status">{t('sync.syncing')}</p>}
+      {updateRequired && !syncing && (
+        <p className="note" role="status" data-testid="update-required">
+          {t('sync.updateRequired')}
+        </p>
+      )}
       {error && !syncing && <Problem message={say(error)} />}
       {needsSignIn && <SignInAgain session={session} />}
       <button type="button" className="primary" onClick={() => requestSync('person')} disabled={syncing || !online}>

@@ -18,7 +18,11 @@ export function useSyncScheduler(warehouseId: string): void {
   useEffect(() => {
     const scheduler = startSyncScheduler({
       run: (signal) => syncOnce(floorDb, api, { warehouseId, signal }),
-      onState: (state) => appStore.getState().syncStateChanged(state),
+      onState: (state) => {
+        // Update required: the service worker looks for the new app now, not at the next navigation.
+        if (state.updateRequired && !appStore.getState().syncUpdateRequired) appStore.getState().checkForUpdate();
+        appStore.getState().syncStateChanged(state);
+      },
     });
     appStore.getState().setSyncRequester(scheduler.request);
     const online = () => scheduler.request('online');

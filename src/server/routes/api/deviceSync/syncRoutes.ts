@@ -11,8 +11,13 @@ import { pushOperations } from '../../../repositories/deviceSync/pushOperations'
 import { pullChanges } from '../../../repositories/deviceSync/pullChanges';
 import { recordDeviceStatus } from '../../../repositories/deviceSync/deviceStatus';
 import { PULL_PAGE_SIZE } from '../../../../protocol/syncMessages';
+import { READABLE_PROTOCOL, type ProtocolRange } from '../../../../protocol/version';
+import { protocolCheck } from '../../../plugins/app/protocolVersion';
 
-export default async function syncRoutes(app: FastifyInstance) {
+export default async function syncRoutes(app: FastifyInstance, options: { readable?: ProtocolRange }) {
+  // Before the body is read: an older app's body may not even parse under today's schemas.
+  app.addHook('onRequest', protocolCheck(options.readable ?? READABLE_PROTOCOL));
+
   app.post(apiPaths.syncPush, async (request): Promise<PushResponse> => {
     const session = sessionOf(request);
     const body = parseOr400(pushRequestSchema, request.body, 'push');
