@@ -92,7 +92,7 @@ describe('the server killed in the middle of a push', () => {
       await db.close();
     }
     expect(await device.db.outbox.where('status').equals('pending').count()).toBe(0);
-  });
+  }, 240_000); // four starts of a server seeding the full demo warehouse: minutes on a loaded 2-core machine
 });
 
 /** Opens the data folder while the server is stopped, and counts which of the operations it holds. */
