@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { signInRequestSchema, type SignInResponse } from '../../../../protocol/auth';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiErrorSchema } from '../../../../protocol/errors';
+import { signInRequestSchema, signInResponseSchema, type SignInResponse } from '../../../../protocol/auth';
 import { apiPaths } from '../../../../protocol/paths';
-import { ApiProblem, parseOr400 } from '../../../problems';
+import { ApiProblem } from '../../../problems';
+import { access, problems, type BodyLimits } from '../routeSchema';
 import {
   clearWrongPins,
   findUserByName,
@@ -14,12 +17,26 @@ import { UNKNOWN_USER_HASH, verifyPin } from '../../../security/pinHash';
 import { newToken, tokenHash } from '../../../security/tokens';
 import { deviceCookie, previousDeviceOf } from '../../../repositories/deviceMemory';
 
-export default async function signInRoutes(app: FastifyInstance, options: { sessionDays: number; ratePerMinute: number; secureCookie: boolean }) {
-  app.post(
+const description =
+  'User name and PIN; the device sends its own id (a UUID it made once). The token is bound to that device id: every later request sends `Authorization: Bearer <token>` and `x-device-id: <id>`. Repeated wrong PINs lock the user name for a while (429 too-many-attempts with retryAfterSeconds). Sets an HttpOnly cookie naming the device, so a browser whose app data was cleared is told at its next sign-in (previousDevice).';
+
+export default async function signInRoutes(app: FastifyInstance, options: { sessionDays: number; ratePerMinute: number; secureCookie: boolean; bodyLimits: BodyLimits }) {
+  app.withTypeProvider<ZodTypeProvider>().post(
     apiPaths.signIn,
-    { config: { rateLimit: { max: options.ratePerMinute, timeWindow: '1 minute' } } },
+    {
+      bodyLimit: options.bodyLimits.request,
+      config: { rateLimit: { max: options.ratePerMinute, timeWindow: '1 minute' }, what: 'sign-in' },
+      schema: {
+        operationId: 'signIn',
+        summary: 'Sign a worker in on a device',
+        description,
+        ...access('anyone'),
+        body: signInRequestSchema,
+        response: { 200: signInResponseSchema, ...problems('anyone'), 429: apiErrorSchema.describe('Too many wrong PINs, or too many sign-ins from this address: wait retryAfterSeconds.') },
+      },
+    },
     async (request, reply): Promise<SignInResponse> => {
-      const body = parseOr400(signInRequestSchema, request.body, 'sign-in');
+      const body = request.body;
       const locked = await lockedForSeconds(app.db, body.username);
       if (locked > 0) {
         throw new ApiProblem(429, 'too-many-attempts', `Too many wrong PINs for ${body.username}. Try again in ${locked} seconds, or ask a supervisor.`, locked);
