@@ -50,8 +50,9 @@ export default async function syncRoutes(app: FastifyInstance, options: { bodyLi
       const session = sessionOf(request);
       const body = request.body;
       await app.requireWarehouse(request, body.warehouseId);
-      if (body.status) await recordDeviceStatus(app.db, session.deviceId, session.userId, body.warehouseId, body.status, app.now());
       const answer = await pullChanges(app.db, { warehouseId: body.warehouseId, deviceId: session.deviceId, cursor: body.cursor, limit: body.limit ?? PULL_PAGE_SIZE });
+      // Only once the pull is answerable: a pull refused (a cursor the server never made) records nothing.
+      if (body.status) await recordDeviceStatus(app.db, session.deviceId, session.userId, body.warehouseId, body.status, app.now());
       if ('json' in answer) return reply.type('application/json; charset=utf-8').send(answer.json as never);
       return answer;
     },
