@@ -8,6 +8,7 @@ import { deviceSummarySchema } from './devices';
 import { taskSchema } from './catalog';
 import { IMPORT_COLUMNS } from '../domain/masterData/importRows';
 import { DEVIATION_KINDS, type DeviationKind } from '../domain/floor/operations';
+import { MAX_STEP_QTY } from '../domain/floor/quantityLimits';
 
 const iso = z.iso.datetime({ offset: true });
 
@@ -142,8 +143,8 @@ export type TaskSummary = z.infer<typeof taskSummarySchema>;
 const sku = z.string().trim().min(1).max(40);
 const assignee = z.string().trim().min(1).max(64).nullable();
 export const newTaskSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pick'), reference: z.string().trim().min(1).max(60), assignedTo: assignee, lines: z.array(z.object({ sku, qty: z.number().int().min(1).max(1_000_000) })).min(1).max(500) }),
-  z.object({ kind: z.literal('putaway'), reference: z.string().trim().min(1).max(60), assignedTo: assignee, lines: z.array(z.object({ sku, qty: z.number().int().min(1).max(1_000_000), lot: z.string().trim().max(20).optional() })).min(1).max(500) }),
+  z.object({ kind: z.literal('pick'), reference: z.string().trim().min(1).max(60), assignedTo: assignee, lines: z.array(z.object({ sku, qty: z.number().int().min(1).max(MAX_STEP_QTY) })).min(1).max(500) }),
+  z.object({ kind: z.literal('putaway'), reference: z.string().trim().min(1).max(60), assignedTo: assignee, lines: z.array(z.object({ sku, qty: z.number().int().min(1).max(MAX_STEP_QTY), lot: z.string().trim().max(20).optional() })).min(1).max(500) }),
   z.object({
     kind: z.literal('count'),
     reference: z.string().trim().min(1).max(60),

@@ -11,6 +11,7 @@ import compression from './plugins/external/compression';
 import staticApp from './plugins/external/staticApp';
 import database from './plugins/app/database';
 import errors from './plugins/app/errors';
+import apiSchemas from './plugins/app/apiSchemas';
 import authentication from './plugins/app/authentication';
 import healthRoutes from './routes/api/health';
 import docsRoutes from './routes/api/docs';
@@ -29,6 +30,7 @@ import userRoutes from './routes/api/supervisor/users';
 import caCertificateRoutes from './routes/caCertificate';
 import type { TlsMaterial } from './tls/certificates';
 import { READABLE_PROTOCOL, type ProtocolRange } from '../protocol/version';
+import type { BodyLimits } from './routes/api/routeSchema';
 
 export interface AppOptions {
   readonly config: ServerConfig;
@@ -63,28 +65,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compression);
   await app.register(database, { db: options.db, closeWithApp: options.closeDbWithApp ?? false, ...(options.now ? { now: options.now } : {}) });
   await app.register(errors);
+  await app.register(apiSchemas);
   await app.register(authentication);
 
-  await app.register(healthRoutes, { readable: readableProtocol });
-  await app.register(docsRoutes);
-  await app.register(signInRoutes, { sessionDays: config.sessionDays, ratePerMinute: config.signInRatePerMinute, secureCookie: tls !== null });
-  await app.register(caCertificateRoutes, { caCert: tls?.caCert ?? null });
+  // Every route states its body limit: BODY_LIMIT_BYTES, or IMPORT_BODY_LIMIT_BYTES for the CSV imports.
+  const bodyLimits: BodyLimits = { request: config.bodyLimitBytes, csvImport: config.importBodyLimitBytes };
+  await app.register(healthRoutes, { bodyLimits, readable: readableProtocol });
+  await app.register(docsRoutes, { bodyLimits });
+  await app.register(signInRoutes, { sessionDays: config.sessionDays, ratePerMinute: config.signInRatePerMinute, secureCookie: tls !== null, bodyLimits });
+  await app.register(caCertificateRoutes, { caCert: tls?.caCert ?? null, bodyLimits });
 
   await app.register(async function signedIn(scope) {
     scope.addHook('onRequest', scope.authenticate);
-    await scope.register(signOutRoutes);
-    await scope.register(downloadRoutes);
-    await scope.register(syncRoutes, { readable: readableProtocol });
+    await scope.register(signOutRoutes, { bodyLimits });
+    await scope.register(downloadRoutes, { bodyLimits });
+    await scope.register(syncRoutes, { bodyLimits, readable: readableProtocol });
     await scope.register(async function supervisors(inner) {
-      inner.addHook('preHandler', inner.requireSupervisor);
-      await inner.register(deviceRoutes);
-      await inner.register(countReviewRoutes);
-      await inner.register(activityRoutes);
-      await inner.register(floorExceptionRoutes);
-      await inner.register(deviationRoutes);
-      await inner.register(taskPlanningRoutes);
-      await inner.register(masterDataRoutes);
-      await inner.register(userRoutes);
+      // Before the request is checked against its schema: a worker is told "supervisors only", not what is wrong with the body.
+      inner.addHook('preValidation', inner.requireSupervisor);
+      await inner.register(deviceRoutes, { bodyLimits });
+      await inner.register(countReviewRoutes, { bodyLimits });
+      await inner.register(activityRoutes, { bodyLimits });
+      await inner.register(floorExceptionRoutes, { bodyLimits });
+      await inner.register(deviationRoutes, { bodyLimits });
+      await inner.register(taskPlanningRoutes, { bodyLimits });
+      await inner.register(masterDataRoutes, { bodyLimits });
+      await inner.register(userRoutes, { bodyLimits });
     });
   });
 

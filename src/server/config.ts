@@ -23,6 +23,8 @@ const environmentSchema = z.object({
   STATIC_DIR: z.string().default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** The CSV imports (master data, tasks) only: a catalog of 100,000 products is about 15 MB. */
+  IMPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
   SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
@@ -37,7 +39,10 @@ export interface ServerConfig {
   readonly seedDemo: boolean;
   readonly staticDir: string | null;
   readonly logLevel: string;
+  /** Every route's body limit but the CSV imports'. */
   readonly bodyLimitBytes: number;
+  /** The CSV imports' body limit. */
+  readonly importBodyLimitBytes: number;
   readonly signInRatePerMinute: number;
 }
 
@@ -62,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: e.STATIC_DIR,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    importBodyLimitBytes: e.IMPORT_BODY_LIMIT_BYTES,
     signInRatePerMinute: e.SIGNIN_RATE_PER_MINUTE,
   };
 }

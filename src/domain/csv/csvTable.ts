@@ -18,7 +18,21 @@ export type CsvTable =
   | { readonly ok: true; readonly header: readonly string[]; readonly rows: readonly CsvRow[] }
   | { readonly ok: false; readonly line: number; readonly message: string };
 
+/** Characters, and rows, read between two pauses of readingCsv. */
+const SLICE_CHARS = 20_000;
+const SLICE_ROWS = 1_000;
+
+/** Reads a CSV file at once. */
 export function readCsv(text: string): CsvTable {
+  return finished(readingCsv(text));
+}
+
+/**
+ * Reads a CSV file a slice at a time: it pauses (yields) every few thousand
+ * characters and rows, so a server reading a big file can let other requests in
+ * between slices (server/yieldingWork.ts).
+ */
+export function* readingCsv(text: string): Generator<void, CsvTable, void> {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
@@ -30,6 +44,7 @@ export function readCsv(text: string): CsvTable {
   let recordLine = 1;
   let fieldStarted = false;
   for (let i = 0; i < body.length; i++) {
+    if (i % SLICE_CHARS === 0 && i > 0) yield;
     const ch = body[i]!;
     if (quoted) {
       if (ch === '"' && body[i + 1] === '"') {
@@ -74,8 +89,20 @@ export function readCsv(text: string): CsvTable {
   const header = head.fields.map((h) => h.trim().toLowerCase());
   const twice = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
   if (twice !== undefined) return { ok: false, line: head.line, message: `The header names the column "${twice}" twice.` };
-  const rows = data.map((r) => ({ line: r.line, cells: Object.fromEntries(header.map((h, i) => [h, (r.fields[i] ?? '').trim()])) }));
+  const rows: CsvRow[] = [];
+  for (const r of data) {
+    if (rows.length % SLICE_ROWS === 0 && rows.length > 0) yield;
+    rows.push({ line: r.line, cells: Object.fromEntries(header.map((h, i) => [h, (r.fields[i] ?? '').trim()])) });
+  }
   return { ok: true, header, rows };
+}
+
+/** Runs work that pauses (a generator) to its end without pausing. */
+export function finished<T>(work: Generator<void, T, void>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
 }
 
 function count(text: string, ch: string): number {

@@ -5,12 +5,18 @@
  * in words a person can act on. The server writes nothing unless there are no
  * problems, or the supervisor explicitly chose to import only the valid rows.
  */
-import type { CsvRow } from '../csv/csvTable';
+import { finished, type CsvRow } from '../csv/csvTable';
 import type { Product, ProductCode, PackLevel } from '../catalog/product';
 import { readProductCode } from '../codes/gtin';
 import { normaliseBinCode } from '../codes/binCode';
 import { checkExpiryEntry, checkLotEntry } from '../floor/lotEntry';
 import { explain } from '../why';
+import { MAX_STEP_QTY } from '../floor/quantityLimits';
+
+/** The dearest unit a product may cost: what the cost column (14 digits, 4 after the point) holds, rounded down to a round number. */
+export const MAX_UNIT_COST = 1_000_000_000;
+/** The largest count a number column (walk order, pack quantity) takes. */
+const MAX_WHOLE = 1_000_000_000;
 
 export interface RowProblem {
   readonly line: number;
@@ -77,21 +83,27 @@ class RowReader {
     this.problem(column, `"${this.cell(column)}" is not yes or no.`);
     return false;
   }
-  whole(column: string, { min, empty }: { min: number; empty: number | null }): number {
+  whole(column: string, { min, empty, max = MAX_WHOLE }: { min: number; empty: number | null; max?: number }): number {
     const text = this.cell(column);
     if (text === '' && empty !== null) return empty;
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > 1_000_000_000) {
-      this.problem(column, text === '' ? `${column} is empty; it needs a whole number.` : `"${text}" is not a whole number of at least ${min}.`);
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+      const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
+      this.problem(column, text === '' ? `${column} is empty; it needs a whole number.` : `"${shown}" is not a whole number from ${min} to ${max.toLocaleString('en')}.`);
       return min;
     }
     return Number(text);
   }
 }
 
-function checkRows<T>(rows: readonly CsvRow[], read: (reader: RowReader) => T): RowCheck<T> {
+/** Rows checked between two pauses of a check. */
+const SLICE_ROWS = 500;
+
+/** Checks the rows, pausing (yielding) every few hundred so a server can let other requests in between. */
+function* checkRows<T>(rows: readonly CsvRow[], read: (reader: RowReader) => T): Generator<void, RowCheck<T>, void> {
   const valid: { line: number; record: T }[] = [];
   const problems: RowProblem[] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index % SLICE_ROWS === 0 && index > 0) yield;
     const reader = new RowReader(row);
     const record = read(reader);
     if (reader.problems.length === 0) valid.push({ line: row.line, record });
@@ -101,6 +113,10 @@ function checkRows<T>(rows: readonly CsvRow[], read: (reader: RowReader) => T): 
 }
 
 export function checkProductRows(rows: readonly CsvRow[], holding: WarehouseHolding): RowCheck<ProductRecord> {
+  return finished(checkingProductRows(rows, holding));
+}
+
+export function checkingProductRows(rows: readonly CsvRow[], holding: WarehouseHolding): Generator<void, RowCheck<ProductRecord>, void> {
   const skuLine = new Map<string, number>();
   const codeLine = new Map<string, { line: number; sku: string }>();
   return checkRows(rows, (r) => {
@@ -116,7 +132,9 @@ export function checkProductRows(rows: readonly CsvRow[], holding: WarehouseHold
     if (zone !== '' && !holding.zones.has(zone)) r.problem('zone', `There is no zone ${zone} in this warehouse: import its bins first.`);
     const costText = r.cell('unit_cost');
     const unitCost = costText === '' ? null : Number(costText.replace(',', '.'));
-    if (unitCost !== null && !(Number.isFinite(unitCost) && unitCost >= 0)) r.problem('unit_cost', `"${costText}" is not a cost (a number such as 4.95).`);
+    if (unitCost !== null && !(Number.isFinite(unitCost) && unitCost >= 0 && unitCost <= MAX_UNIT_COST)) {
+      r.problem('unit_cost', `"${costText.length > 20 ? `${costText.slice(0, 20)}…` : costText}" is not a cost: a number from 0 to ${MAX_UNIT_COST.toLocaleString('en')}, such as 4.95.`);
+    }
     const codes: ProductCode[] = [];
     const packs: { column: string; qtyColumn: string | null; level: PackLevel }[] = [
       { column: 'each_code', qtyColumn: null, level: 'each' },
@@ -135,7 +153,9 @@ export function checkProductRows(rows: readonly CsvRow[], holding: WarehouseHold
       const packQty = pack.qtyColumn === null ? 1 : r.whole(pack.qtyColumn, { min: 2, empty: null });
       const owner = holding.codeOwners.get(code.gtin);
       const inFile = codeLine.get(code.gtin);
+      const inRow = codes.find((c) => c.gtin === code.gtin);
       if (owner !== undefined && owner !== sku) r.problem(pack.column, `Code ${printed} belongs to SKU ${owner} already.`);
+      else if (inRow !== undefined) r.problem(pack.column, `Code ${printed} is this row's ${inRow.packLevel} code already: each pack level needs a code of its own.`);
       else if (inFile !== undefined && (inFile.sku !== sku || inFile.line !== r.row.line)) r.problem(pack.column, `Code ${printed} is on line ${inFile.line} already.`);
       else codeLine.set(code.gtin, { line: r.row.line, sku });
       codes.push({ gtin: code.gtin, packQty, packLevel: pack.level, symbology: code.symbology, printed: code.text });
@@ -155,6 +175,10 @@ export interface BinRecord {
 const ZONE = /^[A-Z0-9]{1,8}$/;
 
 export function checkBinRows(rows: readonly CsvRow[]): RowCheck<BinRecord> {
+  return finished(checkingBinRows(rows));
+}
+
+export function checkingBinRows(rows: readonly CsvRow[]): Generator<void, RowCheck<BinRecord>, void> {
   const seen = new Map<string, number>();
   return checkRows(rows, (r) => {
     const text = r.required('code');
@@ -181,6 +205,10 @@ export interface StockRecord {
 }
 
 export function checkStockRows(rows: readonly CsvRow[], holding: WarehouseHolding): RowCheck<StockRecord> {
+  return finished(checkingStockRows(rows, holding));
+}
+
+export function checkingStockRows(rows: readonly CsvRow[], holding: WarehouseHolding): Generator<void, RowCheck<StockRecord>, void> {
   const seen = new Map<string, number>();
   return checkRows(rows, (r) => {
     const binText = r.required('bin');
@@ -203,7 +231,7 @@ export function checkStockRows(rows: readonly CsvRow[], holding: WarehouseHoldin
       if (checked.ok) expiry = checked.value;
       else r.problem('expiry', product?.expiryTracked && expiryText === '' ? `SKU ${sku} has an expiry date; the row needs one (YYYY-MM-DD).` : explain(checked.why));
     }
-    const qty = r.whole('qty', { min: 0, empty: null });
+    const qty = r.whole('qty', { min: 0, empty: null, max: MAX_STEP_QTY });
     const key = `${binCode}\u0000${sku}\u0000${lot}`;
     const first = r.problems.length > 0 ? undefined : seen.get(key);
     if (first !== undefined) r.problem(null, `Bin ${binCode}, SKU ${sku}${lot ? `, lot ${lot}` : ''} is on line ${first} already.`);

@@ -4,6 +4,25 @@ import type { ApiError } from '../../../protocol/errors';
 import { ApiProblem } from '../../problems';
 import { ProtocolProblem } from './protocolVersion';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route's request is, in a person's words ("push", "task file"), for the 400 that says it is not valid. */
+    what?: string;
+  }
+}
+
+/** Where in the request a schema found a problem, in the words of a 400's message. */
+const partWords: Record<string, string> = { body: '', querystring: ' query', params: ' address', headers: ' headers' };
+
+/** The 400 for a request that fails its route's schema: each field that is wrong, and why (as parseOr400 words it). */
+function notValid(error: FastifyError, what: string): ApiError {
+  const issues = (error.validation ?? []).map((issue) => {
+    const path = issue.instancePath.split('/').filter((part) => part !== '').join('.');
+    return path === '' ? String(issue.message) : `${path}: ${issue.message}`;
+  });
+  return { error: { reason: 'bad-request', message: `The ${what}${partWords[error.validationContext ?? 'body'] ?? ''} is not valid: ${issues.join('; ')}` } };
+}
+
 /**
  * One error handler for the whole API: problems raised on purpose keep their
  * reason and message; client errors Fastify finds itself (body too large, bad
@@ -23,6 +42,9 @@ export default fp(async function errors(app: FastifyInstance) {
         },
       };
       return reply.status(error.statusCode).send(body);
+    }
+    if (Array.isArray(error.validation) && error.validation.length > 0) {
+      return reply.status(400).send(notValid(error, request.routeOptions.config.what ?? 'request'));
     }
     const status = error.statusCode ?? 500;
     if (status === 413) {

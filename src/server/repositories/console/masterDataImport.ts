@@ -13,8 +13,9 @@
 import type { Database, Queryable } from '../../storage/database';
 import type { ImportReport } from '../../../protocol/console';
 import type { CsvRow } from '../../../domain/csv/csvTable';
-import { readCsv } from '../../../domain/csv/csvTable';
-import { checkBinRows, checkHeader, checkProductRows, checkStockRows, IMPORT_COLUMNS, type BinRecord, type ImportKind, type ProductRecord, type RowCheck, type StockRecord, type WarehouseHolding } from '../../../domain/masterData/importRows';
+import { readingCsv } from '../../../domain/csv/csvTable';
+import { yieldingWork } from '../../yieldingWork';
+import { checkingBinRows, checkHeader, checkingProductRows, checkingStockRows, IMPORT_COLUMNS, type BinRecord, type ImportKind, type ProductRecord, type RowCheck, type StockRecord, type WarehouseHolding } from '../../../domain/masterData/importRows';
 import { readProductCode } from '../../../domain/codes/gtin';
 import { normaliseBinCode } from '../../../domain/codes/binCode';
 import { takeChangeClock } from '../deviceSync/changeClock';
@@ -50,7 +51,7 @@ async function holdingFor(db: Queryable, warehouseId: string, rows: readonly Csv
 export async function importCsv(db: Database, input: { warehouseId: string; kind: ImportKind; csv: string; mode: 'check' | 'all' | 'valid-only' }): Promise<ImportReport> {
   const columns = [...IMPORT_COLUMNS[input.kind]];
   const report = (rows: number, valid: number, problems: ImportReport['problems'], imported: number): ImportReport => ({ kind: input.kind, mode: input.mode, rows, valid, problems, imported, columns });
-  const table = readCsv(input.csv);
+  const table = await yieldingWork(readingCsv(input.csv));
   if (!table.ok) return report(0, 0, [{ line: table.line, column: null, message: table.message }], 0);
   const headerProblems = checkHeader(input.kind, table.header);
   if (headerProblems.length > 0) return report(table.rows.length, 0, headerProblems, 0);
@@ -58,8 +59,10 @@ export async function importCsv(db: Database, input: { warehouseId: string; kind
 
   const answer = await db.transaction(async (tx) => {
     const holding = await holdingFor(tx, input.warehouseId, table.rows);
-    const check: RowCheck<ProductRecord | BinRecord | StockRecord> =
-      input.kind === 'products' ? checkProductRows(table.rows, holding) : input.kind === 'bins' ? checkBinRows(table.rows) : checkStockRows(table.rows, holding);
+    // Checked in slices: a big file must not keep other requests waiting (yieldingWork).
+    const check: RowCheck<ProductRecord | BinRecord | StockRecord> = await yieldingWork<RowCheck<ProductRecord | BinRecord | StockRecord>>(
+      input.kind === 'products' ? checkingProductRows(table.rows, holding) : input.kind === 'bins' ? checkingBinRows(table.rows) : checkingStockRows(table.rows, holding),
+    );
     const writes = input.mode === 'check' || (input.mode === 'all' && check.problems.length > 0) ? [] : check.valid.map((v) => v.record);
     if (writes.length > 0) {
       // The bins first, as a push locks them (lockOrder.ts); the clock (and with it the warehouse's

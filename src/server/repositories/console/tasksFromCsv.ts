@@ -6,14 +6,16 @@
 import type { Database } from '../../storage/database';
 import type { CreatedTasks } from '../../../protocol/console';
 import type { RowProblem } from '../../../domain/masterData/importRows';
-import { readCsv } from '../../../domain/csv/csvTable';
+import { readingCsv } from '../../../domain/csv/csvTable';
+import { yieldingWork } from '../../yieldingWork';
 import { assigneeOf, planPick, planPutaway, writeTasks } from './taskPlanning';
 import { ApiProblem } from '../../problems';
+import { MAX_STEP_QTY } from '../../../domain/floor/quantityLimits';
 
 const COLUMNS = { pick: ['order', 'sku', 'qty'], putaway: ['receipt', 'sku', 'qty', 'lot'] } as const;
 
 export async function tasksFromCsv(db: Database, input: { warehouseId: string; kind: 'pick' | 'putaway'; csv: string; assignedTo: string | null; mode: 'check' | 'all'; now: Date }): Promise<CreatedTasks> {
-  const table = readCsv(input.csv);
+  const table = await yieldingWork(readingCsv(input.csv));
   if (!table.ok) return { tasks: [], problems: [{ line: table.line, column: null, message: table.message }] };
   const [groupColumn] = COLUMNS[input.kind];
   const problems: RowProblem[] = [];
@@ -38,7 +40,9 @@ export async function tasksFromCsv(db: Database, input: { warehouseId: string; k
     if (reference === '') problems.push({ line: row.line, column: groupColumn, message: `${groupColumn} is empty; every row names its ${groupColumn}.` });
     if (reference.length > 60) problems.push({ line: row.line, column: groupColumn, message: `The ${groupColumn} is longer than 60 characters.` });
     if (sku === '') problems.push({ line: row.line, column: 'sku', message: 'sku is empty; every row needs one.' });
-    if (!/^\d+$/.test(qtyText) || Number(qtyText) < 1) problems.push({ line: row.line, column: 'qty', message: `"${qtyText}" is not a whole number of at least 1.` });
+    if (!/^\d+$/.test(qtyText) || Number(qtyText) < 1 || Number(qtyText) > MAX_STEP_QTY) {
+      problems.push({ line: row.line, column: 'qty', message: `"${qtyText.length > 20 ? `${qtyText.slice(0, 20)}…` : qtyText}" is not a whole number from 1 to ${MAX_STEP_QTY.toLocaleString('en')}.` });
+    }
     const list = groups.get(reference) ?? [];
     list.push({ line: row.line, sku, qty: Number(qtyText), ...(row.cells.lot ? { lot: row.cells.lot } : {}) });
     groups.set(reference, list);

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { signInRequestSchema, type SignInResponse } from '../../../../protocol/auth';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiErrorSchema } from '../../../../protocol/errors';
+import { signInRequestSchema, signInResponseSchema, type SignInResponse } from '../../../../protocol/auth';
 import { apiPaths } from '../../../../protocol/paths';
-import { ApiProblem, parseOr400 } from '../../../problems';
+import { ApiProblem } from '../../../problems';
+import { access, problems, type BodyLimits } from '../routeSchema';
 import { findUserByName, recordDeviceSignIn, warehousesOf } from '../../../repositories/people';
 import { claimSignInAttempt, recordRightPin } from '../../../repositories/signInAttempts';
 import { UNKNOWN_USER_HASH, verifyPin } from '../../../security/pinHash';
@@ -16,11 +19,26 @@ import { deviceCookie, previousDeviceOf } from '../../../repositories/deviceMemo
  * (`request.ip`; the server trusts no proxy header). `ratePerMinute` is the per-address
  * brake: wrong PINs a minute from one address over every user name.
  */
-export default async function signInRoutes(app: FastifyInstance, options: { sessionDays: number; ratePerMinute: number; secureCookie: boolean }) {
-  app.post(
+const description =
+  'User name and PIN; the device sends its own id (a UUID it made once). The token is bound to that device id: every later request sends `Authorization: Bearer <token>` and `x-device-id: <id>`. Each attempt is counted before the PIN is checked: wrong PINs lock the user name at that address for a while, slow it from every address past a ceiling, and brake an address guessing over many names (429 too-many-attempts with retryAfterSeconds). A disabled user is told so (403 user-disabled) only after a right PIN. Sets an HttpOnly cookie naming the device, so a browser whose app data was cleared is told at its next sign-in (previousDevice).';
+
+export default async function signInRoutes(app: FastifyInstance, options: { sessionDays: number; ratePerMinute: number; secureCookie: boolean; bodyLimits: BodyLimits }) {
+  app.withTypeProvider<ZodTypeProvider>().post(
     apiPaths.signIn,
+    {
+      bodyLimit: options.bodyLimits.request,
+      config: { what: 'sign-in' },
+      schema: {
+        operationId: 'signIn',
+        summary: 'Sign a worker in on a device',
+        description,
+        ...access('anyone'),
+        body: signInRequestSchema,
+        response: { 200: signInResponseSchema, ...problems('anyone'), 429: apiErrorSchema.describe('Too many wrong PINs for this user, or from this address: wait retryAfterSeconds.') },
+      },
+    },
     async (request, reply): Promise<SignInResponse> => {
-      const body = parseOr400(signInRequestSchema, request.body, 'sign-in');
+      const body = request.body;
       const attempt = { username: body.username, address: request.ip };
       const claim = await claimSignInAttempt(app.db, attempt, options.ratePerMinute);
       if (!claim.allowed) {
