@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wireTime, plainText } from './wireText';
 import { FLOOR_JOBS, ROLES } from '../domain/people/roles';
 import { warehouseSchema } from './catalog';
 
@@ -9,7 +10,7 @@ export const signInRequestSchema = z.object({
   username: z.string().trim().min(1, 'Enter your user name.').max(64),
   pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.'),
   deviceId: deviceIdSchema,
-  appVersion: z.string().max(40),
+  appVersion: plainText(40),
 });
 
 export const signedInUserSchema = z.object({
@@ -35,7 +36,7 @@ export const signInResponseSchema = z.object({
       deviceId: z.string(),
       /** Steps it held unsent when it last synced; lost with the cleared data. */
       pendingAtLastSync: z.number().int().min(0).nullable(),
-      lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+      lastSyncAt: wireTime.nullable(),
     })
     .nullable(),
 });

@@ -4,6 +4,7 @@
  * two from drifting apart.
  */
 import { z } from 'zod';
+import { wireTime } from './wireText';
 import type { Bin, BinWithStock, Product, StockLine, Warehouse } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { Gtin14 } from '../domain/codes/gtin';
@@ -77,7 +78,7 @@ export const taskConflictSchema = z.object({
   excess: z.number().int().nullable(),
   devices: z.array(z.object({ deviceId: z.string(), userName: z.string().nullable() })),
   decision: z.object({ status: z.enum(['open', 'in-progress', 'done', 'cancelled']), assignedToName: z.string().nullable() }).nullable(),
-  at: z.iso.datetime({ offset: true }),
+  at: wireTime,
 });
 
 export const taskSchema = z.object({
@@ -90,7 +91,7 @@ export const taskSchema = z.object({
   /** Absent from a server from before: the device shows the user id. */
   assignedToName: z.string().nullable().default(null),
   conflicts: z.array(taskConflictSchema).default([]),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: wireTime,
   lines: z.array(taskLineSchema),
 });
 

@@ -3,6 +3,7 @@
  * the console's screens. Times are ISO strings; quantities whole units.
  */
 import { z } from 'zod';
+import { wireTime } from './wireText';
 import { whySchema } from './syncMessages';
 import { deviceSummarySchema } from './devices';
 import { taskSchema } from './catalog';
@@ -10,7 +11,7 @@ import { IMPORT_COLUMNS } from '../domain/masterData/importRows';
 import { DEVIATION_KINDS, type DeviationKind } from '../domain/floor/operations';
 import { MAX_STEP_QTY } from '../domain/floor/quantityLimits';
 
-const iso = z.iso.datetime({ offset: true });
+const iso = wireTime;
 
 /** One operation as the console lists it: who, where, what, and what became of it. */
 export const activityEntrySchema = z.object({

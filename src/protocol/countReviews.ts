@@ -1,21 +1,22 @@
 /** Counts waiting for a supervisor's decision, and the decision. */
 import { z } from 'zod';
+import { wireTime } from './wireText';
 
 export const countReviewSchema = z.object({
   opId: z.uuid(),
   binCode: z.string(),
-  countedAt: z.iso.datetime({ offset: true }),
+  countedAt: wireTime,
   userId: z.string(),
   username: z.string().nullable(),
   deviceId: z.string(),
   /** auto-approved: settled by the server when work done before the count, arriving after it, brought every line within the threshold. */
   status: z.enum(['waiting', 'approved', 'rejected', 'recount', 'withdrawn', 'auto-approved']),
   /** When and by whom it was decided (null by: the server), with the note. */
-  decidedAt: z.iso.datetime({ offset: true }).nullable(),
+  decidedAt: wireTime.nullable(),
   decidedBy: z.string().nullable(),
   note: z.string().nullable(),
   /** When work that arrived late last changed the book at the count's moment; null when it never did. */
-  recomputedAt: z.iso.datetime({ offset: true }).nullable(),
+  recomputedAt: wireTime.nullable(),
   /** The book and count per product and lot as they were when the count arrived, when they have changed since. */
   linesAtArrival: z.array(z.object({ productId: z.string(), lot: z.string(), qty: z.number().int(), counted: z.number().int() })).nullable(),
   /** Per product and lot: the book at the count's moment (as the ledger now knows it), what was counted, and the first count when a recount was asked for. */

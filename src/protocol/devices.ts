@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wireTime } from './wireText';
 import { deviceStatusSchema } from './syncMessages';
 
 /** What a supervisor sees of each device: who, when last seen and synced, and what it last said of itself. */
@@ -7,11 +8,11 @@ export const deviceSummarySchema = z.object({
   username: z.string().nullable(),
   warehouseId: z.string().nullable(),
   appVersion: z.string().nullable(),
-  lastSeenAt: z.iso.datetime({ offset: true }).nullable(),
-  lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+  lastSeenAt: wireTime.nullable(),
+  lastSyncAt: wireTime.nullable(),
   /** As the device reported it with its last pull: steps waiting and the oldest, storage, last error. */
   status: deviceStatusSchema.nullable(),
-  statusAt: z.iso.datetime({ offset: true }).nullable(),
+  statusAt: wireTime.nullable(),
   /** Operations the server rejected and nobody has settled yet. */
   rejectedOpen: z.number().int(),
 });

@@ -4,7 +4,7 @@
  * quantity is a whole number; texts are bounded so one bad payload cannot be huge.
  */
 import { z } from 'zod';
-import { plainText } from './wireText';
+import { plainText, wireTime } from './wireText';
 import { MAX_BIN_QTY, MAX_STEP_QTY } from '../domain/floor/quantityLimits';
 import { DEVIATION_KINDS, type DeviationKind } from '../domain/floor/operations';
 import type { CountOp, FloorOperation, PickOp, PutawayOp, RejectionSettledOp, ShortPickOp, TaskFinishedOp, TaskTakenOp, UndoOp } from '../domain/floor/operations';
@@ -62,7 +62,7 @@ export const countOpSchema = z.object({
   taskId: code.nullable(),
   lineNo: z.number().int().positive().nullable(),
   binCode: code,
-  startedAt: z.iso.datetime({ offset: true }),
+  startedAt: wireTime,
   bookAtStart: z.array(z.object({ productId: code, lot, expiry, qty: z.number().int().min(-MAX_BIN_QTY).max(MAX_BIN_QTY) })).max(500),
   lines: z.array(countedLine).max(500),
   deviations,

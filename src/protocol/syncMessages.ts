@@ -14,11 +14,14 @@
  * Each pull also carries the device's status, which the supervisors see.
  */
 import { z } from 'zod';
-import { plainText } from './wireText';
+import { plainText, wireTime } from './wireText';
 import { binWithStockSchema, productSchema, taskSchema, warehouseSettingsSchema } from './catalog';
 
 /** A reason with its facts (domain/why.ts): a code the device words, with the facts its words need. */
 export const whySchema = z.looseObject({ code: z.string().min(1).max(60) });
+
+/** The largest count a device reports (the database keeps them as 32-bit integers). */
+const MAX_INT32 = 2_147_483_647;
 
 export const pushedOperationSchema = z.object({
   /** Made on the device (UUID); the server applies each id once. */
@@ -28,7 +31,7 @@ export const pushedOperationSchema = z.object({
   /** Who did it: the signed-in worker. */
   userId: z.string().min(1).max(64),
   /** When the worker did it, by the device's clock. */
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: wireTime,
   /** The floor operation (protocol/operations); checked by the server, a bad one is rejected with a reason. */
   payload: z.unknown(),
 });
@@ -38,7 +41,7 @@ export const MAX_PUSH_BATCH = 500;
 export const pushRequestSchema = z.object({
   warehouseId: z.string().min(1).max(64),
   /** The device's clock when it sent the batch: the server measures the device's offset from it. */
-  sentAt: z.iso.datetime({ offset: true }),
+  sentAt: wireTime,
   operations: z.array(pushedOperationSchema).min(1).max(MAX_PUSH_BATCH),
   /**
    * The device's first operation not yet acknowledged. A server that has never had an
@@ -71,24 +74,24 @@ export const pushResponseSchema = z.object({
   results: z.array(operationResultSchema),
   /** The sequence number the server expects next from this device; the device re-sends from it. */
   nextSeq: z.number().int().positive(),
-  serverTime: z.iso.datetime({ offset: true }),
+  serverTime: wireTime,
 });
 
 export const syncRunSchema = z.object({
-  startedAt: z.iso.datetime({ offset: true }),
-  durationMs: z.number().int().min(0),
-  pushed: z.number().int().min(0),
-  pulledPages: z.number().int().min(0),
+  startedAt: wireTime,
+  durationMs: z.number().int().min(0).max(MAX_INT32),
+  pushed: z.number().int().min(0).max(MAX_INT32),
+  pulledPages: z.number().int().min(0).max(MAX_INT32),
   error: plainText(500).nullable(),
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;
 
 export const deviceStatusSchema = z.object({
   appVersion: plainText(40),
-  pending: z.number().int().min(0),
-  oldestPendingAt: z.iso.datetime({ offset: true }).nullable(),
-  rejected: z.number().int().min(0),
-  lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+  pending: z.number().int().min(0).max(MAX_INT32),
+  oldestPendingAt: wireTime.nullable(),
+  rejected: z.number().int().min(0).max(MAX_INT32),
+  lastSyncAt: wireTime.nullable(),
   persisted: z.boolean().nullable(),
   usageBytes: z.number().int().min(0).nullable(),
   quotaBytes: z.number().int().min(0).nullable(),

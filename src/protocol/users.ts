@@ -4,10 +4,11 @@
  * Who may do what is `domain/people/userRules.ts`.
  */
 import { z } from 'zod';
+import { wireTime } from './wireText';
 import { FLOOR_JOBS, ROLES } from '../domain/people/roles';
 import { USERNAME_PATTERN, USERNAME_RULE, weakPinReason } from '../domain/people/userRules';
 
-const iso = z.iso.datetime({ offset: true });
+const iso = wireTime;
 /** Text a person types: no control characters (a NUL included), bounded. */
 const plainText = (max: number, what: string) =>
   z

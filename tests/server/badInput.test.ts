@@ -42,6 +42,30 @@ describe.each(databaseKinds)('bad input is refused with a reason, never a 5xx (%
     return { answer, changed: (await databaseChecksum(test.db)) !== before };
   };
 
+  it('refuses times the database cannot hold (year 0, offsets of 16 hours) and device counts past 32 bits, with a reason, wherever they come', async () => {
+    const ops = new DeviceOps(picker.body.user.id);
+    const step = ops.next(putawayOf(floor.emptyBin, product.id, 1));
+    for (const createdAt of ['2026-12-02T01:00:00+16:00', '2026-12-02T01:00:00-23:59', '0000-01-01T00:00:00Z']) {
+      const pushed = await answerOf(() => as(picker, 'POST', apiPaths.syncPush, { warehouseId: W, sentAt: new Date().toISOString(), operations: [{ ...step, createdAt }] }));
+      expect(pushed.answer.statusCode, pushed.answer.body).toBe(400);
+      expect(pushed.answer.json().error.message).toMatch(/createdAt: must be a time from year 1 to 9999/);
+      expect(pushed.changed).toBe(false);
+    }
+    const status = { appVersion: 'x', pending: 0, oldestPendingAt: null, rejected: 0, lastSyncAt: null, persisted: true, usageBytes: 0, quotaBytes: 0, lastError: null };
+    for (const bad of [{ pending: 2 ** 31 }, { lastSyncAt: '0000-01-01T00:00:00Z' }, { oldestPendingAt: '2026-12-01T01:00:00+20:00' }, { previousRun: { startedAt: new Date().toISOString(), durationMs: 2 ** 31, pushed: 0, pulledPages: 0, error: null } }]) {
+      const pulled = await answerOf(() => as(picker, 'POST', apiPaths.syncPull, { warehouseId: W, cursor: null, limit: 1, status: { ...status, ...bad } }));
+      expect(pulled.answer.statusCode, pulled.answer.body).toBe(400);
+      expect(pulled.changed).toBe(false);
+    }
+    for (const query of ['activity?from=0000-01-01T00:00:00Z', 'activity?to=2026-12-01T01:00:00%2B20:00', 'export/ledger.csv?from=0000-01-01T00:00:00Z', 'user-changes?from=0000-01-01T00:00:00Z']) {
+      const answer = await as(supervisor, 'GET', url(query));
+      expect(answer.statusCode, `${query}: ${answer.body}`).toBe(400);
+      expect(answer.json().error.message).toMatch(/year 1 to 9999/);
+    }
+    const lower = await app.inject({ method: 'GET', url: apiPaths.supervisorDevices, headers: { ...supervisor.headers, authorization: `bearer ${supervisor.token}` } });
+    expect(lower.statusCode).toBe(200);
+  });
+
   it('refuses a NUL character in a lot, a download cursor and an activity search, saying where', async () => {
     const lot = await answerOf(() => as(supervisor, 'POST', url('import'), { kind: 'stock', csv: `bin,sku,lot,qty\n${floor.emptyBin},${lotted.sku},L\u00001,5\n`, mode: 'all' }));
     expect(lot.answer.statusCode).toBe(400);

@@ -15,7 +15,7 @@ export interface SignInAttempt {
   readonly address: string;
 }
 
-type CounterRow = { scope: AttemptScope; failures: number; windowStartedAt: Date; lastFailureAt: Date | null; blockedUntil: Date | null; now: Date };
+type CounterRow = { scope: AttemptScope; failures: number; windowStartedAt: Date; lastFailureAt: Date | null; blockedUntil: Date | null; inFlight: number; now: Date };
 
 /** The three counters' keys, in primary-key order (the order they are locked in). */
 function keysOf(attempt: SignInAttempt): { scope: AttemptScope; username: string; address: string }[] {
@@ -39,7 +39,7 @@ export async function claimSignInAttempt(db: Database, attempt: SignInAttempt, a
       [column(keys, 'scope'), column(keys, 'username'), column(keys, 'address')],
     );
     const rows = await tx.query<CounterRow>(
-      `select scope, failures, window_started_at as "windowStartedAt", last_failure_at as "lastFailureAt", blocked_until as "blockedUntil", now() as now
+      `select scope, failures, window_started_at as "windowStartedAt", last_failure_at as "lastFailureAt", blocked_until as "blockedUntil", in_flight as "inFlight", now() as now
          from signin_attempts
         where (scope, username, address) in (select * from unnest($1::text[], $2::text[], $3::text[]))
         order by scope, username, address for update`,
@@ -51,12 +51,12 @@ export async function claimSignInAttempt(db: Database, attempt: SignInAttempt, a
     if (!claim.allowed) return claim;
     const counted = keys.map((key) => claim.counted[key.scope]);
     await tx.query(
-      `update signin_attempts a set failures = n.failures, window_started_at = n.started, last_failure_at = n.last, blocked_until = n.blocked
-         from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[]) as n(scope, username, address, failures, started, last, blocked)
+      `update signin_attempts a set failures = n.failures, window_started_at = n.started, last_failure_at = n.last, blocked_until = n.blocked, in_flight = n.in_flight
+         from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[], $8::int[]) as n(scope, username, address, failures, started, last, blocked, in_flight)
         where a.scope = n.scope and a.username = n.username and a.address = n.address`,
       [
         column(keys, 'scope'), column(keys, 'username'), column(keys, 'address'),
-        counted.map((c) => c.failures), counted.map((c) => c.windowStartedAt.toISOString()), counted.map((c) => isoOrNull(c.lastFailureAt)), counted.map((c) => isoOrNull(c.blockedUntil)),
+        counted.map((c) => c.failures), counted.map((c) => c.windowStartedAt.toISOString()), counted.map((c) => isoOrNull(c.lastFailureAt)), counted.map((c) => isoOrNull(c.blockedUntil)), counted.map((c) => c.inFlight),
       ],
     );
     return claim;
@@ -68,7 +68,19 @@ const toCounter = (r: CounterRow): AttemptCounter => ({
   windowStartedAt: new Date(r.windowStartedAt),
   lastFailureAt: r.lastFailureAt === null ? null : new Date(r.lastFailureAt),
   blockedUntil: r.blockedUntil === null ? null : new Date(r.blockedUntil),
+  inFlight: r.inFlight,
 });
+
+/** A wrong PIN: the attempt, counted wrong when claimed, is no longer being checked. */
+export async function recordWrongPin(db: Database, attempt: SignInAttempt): Promise<void> {
+  const keys = keysOf(attempt);
+  await db.query(
+    `update signin_attempts a set in_flight = greatest(a.in_flight - 1, 0)
+       from unnest($1::text[], $2::text[], $3::text[]) as k(scope, username, address)
+      where a.scope = k.scope and a.username = k.username and a.address = k.address`,
+    [column(keys, 'scope'), column(keys, 'username'), column(keys, 'address')],
+  );
+}
 
 /**
  * A right PIN: that user's wrong PINs from that address are forgotten, and the attempt's
@@ -78,9 +90,9 @@ const toCounter = (r: CounterRow): AttemptCounter => ({
 export async function recordRightPin(db: Database, attempt: SignInAttempt): Promise<void> {
   const [address, user, pair] = keysOf(attempt);
   await db.transaction(async (tx) => {
-    await tx.query(`update signin_attempts set failures = greatest(failures - 1, 0) where scope = 'address' and address = $1`, [address!.address]);
+    await tx.query(`update signin_attempts set failures = greatest(failures - 1, 0), in_flight = greatest(in_flight - 1, 0) where scope = 'address' and address = $1`, [address!.address]);
     await tx.query(
-      `update signin_attempts set failures = greatest(failures - 1, 0), blocked_until = case when failures - 1 < $2 then null else blocked_until end
+      `update signin_attempts set failures = greatest(failures - 1, 0), in_flight = greatest(in_flight - 1, 0), blocked_until = case when failures - 1 < $2 then null else blocked_until end
         where scope = 'user' and username = $1`,
       [user!.username, USER_CEILING],
     );

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { claimAttempt, FREE_ATTEMPTS, lockSecondsAfter, USER_CEILING, type AttemptCounter, type AttemptScope } from './signInThrottle';
+import { BUSY_RETRY_SECONDS, claimAttempt, FREE_ATTEMPTS, heldBackMessage, lockSecondsAfter, USER_CEILING, type AttemptCounter, type AttemptScope } from './signInThrottle';
 
 const now = new Date('2026-12-01T08:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
-const counter = (failures: number, startedSecondsAgo: number, blockedUntil: Date | null = null): AttemptCounter => ({
+const counter = (failures: number, startedSecondsAgo: number, blockedUntil: Date | null = null, inFlight = 0): AttemptCounter => ({
   failures,
   windowStartedAt: ago(startedSecondsAgo),
   lastFailureAt: ago(Math.min(startedSecondsAgo, 1)),
   blockedUntil,
+  inFlight,
 });
 const none: Record<AttemptScope, AttemptCounter | null> = { address: null, user: null, 'user-at-address': null };
 
@@ -32,5 +33,17 @@ describe('sign-in attempts', () => {
   it('forgets what its window no longer holds: the address after a minute, the user after 15, a streak an hour after its last wrong PIN', () => {
     const old = claimAttempt({ address: counter(30, 61), user: counter(USER_CEILING + 5, 901, ago(1)), 'user-at-address': { ...counter(4, 4000), lastFailureAt: ago(3600) } }, now, 30);
     expect(old).toMatchObject({ allowed: true, ifWrong: null, counted: { address: { failures: 1 }, user: { failures: 1 }, 'user-at-address': { failures: 1 } } });
+  });
+
+  it('tells an attempt held back only by attempts still being checked to try again in a few seconds, not that PINs were wrong', () => {
+    const soon = new Date(now.getTime() + 30_000);
+    const pair = claimAttempt({ ...none, 'user-at-address': counter(FREE_ATTEMPTS, 1, soon, FREE_ATTEMPTS) }, now, 30);
+    expect(pair).toMatchObject({ allowed: false, scope: 'user-at-address', busy: true, retryAfterSeconds: BUSY_RETRY_SECONDS });
+    const address = claimAttempt({ ...none, address: counter(30, 1, null, 3) }, now, 30);
+    expect(address).toMatchObject({ allowed: false, scope: 'address', busy: true });
+    expect(heldBackMessage('address', 'x', 3, true)).toBe('Many sign-ins are being checked at once from this network. Try again in 3 seconds.');
+    // Wrong PINs answered: the lock holds, in the lock's words.
+    expect(claimAttempt({ ...none, 'user-at-address': counter(FREE_ATTEMPTS, 1, soon, 0) }, now, 30)).toMatchObject({ allowed: false, scope: 'user-at-address' });
+    expect(claimAttempt({ ...none, 'user-at-address': counter(FREE_ATTEMPTS, 1, soon, 0) }, now, 30)).not.toHaveProperty('busy');
   });
 });

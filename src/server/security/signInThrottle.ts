@@ -18,7 +18,10 @@
  *   shift in; only wrong PINs fill it.
  *
  * An attempt counts as wrong from the moment it is claimed; a right PIN takes its count
- * back. Unknown user names are counted exactly like known ones.
+ * back. Attempts still being checked are counted apart too (`inFlight`): one held back
+ * only because many sign-ins are being checked at once (a shift signing in behind one
+ * NAT address, a double tap) is told to try again in a few seconds, not that PINs were
+ * wrong. Unknown user names are counted exactly like known ones.
  */
 export type AttemptScope = 'address' | 'user' | 'user-at-address';
 
@@ -28,7 +31,12 @@ export interface AttemptCounter {
   readonly windowStartedAt: Date;
   readonly lastFailureAt: Date | null;
   readonly blockedUntil: Date | null;
+  /** Attempts claimed and not yet answered: counted in `failures` until they are. */
+  readonly inFlight: number;
 }
+
+/** Seconds to wait when only attempts still being checked hold one back. */
+export const BUSY_RETRY_SECONDS = 3;
 
 export const FREE_ATTEMPTS = 5;
 const FIRST_LOCK_SECONDS = 30;
@@ -53,7 +61,7 @@ export type AttemptClaim =
       /** Should the PIN be wrong: the scope that then holds the next try back, and for how long. */
       readonly ifWrong: { readonly scope: AttemptScope; readonly retryAfterSeconds: number } | null;
     }
-  | { readonly allowed: false; readonly scope: AttemptScope; readonly retryAfterSeconds: number };
+  | { readonly allowed: false; readonly scope: AttemptScope; readonly retryAfterSeconds: number; readonly busy?: true };
 
 const secondsUntil = (at: Date, now: Date) => Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
 const plusSeconds = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
@@ -61,7 +69,7 @@ const blocks = (counter: AttemptCounter | null, now: Date) => counter?.blockedUn
 
 /** A counter's failures still in force now: a window over, or an old streak, starts again from nothing. */
 function inForce(counter: AttemptCounter | null, now: Date, scope: AttemptScope): AttemptCounter {
-  const fresh = { failures: 0, windowStartedAt: now, lastFailureAt: null, blockedUntil: null };
+  const fresh = { failures: 0, windowStartedAt: now, lastFailureAt: null, blockedUntil: null, inFlight: 0 };
   if (counter === null) return fresh;
   const age = (at: Date | null) => (at === null ? Infinity : (now.getTime() - at.getTime()) / 1000);
   const over =
@@ -76,8 +84,13 @@ export function claimAttempt(stored: Record<AttemptScope, AttemptCounter | null>
   const pair = inForce(stored['user-at-address'], now, 'user-at-address');
   const user = inForce(stored.user, now, 'user');
   const address = inForce(stored.address, now, 'address');
-  if (blocks(pair, now)) return { allowed: false, scope: 'user-at-address', retryAfterSeconds: secondsUntil(pair.blockedUntil!, now) };
+  const busy = { allowed: false, retryAfterSeconds: BUSY_RETRY_SECONDS, busy: true } as const;
+  if (blocks(pair, now)) {
+    if (pair.failures - pair.inFlight < FREE_ATTEMPTS) return { ...busy, scope: 'user-at-address' };
+    return { allowed: false, scope: 'user-at-address', retryAfterSeconds: secondsUntil(pair.blockedUntil!, now) };
+  }
   if (address.failures >= addressLimitPerMinute) {
+    if (address.failures - address.inFlight < addressLimitPerMinute) return { ...busy, scope: 'address' };
     return { allowed: false, scope: 'address', retryAfterSeconds: secondsUntil(plusSeconds(address.windowStartedAt, ADDRESS_WINDOW_SECONDS), now) };
   }
   if (user.failures >= USER_CEILING && blocks(user, now)) return { allowed: false, scope: 'user', retryAfterSeconds: secondsUntil(user.blockedUntil!, now) };
@@ -86,9 +99,9 @@ export function claimAttempt(stored: Record<AttemptScope, AttemptCounter | null>
   const lock = lockSecondsAfter(pairFailures);
   const userFailures = user.failures + 1;
   const counted: Record<AttemptScope, AttemptCounter> = {
-    'user-at-address': { failures: pairFailures, windowStartedAt: pair.windowStartedAt, lastFailureAt: now, blockedUntil: lock > 0 ? plusSeconds(now, lock) : null },
-    user: { failures: userFailures, windowStartedAt: user.windowStartedAt, lastFailureAt: now, blockedUntil: userFailures >= USER_CEILING ? plusSeconds(now, USER_SLOW_SECONDS) : null },
-    address: { failures: address.failures + 1, windowStartedAt: address.windowStartedAt, lastFailureAt: now, blockedUntil: null },
+    'user-at-address': { failures: pairFailures, windowStartedAt: pair.windowStartedAt, lastFailureAt: now, blockedUntil: lock > 0 ? plusSeconds(now, lock) : null, inFlight: pair.inFlight + 1 },
+    user: { failures: userFailures, windowStartedAt: user.windowStartedAt, lastFailureAt: now, blockedUntil: userFailures >= USER_CEILING ? plusSeconds(now, USER_SLOW_SECONDS) : null, inFlight: user.inFlight + 1 },
+    address: { failures: address.failures + 1, windowStartedAt: address.windowStartedAt, lastFailureAt: now, blockedUntil: null, inFlight: address.inFlight + 1 },
   };
   const ifWrong =
     lock > 0 ? { scope: 'user-at-address' as const, retryAfterSeconds: lock }
@@ -99,7 +112,8 @@ export function claimAttempt(stored: Record<AttemptScope, AttemptCounter | null>
 }
 
 /** What a person reads when a sign-in is held back: why, when to try again, and whom to ask. */
-export function heldBackMessage(scope: AttemptScope, username: string, seconds: number): string {
+export function heldBackMessage(scope: AttemptScope, username: string, seconds: number, busy = false): string {
+  if (busy) return `Many sign-ins are being checked at once${scope === 'address' ? ' from this network' : ` for ${username}`}. Try again in ${seconds} seconds.`;
   const when = `Try again in ${seconds} seconds, or ask a supervisor.`;
   if (scope === 'user-at-address') return `Too many wrong PINs for ${username}. ${when}`;
   if (scope === 'user') return `Too many wrong PINs for ${username} from several devices: one try a minute for now. ${when}`;

@@ -32,7 +32,8 @@ export default fp(async function authentication(app: FastifyInstance) {
 
   app.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers[authHeaders.authorization];
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    // The scheme's name in any case (RFC 7235).
+    const token = typeof header === 'string' && /^bearer /i.test(header) ? header.slice(7).trim() : '';
     if (token === '') throw new ApiProblem(401, 'not-signed-in', 'Sign in first: this request carries no session token.');
     const hash = tokenHash(token);
     const session = await findSession(app.db, hash);

@@ -18,6 +18,8 @@ create table signin_attempts (
   window_started_at timestamptz not null default now(),
   last_failure_at timestamptz,
   blocked_until timestamptz,
+  -- attempts claimed, their PIN not yet answered (counted in failures until then)
+  in_flight integer not null default 0,
   primary key (scope, username, address)
 );
 

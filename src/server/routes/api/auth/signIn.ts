@@ -6,7 +6,7 @@ import { apiPaths } from '../../../../protocol/paths';
 import { ApiProblem } from '../../../problems';
 import { access, problems, type BodyLimits } from '../routeSchema';
 import { findUserByName, recordDeviceSignIn, warehousesOf } from '../../../repositories/people';
-import { claimSignInAttempt, recordRightPin } from '../../../repositories/signInAttempts';
+import { claimSignInAttempt, recordRightPin, recordWrongPin } from '../../../repositories/signInAttempts';
 import { UNKNOWN_USER_HASH, verifyPin } from '../../../security/pinHash';
 import { heldBackMessage } from '../../../security/signInThrottle';
 import { newToken, tokenHash } from '../../../security/tokens';
@@ -43,12 +43,13 @@ export default async function signInRoutes(app: FastifyInstance, options: { sess
       const claim = await claimSignInAttempt(app.db, attempt, options.ratePerMinute);
       if (!claim.allowed) {
         request.log.warn({ username: body.username, address: attempt.address, heldBackBy: claim.scope }, 'sign-in held back');
-        throw new ApiProblem(429, 'too-many-attempts', heldBackMessage(claim.scope, body.username, claim.retryAfterSeconds), claim.retryAfterSeconds);
+        throw new ApiProblem(429, 'too-many-attempts', heldBackMessage(claim.scope, body.username, claim.retryAfterSeconds, claim.busy), claim.retryAfterSeconds);
       }
       const user = await findUserByName(app.db, body.username);
       // Verify against a dummy hash for unknown users, so timing does not tell which names exist.
       const pinMatches = await verifyPin(body.pin, user?.pinHash ?? UNKNOWN_USER_HASH);
       if (user === null || !pinMatches) {
+        await recordWrongPin(app.db, attempt);
         request.log.warn({ username: body.username, deviceId: body.deviceId, address: attempt.address, heldBackBy: claim.ifWrong?.scope ?? null }, 'wrong PIN');
         if (claim.ifWrong) {
           throw new ApiProblem(429, 'too-many-attempts', heldBackMessage(claim.ifWrong.scope, body.username, claim.ifWrong.retryAfterSeconds), claim.ifWrong.retryAfterSeconds);

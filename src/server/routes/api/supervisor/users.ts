@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiPaths } from '../../../../protocol/paths';
+import { wireTime } from '../../../../protocol/wireText';
 import { createdUserSchema, newUserSchema, pinResetSchema, userChangeListSchema, userChangeSchema, userListSchema, type UserChangeEntry, type UserList } from '../../../../protocol/users';
 import { sessionOf } from '../../../plugins/app/authentication';
 import { addUser, changeUser, listUsers, managerOf, resetPin, type Manager } from '../../../repositories/console/users';
@@ -12,7 +13,7 @@ import { supervisedWarehouse } from './warehouseParam';
 
 const userParams = z.object({ userId: z.string().min(1).max(80).regex(/^[\w.-]+$/, 'a user id').describe('The user id, e.g. u-picker1.') });
 const changesQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
+  from: wireTime.optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 const whoMay = 'Admins manage every user; supervisors manage workers whose warehouses are all their own, and may not raise a role or grant a warehouse they are not in (403 otherwise).';
