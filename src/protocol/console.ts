@@ -123,12 +123,18 @@ export const importRequestSchema = z.object({
   /** check: only report; all: import only if every row is valid; valid-only: import the valid rows, explicitly leaving the others out. */
   mode: z.enum(['check', 'all', 'valid-only']),
 });
+/** The most problems an import's report lists: enough to see what is wrong, and an answer of a few hundred kB at most. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
 export const importReportSchema = z.object({
   kind: z.enum(importKinds),
   mode: z.enum(['check', 'all', 'valid-only']),
   rows: z.number().int(),
   valid: z.number().int(),
+  /** The first MAX_LISTED_PROBLEMS problems, by line. */
   problems: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+  /** Problems found past those listed (a file that is wrong throughout is not answered with all of them). */
+  problemsNotListed: z.number().int().min(0).optional(),
   /** Rows written; 0 when nothing was imported. */
   imported: z.number().int(),
   columns: z.array(z.string()),

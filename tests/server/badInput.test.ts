@@ -66,6 +66,16 @@ describe.each(databaseKinds)('bad input is refused with a reason, never a 5xx (%
     expect(lower.statusCode).toBe(200);
   });
 
+  it('lists the first 1,000 problems of a file wrong throughout, and counts the rest', async () => {
+    const csv = ['bin,sku,qty', ...Array.from({ length: 1_500 }, (_, n) => `NO-SUCH-${n},${product.sku},1`)].join('\n');
+    const answer = await as(supervisor, 'POST', url('import'), { kind: 'stock', csv, mode: 'check' });
+    expect(answer.statusCode).toBe(200);
+    const report = answer.json();
+    expect(report).toMatchObject({ rows: 1_500, valid: 0, problemsNotListed: 500 });
+    expect(report.problems).toHaveLength(1_000);
+    expect(report.problems[0].line).toBe(2);
+  });
+
   it('refuses a NUL character in a lot, a download cursor and an activity search, saying where', async () => {
     const lot = await answerOf(() => as(supervisor, 'POST', url('import'), { kind: 'stock', csv: `bin,sku,lot,qty\n${floor.emptyBin},${lotted.sku},L\u00001,5\n`, mode: 'all' }));
     expect(lot.answer.statusCode).toBe(400);

@@ -10,6 +10,7 @@
  *   difference as an 'import' movement, so history stays whole. It is meant for opening
  *   stock; on a live floor a count is the way to correct a bin.
  */
+import { MAX_LISTED_PROBLEMS } from '../../../protocol/console';
 import type { Database, Queryable } from '../../storage/database';
 import type { ImportReport } from '../../../protocol/console';
 import type { CsvRow } from '../../../domain/csv/csvTable';
@@ -50,7 +51,9 @@ async function holdingFor(db: Queryable, warehouseId: string, rows: readonly Csv
 
 export async function importCsv(db: Database, input: { warehouseId: string; kind: ImportKind; csv: string; mode: 'check' | 'all' | 'valid-only' }): Promise<ImportReport> {
   const columns = [...IMPORT_COLUMNS[input.kind]];
-  const report = (rows: number, valid: number, problems: ImportReport['problems'], imported: number): ImportReport => ({ kind: input.kind, mode: input.mode, rows, valid, problems, imported, columns });
+  const report = (rows: number, valid: number, problems: ImportReport['problems'], imported: number): ImportReport => ({
+    kind: input.kind, mode: input.mode, rows, valid, problems: problems.slice(0, MAX_LISTED_PROBLEMS), problemsNotListed: Math.max(0, problems.length - MAX_LISTED_PROBLEMS), imported, columns,
+  });
   const table = await yieldingWork(readingCsv(input.csv));
   if (!table.ok) return report(0, 0, [{ line: table.line, column: null, message: table.message }], 0);
   const headerProblems = checkHeader(input.kind, table.header);

@@ -94,7 +94,7 @@ export function MasterDataPanel({ warehouseId }: { warehouseId: string }) {
                 ? 'Checked only: nothing imported.'
                 : 'Nothing was imported: fix the rows below, or import only the good rows.'}
           </p>
-          {report.problems.length > 0 && <ProblemTable problems={report.problems} />}
+          {report.problems.length > 0 && <ProblemTable problems={report.problems} notListed={report.problemsNotListed ?? 0} />}
         </div>
       )}
       <h2>Export to CSV</h2>

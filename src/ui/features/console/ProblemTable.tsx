@@ -1,10 +1,11 @@
 /** Problems found in a file, by line and column, so the supervisor can fix them in their spreadsheet. */
-export function ProblemTable({ problems }: { problems: readonly { line: number; column: string | null; message: string }[] }) {
+export function ProblemTable({ problems, notListed = 0 }: { problems: readonly { line: number; column: string | null; message: string }[]; notListed?: number }) {
   return (
     <div className="table-scroll">
       <table className="console-table problems" data-testid="row-problems">
         <caption>
-          {problems.length} {problems.length === 1 ? 'problem' : 'problems'} in the file
+          {problems.length + notListed} {problems.length + notListed === 1 ? 'problem' : 'problems'} in the file
+          {notListed > 0 && `: the first ${problems.length} are listed; fix them and check again to see the rest`}
         </caption>
         <thead>
           <tr>
