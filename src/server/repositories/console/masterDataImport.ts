@@ -10,35 +10,28 @@
  *   difference as an 'import' movement, so history stays whole. It is meant for opening
  *   stock; on a live floor a count is the way to correct a bin.
  */
-import { MAX_LISTED_PROBLEMS } from '../../../protocol/console';
 import type { Database, Queryable } from '../../storage/database';
 import type { ImportReport } from '../../../protocol/console';
-import type { CsvRow } from '../../../domain/csv/csvTable';
-import { readingCsv } from '../../../domain/csv/csvTable';
 import { yieldingWork } from '../../yieldingWork';
-import { checkingBinRows, checkHeader, checkingProductRows, checkingStockRows, IMPORT_COLUMNS, type BinRecord, type ImportKind, type ProductRecord, type RowCheck, type StockRecord, type WarehouseHolding } from '../../../domain/masterData/importRows';
-import { readProductCode } from '../../../domain/codes/gtin';
-import { normaliseBinCode } from '../../../domain/codes/binCode';
+import { IMPORT_COLUMNS, type BinRecord, type ImportKind, type ProductRecord, type StockRecord, type WarehouseHolding } from '../../../domain/masterData/importRows';
+import { checkFile } from '../../csvCheck/checkFile';
+import { checkInWorker, IN_WORKER_FROM_CHARS } from '../../csvCheck/checkInWorker';
+import type { HoldingKeys } from '../../../domain/masterData/holdingKeys';
 import { takeChangeClock } from '../deviceSync/changeClock';
 import { lockBins } from '../lockOrder';
 
-/** What the warehouse holds that the file's rows name: only those, so a big catalog is not read whole. */
-async function holdingFor(db: Queryable, warehouseId: string, rows: readonly CsvRow[]): Promise<WarehouseHolding> {
-  const cells = (column: string) => [...new Set(rows.map((r) => r.cells[column] ?? '').filter((v) => v !== ''))];
-  const gtins = ['each_code', 'inner_code', 'case_code'].flatMap(cells).flatMap((text) => {
-    const read = readProductCode(text);
-    return read.ok ? read.value.map((c) => c.gtin as string) : [];
-  });
+/** What the warehouse holds that the file's rows name (holdingKeys.ts): only those, so a big catalog is not read whole. */
+export async function holdingFor(db: Queryable, warehouseId: string, keys: HoldingKeys): Promise<WarehouseHolding> {
   const [zones, bins, products, codes] = await Promise.all([
     db.query<{ code: string }>('select code from zones where warehouse_id = $1', [warehouseId]),
-    db.query<{ code: string }>('select code from bins where warehouse_id = $1 and code = any($2::text[])', [warehouseId, cells('bin').map((b) => normaliseBinCode(b) ?? b)]),
+    db.query<{ code: string }>('select code from bins where warehouse_id = $1 and code = any($2::text[])', [warehouseId, keys.bins]),
     db.query<{ id: string; sku: string; lotTracked: boolean; expiryTracked: boolean }>(
       'select id, sku, lot_tracked as "lotTracked", expiry_tracked as "expiryTracked" from products where warehouse_id = $1 and sku = any($2::text[])',
-      [warehouseId, cells('sku')],
+      [warehouseId, keys.skus],
     ),
     db.query<{ gtin: string; sku: string }>(
       'select c.gtin, p.sku from product_codes c join products p on p.warehouse_id = c.warehouse_id and p.id = c.product_id where c.warehouse_id = $1 and c.gtin = any($2::text[])',
-      [warehouseId, gtins],
+      [warehouseId, keys.gtins],
     ),
   ]);
   return {
@@ -51,36 +44,27 @@ async function holdingFor(db: Queryable, warehouseId: string, rows: readonly Csv
 
 export async function importCsv(db: Database, input: { warehouseId: string; kind: ImportKind; csv: string; mode: 'check' | 'all' | 'valid-only' }): Promise<ImportReport> {
   const columns = [...IMPORT_COLUMNS[input.kind]];
-  const report = (rows: number, valid: number, problems: ImportReport['problems'], imported: number): ImportReport => ({
-    kind: input.kind, mode: input.mode, rows, valid, problems: problems.slice(0, MAX_LISTED_PROBLEMS), problemsNotListed: Math.max(0, problems.length - MAX_LISTED_PROBLEMS), imported, columns,
+  // Read and checked first, outside the transaction (only reads): in slices here, or in a worker for a big file.
+  const file = { kind: input.kind, csv: input.csv, keepValid: input.mode !== 'check' };
+  const holdingOf = (keys: HoldingKeys) => holdingFor(db, input.warehouseId, keys);
+  const checked = input.csv.length >= IN_WORKER_FROM_CHARS ? await checkInWorker(file, holdingOf) : await checkFile(file, yieldingWork, holdingOf);
+  const report = (imported: number): ImportReport => ({
+    kind: input.kind, mode: input.mode, rows: checked.rows, valid: checked.validCount, problems: [...checked.problems], problemsNotListed: checked.problemCount - checked.problems.length, imported, columns,
   });
-  const table = await yieldingWork(readingCsv(input.csv));
-  if (!table.ok) return report(0, 0, [{ line: table.line, column: null, message: table.message }], 0);
-  const headerProblems = checkHeader(input.kind, table.header);
-  if (headerProblems.length > 0) return report(table.rows.length, 0, headerProblems, 0);
-  if (table.rows.length === 0) return report(0, 0, [{ line: 1, column: null, message: 'The file has a header but no rows.' }], 0);
-
-  const answer = await db.transaction(async (tx) => {
-    const holding = await holdingFor(tx, input.warehouseId, table.rows);
-    // Checked in slices: a big file must not keep other requests waiting (yieldingWork).
-    const check: RowCheck<ProductRecord | BinRecord | StockRecord> = await yieldingWork<RowCheck<ProductRecord | BinRecord | StockRecord>>(
-      input.kind === 'products' ? checkingProductRows(table.rows, holding) : input.kind === 'bins' ? checkingBinRows(table.rows) : checkingStockRows(table.rows, holding),
-    );
-    const writes = input.mode === 'check' || (input.mode === 'all' && check.problems.length > 0) ? [] : check.valid.map((v) => v.record);
-    if (writes.length > 0) {
-      // The bins first, as a push locks them (lockOrder.ts); the clock (and with it the warehouse's
-      // turn to write) only then: devices' pushes wait for the writes, not for the checking.
-      if (input.kind !== 'products') await lockBins(tx, input.warehouseId, (writes as (BinRecord | StockRecord)[]).map((w) => ('binCode' in w ? w.binCode : w.code)));
-      const { clock } = await takeChangeClock(tx, input.warehouseId);
-      if (input.kind === 'products') await writeProducts(tx, input.warehouseId, writes as ProductRecord[], clock);
-      else if (input.kind === 'bins') await writeBins(tx, input.warehouseId, writes as BinRecord[], clock);
-      else await writeStock(tx, input.warehouseId, writes as StockRecord[], clock);
-    }
-    return report(check.rows, check.valid.length, [...check.problems], writes.length);
+  const writes = input.mode === 'check' || (input.mode === 'all' && checked.problemCount > 0) ? [] : checked.valid.map((v) => v.record);
+  if (writes.length === 0) return report(0);
+  await db.transaction(async (tx) => {
+    // The bins first, as a push locks them (lockOrder.ts); the clock (and with it the warehouse's
+    // turn to write) only then: devices' pushes wait for the writes, not for the checking.
+    if (input.kind !== 'products') await lockBins(tx, input.warehouseId, (writes as (BinRecord | StockRecord)[]).map((w) => ('binCode' in w ? w.binCode : w.code)));
+    const { clock } = await takeChangeClock(tx, input.warehouseId);
+    if (input.kind === 'products') await writeProducts(tx, input.warehouseId, writes as ProductRecord[], clock);
+    else if (input.kind === 'bins') await writeBins(tx, input.warehouseId, writes as BinRecord[], clock);
+    else await writeStock(tx, input.warehouseId, writes as StockRecord[], clock);
   });
   // PGlite runs no autovacuum: after a big import its planner must learn the tables' new sizes, or it scans them whole.
-  if (db.kind === 'pglite' && answer.imported > 1000) await db.query('analyze');
-  return answer;
+  if (db.kind === 'pglite' && writes.length > 1000) await db.query('analyze');
+  return report(writes.length);
 }
 
 async function writeProducts(tx: Queryable, warehouseId: string, products: readonly ProductRecord[], clock: string): Promise<void> {
