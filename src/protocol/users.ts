@@ -4,7 +4,7 @@
  * Who may do what is `domain/people/userRules.ts`.
  */
 import { z } from 'zod';
-import { wireTime } from './wireText';
+import { wireTime, hasControlCharacter } from './wireText';
 import { FLOOR_JOBS, ROLES } from '../domain/people/roles';
 import { USERNAME_PATTERN, USERNAME_RULE, weakPinReason } from '../domain/people/userRules';
 
@@ -16,8 +16,7 @@ const plainText = (max: number, what: string) =>
     .trim()
     .min(1, `Enter ${what}.`)
     .max(max, `${what} is at most ${max} characters.`)
-    // eslint-disable-next-line no-control-regex
-    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), `${what} may not hold control characters.`);
+    .refine((text) => !hasControlCharacter(text), `${what} may not hold control characters.`);
 
 export const usernameSchema = z.string().trim().regex(USERNAME_PATTERN, USERNAME_RULE);
 export const newPinSchema = z.string().superRefine((pin, context) => {

@@ -5,6 +5,7 @@
  *   add <CODE> --name "Main warehouse"
  *   list
  */
+import { hasControlCharacter } from '../../protocol/wireText';
 import { parseArgs } from 'node:util';
 import type { Database } from '../storage/database';
 import { CommandError, type CommandIo } from './userCommand';
@@ -29,8 +30,7 @@ export async function runWarehouseCommand(db: Database, argv: readonly string[],
   const code = (given ?? '').toUpperCase();
   if (!CODE.test(code)) throw new CommandError('A warehouse code is 1 to 16 letters, digits, dashes or underscores, e.g. MAIN.');
   const name = values.name?.trim() ?? '';
-  // eslint-disable-next-line no-control-regex
-  if (name === '' || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) throw new CommandError('Give the warehouse a --name of 1 to 100 characters.');
+  if (name === '' || name.length > 100 || hasControlCharacter(name)) throw new CommandError('Give the warehouse a --name of 1 to 100 characters.');
   const [row] = await db.query<{ id: string }>(
     'insert into warehouses (id, code, name, change_clock) values ($1, $2, $3, 1) on conflict do nothing returning id',
     [`wh-${code.toLowerCase()}`, code, name],
