@@ -8,7 +8,7 @@
 import type { Bin, Product, ProductCode, StockLine } from '../domain/catalog/product';
 import { codeOf } from '../domain/catalog/product';
 import type { NormalisedCode, Symbology } from '../domain/codes/gtin';
-import type { Gs1Data } from '../domain/codes/gs1';
+import type { Gs1Data, Gs1Element } from '../domain/codes/gs1';
 import { interpretCode, type MeaningErrorReason } from '../domain/codes/interpretCode';
 import type { FloorDb, StoredBin } from './floorDb';
 import { explain, type Why } from '../domain/why';
@@ -21,8 +21,11 @@ export interface BinContent extends StockLine {
   readonly product: Product | null;
 }
 
-/** What a GS1 code said beyond the product: lot, dates, serial, count. */
-export type FromCode = Pick<Gs1Data, 'lot' | 'expiry' | 'bestBefore' | 'serial' | 'count'>;
+/** What a GS1 code said beyond the product: lot, dates, serial, count, and every other element as it came. */
+export type FromCode = Pick<Gs1Data, 'lot' | 'expiry' | 'bestBefore' | 'serial' | 'count'> & { readonly others: readonly Gs1Element[] };
+
+/** The AIs Find shows by name; every other element is listed with its AI and GS1's title. */
+const NAMED_AIS = new Set(['01', '10', '17', '15', '21', '37']);
 
 export type LookupResult =
   | {
@@ -63,7 +66,8 @@ function withoutIndex({ productIds: _productIds, stock: _stock, ...bin }: Stored
 function fromCodeOf(gs1: Gs1Data | null): FromCode | null {
   if (gs1 === null) return null;
   const { lot, expiry, bestBefore, serial, count } = gs1;
-  return Object.fromEntries(Object.entries({ lot, expiry, bestBefore, serial, count }).filter(([, v]) => v !== undefined)) as FromCode;
+  const named = Object.fromEntries(Object.entries({ lot, expiry, bestBefore, serial, count }).filter(([, v]) => v !== undefined));
+  return { ...named, others: gs1.elements.filter((e) => !NAMED_AIS.has(e.ai)) };
 }
 
 async function productResult(db: FloorDb, product: Product, reading: NormalisedCode, gs1: Gs1Data | null = null): Promise<LookupResult> {

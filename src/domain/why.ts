@@ -7,6 +7,8 @@
  * Facts are plain values (numbers, codes, product names), never sentences, so every
  * language can build its own sentence from them.
  */
+import type { LinkProblem } from './codes/gs1/gs1Problem';
+
 export type Why =
   // Product codes (EAN, UPC, GTIN-14).
   | { readonly code: 'code-empty' }
@@ -18,16 +20,26 @@ export type Why =
   | { readonly code: 'code-bad-upce-system'; readonly text: string; readonly first: string }
   // GS1 element strings; `ai` is the application identifier, e.g. "17", `title` its English name.
   | { readonly code: 'gs1-empty' }
-  | { readonly code: 'gs1-unknown-ai'; readonly at: string; readonly known: string }
+  | { readonly code: 'gs1-not-gs1'; readonly aim: string }
+  | { readonly code: 'gs1-unknown-ai'; readonly at: string }
   | { readonly code: 'gs1-not-bracketed'; readonly text: string }
+  | { readonly code: 'gs1-bad-separator' }
   | { readonly code: 'gs1-repeated-ai'; readonly ai: string; readonly title: string }
   | { readonly code: 'gs1-too-short'; readonly ai: string; readonly title: string; readonly value: string; readonly needed: number }
   | { readonly code: 'gs1-too-long'; readonly ai: string; readonly title: string; readonly value: string; readonly max: number }
   | { readonly code: 'gs1-not-digits'; readonly ai: string; readonly title: string; readonly value: string }
-  | { readonly code: 'gs1-bad-characters'; readonly ai: string; readonly title: string; readonly value: string }
+  | { readonly code: 'gs1-bad-characters'; readonly ai: string; readonly title: string; readonly value: string; readonly character: string }
   | { readonly code: 'gs1-bad-check-digit'; readonly ai: string; readonly title: string; readonly value: string; readonly given: string; readonly expected: number }
   | { readonly code: 'gs1-bad-month'; readonly ai: string; readonly title: string; readonly value: string }
   | { readonly code: 'gs1-bad-day'; readonly ai: string; readonly title: string; readonly value: string }
+  /** Any other content rule of GS1's Syntax Dictionary; `kind` names it (gs1/linters.ts), `problem` says it in English. */
+  | { readonly code: 'gs1-bad-value'; readonly ai: string; readonly title: string; readonly value: string; readonly kind: string; readonly problem: string }
+  | { readonly code: 'gs1-forbidden-pair'; readonly ai: string; readonly title: string; readonly other: string; readonly otherTitle: string }
+  /** `needs`: alternatives joined by ",", each one AI or several joined by "+" (as in the dictionary: "01+21,02"). */
+  | { readonly code: 'gs1-needs-other-ai'; readonly ai: string; readonly title: string; readonly needs: string }
+  | { readonly code: 'gs1-needs-serial'; readonly ai: string; readonly title: string }
+  /** A GS1 Digital Link URI that breaks a rule of the standard; `ai` is '' when no AI is at fault. */
+  | { readonly code: 'gs1-link'; readonly problem: LinkProblem; readonly ai: string }
   // Typed quantities.
   | { readonly code: 'qty-empty' }
   | { readonly code: 'qty-not-a-number'; readonly text: string }
@@ -109,16 +121,23 @@ export const englishWhy: WhyWords = {
   'code-not-ean8-nor-upce': ({ text }) => `${text} is neither a valid EAN-8 nor a valid UPC-E: the check digit is wrong. Re-scan or re-type the code.`,
   'code-bad-upce-system': ({ text, first }) => `UPC-E ${text} starts with ${first}; a UPC-E starts with 0 or 1.`,
   'gs1-empty': () => 'No GS1 data was given.',
-  'gs1-unknown-ai': ({ at, known }) => `Unknown application identifier at "${at}": this app reads AIs ${known}.`,
-  'gs1-not-bracketed': ({ text }) => `"${text}" does not start with an AI in brackets, such as (01).`,
-  'gs1-repeated-ai': ({ ai, title }) => `(${ai}) ${title} appears twice.`,
+  'gs1-not-gs1': ({ aim }) => `The code says it is ${aim}, which is not a GS1 symbol, so it carries no GS1 data.`,
+  'gs1-unknown-ai': ({ at }) => `"${shortened(at)}…" does not start with an application identifier GS1 knows. If the label is right, a separator (GS) may be missing before it.`,
+  'gs1-not-bracketed': ({ text }) => `"${shortened(text)}" does not start with an AI in brackets, such as (01).`,
+  'gs1-bad-separator': () => 'Two separators (GS) in a row, or one where data should start: the scanner sent a separator too many. Scan the label again.',
+  'gs1-repeated-ai': ({ ai, title }) => `(${ai}) ${title} appears twice with different values; a label carries one.`,
   'gs1-too-short': ({ ai, title, value, needed }) => (value === '' ? `(${ai}) ${title} is empty.` : `(${ai}) ${title} needs ${needed} characters; "${value}" has ${value.length}.`),
-  'gs1-too-long': ({ ai, title, value, max }) => `(${ai}) ${title} takes at most ${max} characters; "${value}" has ${value.length}. If a separator is missing after it, check the scanner's GS setting.`,
-  'gs1-not-digits': ({ ai, title, value }) => `(${ai}) ${title} must be digits; "${value}" is not.`,
-  'gs1-bad-characters': ({ ai, title, value }) => `(${ai}) ${title} "${value}" holds a character GS1 does not allow.`,
+  'gs1-too-long': ({ ai, title, value, max }) => `(${ai}) ${title} takes at most ${max} characters; "${shortened(value)}" has ${value.length}. If a separator is missing after it, check the scanner's GS setting.`,
+  'gs1-not-digits': ({ ai, title, value }) => `(${ai}) ${title} must be digits; "${shortened(value)}" is not.`,
+  'gs1-bad-characters': ({ ai, title, value, character }) => `(${ai}) ${title} "${shortened(value)}" holds ${character === ' ' ? 'a space' : `"${character}"`}, which GS1 does not allow.`,
   'gs1-bad-check-digit': ({ ai, title, value, given, expected }) => `(${ai}) ${title} ${value} has a wrong check digit: it ends in ${given}, the digits before it need ${expected}.`,
   'gs1-bad-month': ({ ai, title, value }) => `(${ai}) ${title} ${value}: month ${value.slice(2, 4)} does not exist.`,
   'gs1-bad-day': ({ ai, title, value }) => `(${ai}) ${title} ${value}: day ${value.slice(4, 6)} does not exist in that month.`,
+  'gs1-bad-value': ({ ai, title, value, problem }) => `(${ai}) ${title} "${shortened(value)}": ${problem}`,
+  'gs1-forbidden-pair': ({ ai, title, other, otherTitle }) => `(${ai}) ${title} and (${other}) ${otherTitle} may not be in one code: GS1 forbids the pair.`,
+  'gs1-needs-other-ai': ({ ai, title, needs }) => `(${ai}) ${title} needs ${needsInEnglish(needs)} in the same code. If the label has another barcode with the product, scan that one.`,
+  'gs1-needs-serial': ({ ai, title }) => `(${ai}) ${title} needs its serial part when the code carries a digital signature (8030).`,
+  'gs1-link': ({ problem, ai }) => (LINK_PROBLEMS[problem] ?? LINK_PROBLEMS['no-key'])(ai),
   'qty-empty': () => 'Enter a quantity.',
   'qty-not-a-number': ({ text }) => `"${text}" is not a quantity. Enter digits only.`,
   'qty-not-whole': ({ text }) => `${text} is not a whole number. Quantities are counted in whole units.`,
@@ -180,6 +199,30 @@ export const englishWhy: WhyWords = {
 };
 
 /** What a broken scan brought, readable: GS (FNC1) as ‹GS›. */
+/** A long value cut to what a screen can show. */
+export function shortened(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+function needsInEnglish(needs: string): string {
+  const each = needs.split(',').map((group) => group.split('+').map((ai) => `(${ai.replaceAll('n', '#')})`).join(' with '));
+  return each.length === 1 ? each[0]! : `${each.slice(0, -1).join(', ')} or ${each.at(-1)}`;
+}
+
+const LINK_PROBLEMS: Readonly<Record<LinkProblem, (ai: string) => string>> = {
+  characters: () => 'This link holds a character a web address may not hold.',
+  scheme: () => 'A GS1 Digital Link starts with https:// or http://.',
+  domain: () => 'This link has no valid domain after https://.',
+  'no-key': () => 'This link carries no GS1 key (such as /01/ and a GTIN) in its path.',
+  'empty-value': (ai) => `(${ai}) has no value in this link.`,
+  nul: (ai) => `(${ai}) holds a NUL character (%00) in this link.`,
+  'unknown-ai': (ai) => `The link's query names ${ai}, which is no GS1 application identifier.`,
+  'key-order': () => "The link's path does not follow GS1's order for its key (e.g. /01/…/22/…/10/…/21/…).",
+  'not-attribute': (ai) => `(${ai}) may not be given in a link's query string.`,
+  'belongs-in-path': (ai) => `(${ai}) belongs in the link's path, not in its query string.`,
+  repeated: (ai) => `(${ai}) is given twice in this link.`,
+};
+
 export function shownReceived(received: string): string {
   return received.replaceAll('\u001d', '‹GS›');
 }

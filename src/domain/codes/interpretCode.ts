@@ -3,7 +3,7 @@
  * (with every valid reading of it), a GS1 element string (a product code with lot,
  * expiry, serial…), a bin code, or nothing we can read, with why.
  *
- * Order: text spelled as GS1 (AIM prefix, brackets, GS) is GS1; digits alone are a
+ * Order: text spelled as GS1 (AIM prefix, brackets, GS, a Digital Link URI) is GS1; digits alone are a
  * retail code when their length is one, else tried as GS1; other text is a bin
  * label, which the caller looks up before trying it as GS1 without separators.
  */
@@ -43,7 +43,8 @@ export function interpretCode(text: string, today: Date = new Date()): CodeMeani
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'invalid', error: { reason: 'empty', why: { code: 'code-empty' }, message: explain({ code: 'code-empty' }) }, binCode: null };
   if (looksLikeGs1(trimmed)) {
-    const parsed = parseGs1(trimmed, today);
+    // Only line endings are dropped: a space is not a GS1 character, and a lot read with one would be another lot.
+    const parsed = parseGs1(text.replace(/^[\r\n]+|[\r\n]+$/g, ''), today);
     return parsed.ok ? gs1Meaning(parsed.value) : { kind: 'invalid', error: parsed.error, binCode: null };
   }
   if (looksLikeBinCode(trimmed)) {

@@ -23,7 +23,7 @@ describe('a lot typed by hand', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Z0-9\-./_]{1,20}$/), (lot) => {
         const typed = checkLotEntry(lot);
-        const scanned = parseGs1(`(10)${lot}`);
+        const scanned = parseGs1(`(01)09506000134352(10)${lot}`);
         expect(typed).toEqual({ ok: true, value: lot });
         expect(scanned.ok && scanned.value.lot).toBe(lot);
       }),

@@ -1,5 +1,55 @@
 /** 拒绝原因（简体中文）。Every reason of domain/why.ts; the compiler checks none is missing. */
-import { shownReceived, type WhyWords } from '../../domain/why';
+import type { LinkProblem } from '../../domain/codes/gs1/gs1Problem';
+import { shortened, shownReceived, type WhyWords } from '../../domain/why';
+
+function needsInChinese(needs: string): string {
+  return needs.split(',').map((group) => group.split('+').map((ai) => `(${ai.replaceAll('n', '#')})`).join('和')).join('或');
+}
+
+const LINK_PROBLEMS_ZH: Readonly<Record<LinkProblem, (ai: string) => string>> = {
+  characters: () => '此链接含有网址中不允许的字符。',
+  scheme: () => 'GS1 数字链接必须以 https:// 或 http:// 开头。',
+  domain: () => '此链接在 https:// 之后没有有效的域名。',
+  'no-key': () => '此链接的路径中没有 GS1 标识键（例如 /01/ 加 GTIN）。',
+  'empty-value': (ai) => `此链接中 (${ai}) 没有值。`,
+  nul: (ai) => `此链接中 (${ai}) 含有空字符（%00）。`,
+  'unknown-ai': (ai) => `链接的查询参数 ${ai} 不是 GS1 应用标识符。`,
+  'key-order': () => '链接路径不符合 GS1 对该标识键规定的顺序（例如 /01/…/22/…/10/…/21/…）。',
+  'not-attribute': (ai) => `(${ai}) 不能放在链接的查询参数中。`,
+  'belongs-in-path': (ai) => `(${ai}) 应放在链接的路径中，而不是查询参数中。`,
+  repeated: (ai) => `此链接中 (${ai}) 出现了两次。`,
+};
+
+/** Chinese words for the content rules of gs1/linters.ts, by kind; a kind without words gets the general sentence. */
+const LINT_PROBLEMS_ZH: Readonly<Record<string, string>> = {
+  'not-digits': '此处只能是数字。',
+  'bad-character': '含有 GS1 不允许的字符。',
+  'bad-padding': 'Base64 填充字符（=）的数量不对。',
+  'too-short': '太短。',
+  'too-long': '太长。',
+  'wrong-length': '长度不对。',
+  'bad-check-digit': '校验位错误。',
+  'bad-company-prefix': '开头不是有效的 GS1 厂商识别代码（至少 4 位数字）。',
+  'bad-month': '月份不存在。',
+  'bad-day': '该月没有这一天。',
+  'bad-hour': '小时不存在（00–23）。',
+  'bad-minute': '分钟不存在（00–59）。',
+  'bad-second': '秒数不存在（00–59）。',
+  'unknown-country': '不是有效的 ISO 国家代码。',
+  'unknown-currency': '不是有效的 ISO 货币代码。',
+  'unknown-code': '不是该字段允许的代码。',
+  'zero-not-allowed': '此处不能为零。',
+  'must-be-zero': '此处必须为 0。',
+  'leading-zero': '不能以 0 开头。',
+  'not-hyphens': '此处只能是连字符（-）。',
+  'needs-non-digit': '必须至少含有一个非数字字符。',
+  'exceeds-total': '序号超过了总数。',
+  'malformed': '格式应为“序号/总数”。',
+  'bad-percent-encoding': '百分号编码（%xx）不正确。',
+  'out-of-range': '超出允许的范围。',
+  'bad-coupon': '不是有效的北美优惠券代码。',
+};
+
 
 export const whyZh: WhyWords = {
   'code-empty': () => '没有输入条码。',
@@ -10,16 +60,23 @@ export const whyZh: WhyWords = {
   'code-not-ean8-nor-upce': ({ text }) => `${text} 既不是有效的 EAN-8，也不是有效的 UPC-E：校验位错误。请重新扫描或重新输入。`,
   'code-bad-upce-system': ({ text, first }) => `UPC-E ${text} 以 ${first} 开头；UPC-E 必须以 0 或 1 开头。`,
   'gs1-empty': () => '没有 GS1 数据。',
-  'gs1-unknown-ai': ({ at, known }) => `未知的应用标识符（“${at}”）：本应用可读取的 AI 为 ${known.replace(' and ', '、')}。`,
-  'gs1-not-bracketed': ({ text }) => `“${text}”没有以括号中的 AI 开头，例如 (01)。`,
-  'gs1-repeated-ai': ({ ai }) => `(${ai}) 出现了两次。`,
+  'gs1-not-gs1': ({ aim }) => `此条码标识为 ${aim}，不是 GS1 条码，不含 GS1 数据。`,
+  'gs1-unknown-ai': ({ at }) => `“${shortened(at)}…”开头不是 GS1 已知的应用标识符。如果标签无误，可能是其前面缺少分隔符（GS）。`,
+  'gs1-not-bracketed': ({ text }) => `“${shortened(text)}”没有以括号中的 AI 开头，例如 (01)。`,
+  'gs1-bad-separator': () => '连续出现两个分隔符（GS），或在数据开头出现分隔符：扫描枪多发送了一个分隔符。请重新扫描标签。',
+  'gs1-repeated-ai': ({ ai }) => `(${ai}) 出现了两次且值不同；一个标签只能有一个值。`,
   'gs1-too-short': ({ ai, value, needed }) => (value === '' ? `(${ai}) 为空。` : `(${ai}) 需要 ${needed} 个字符；“${value}”只有 ${value.length} 个。`),
-  'gs1-too-long': ({ ai, value, max }) => `(${ai}) 最多 ${max} 个字符；“${value}”有 ${value.length} 个。如果其后缺少分隔符，请检查扫描枪的 GS 设置。`,
-  'gs1-not-digits': ({ ai, value }) => `(${ai}) 必须是数字；“${value}”不是。`,
-  'gs1-bad-characters': ({ ai, value }) => `(${ai}) “${value}”含有 GS1 不允许的字符。`,
+  'gs1-too-long': ({ ai, value, max }) => `(${ai}) 最多 ${max} 个字符；“${shortened(value)}”有 ${value.length} 个。如果其后缺少分隔符，请检查扫描枪的 GS 设置。`,
+  'gs1-not-digits': ({ ai, value }) => `(${ai}) 必须是数字；“${shortened(value)}”不是。`,
+  'gs1-bad-characters': ({ ai, value, character }) => `(${ai}) “${shortened(value)}”含有${character === ' ' ? '空格' : `“${character}”`}，GS1 不允许该字符。`,
   'gs1-bad-check-digit': ({ ai, value, given, expected }) => `(${ai}) ${value} 的校验位错误：末位是 ${given}，应为 ${expected}。`,
   'gs1-bad-month': ({ ai, value }) => `(${ai}) ${value}：月份 ${value.slice(2, 4)} 不存在。`,
   'gs1-bad-day': ({ ai, value }) => `(${ai}) ${value}：该月没有 ${value.slice(4, 6)} 日。`,
+  'gs1-bad-value': ({ ai, value, kind }) => `(${ai}) “${shortened(value)}”：${LINT_PROBLEMS_ZH[kind] ?? '不符合 GS1 对该字段内容的规定。'}`,
+  'gs1-forbidden-pair': ({ ai, other }) => `(${ai}) 与 (${other}) 不能出现在同一条码中：GS1 禁止这种组合。`,
+  'gs1-needs-other-ai': ({ ai, needs }) => `(${ai}) 需要同一条码中同时有 ${needsInChinese(needs)}。如果标签上另有带商品条码的条码，请扫描那一个。`,
+  'gs1-needs-serial': ({ ai }) => `条码带有数字签名 (8030) 时，(${ai}) 必须包含序列号部分。`,
+  'gs1-link': ({ problem, ai }) => (LINK_PROBLEMS_ZH[problem] ?? LINK_PROBLEMS_ZH['no-key'])(ai),
   'qty-empty': () => '请输入数量。',
   'qty-not-a-number': ({ text }) => `“${text}”不是数量。请只输入数字。`,
   'qty-not-whole': ({ text }) => `${text} 不是整数。数量以整件计。`,

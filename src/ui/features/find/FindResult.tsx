@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { LookupResult } from '../../../device/lookup';
 import type { PackLevel } from '../../../domain/catalog/product';
 import { Problem } from '../../components/Screen';
@@ -39,6 +40,12 @@ function ProductFound({ result }: { result: Extract<LookupResult, { kind: 'produ
           {fromCode.bestBefore !== undefined && (<><dt>{t('find.bestBefore')}</dt><dd>{fromCode.bestBefore}</dd></>)}
           {fromCode.serial !== undefined && (<><dt>{t('find.serial')}</dt><dd>{fromCode.serial}</dd></>)}
           {fromCode.count !== undefined && (<><dt>{t('find.count')}</dt><dd>{fromCode.count}</dd></>)}
+          {fromCode.others.map((element, i) => (
+            <Fragment key={`${element.ai}-${i}`}>
+              <dt>({element.ai}) {element.title}</dt>
+              <dd className="code">{element.value}</dd>
+            </Fragment>
+          ))}
         </dl>
       )}
       <p className="total" data-testid="total-qty">
