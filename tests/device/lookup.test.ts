@@ -103,4 +103,20 @@ describe('looking up a code on the device', () => {
     const wrongDate = await lookUpCode(db, `(01)${gtin}(17)271331`);
     expect(wrongDate).toMatchObject({ kind: 'invalid', reason: 'bad-date', message: '(17) expiry date 271331: month 13 does not exist.' });
   });
+
+  it('reads a GS1 Digital Link, and lists the AIs the floor does not use', async () => {
+    const product = find('ean-13');
+    const gtin = product.codes[0]!.gtin;
+    const link = await lookUpCode(db, `https://id.example.com/01/${gtin}/10/LOT-7?17=271231&91=ROOM-4`);
+    expect(link).toMatchObject({ kind: 'product', product: { id: product.id }, fromCode: { lot: 'LOT-7', expiry: '2027-12-31', others: [{ ai: '91', value: 'ROOM-4' }] } });
+    const withSellBy = await lookUpCode(db, `(01)${gtin}(16)271231(10)L1`);
+    expect(withSellBy).toMatchObject({ kind: 'product', fromCode: { lot: 'L1', others: [{ ai: '16', title: 'sell by date', value: '271231' }] } });
+  });
+
+  it('refuses what GS1 refuses, with the reason: a lot alone, a forbidden pair, a trailing space', async () => {
+    expect(await lookUpCode(db, '(10)LOT-7')).toMatchObject({ kind: 'invalid', reason: 'needs-other-ai' });
+    expect(await lookUpCode(db, '(01)09506000134352(37)12')).toMatchObject({ kind: 'invalid', reason: 'forbidden-pair' });
+    expect(await lookUpCode(db, '(01)09506000134352(10)L1 ')).toMatchObject({ kind: 'invalid', reason: 'bad-characters', message: '(10) batch/lot "L1 " holds a space, which GS1 does not allow.' });
+    expect(await lookUpCode(db, 'https://example.com/products/42')).toMatchObject({ kind: 'invalid', reason: 'bad-link' });
+  });
 });
