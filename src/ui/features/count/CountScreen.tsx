@@ -15,7 +15,8 @@ import { useAppStore } from '../../store/appStore';
 import { Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 import { LotEntry } from '../flows/LotEntry';
 
 type CountScreenContext = CountContext & { readonly reference: string | null; readonly products: ReadonlyMap<string, Product> };

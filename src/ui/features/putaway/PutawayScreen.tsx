@@ -14,7 +14,8 @@ import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 import { LotEntry } from '../flows/LotEntry';
 
 type PutawayScreenContext = PutawayContext & { readonly reference: string | null };
