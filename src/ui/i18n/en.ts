@@ -20,6 +20,7 @@ export const en = {
   'home.findHint': 'Product or bin',
   'home.console': 'Supervisor console',
   'home.consoleHint': 'Devices, decisions, tasks, data',
+  'home.consoleNeedsNetwork': 'The supervisor console needs the network the first time it opens on this device. Connect, then try again.',
   'home.settings': 'Settings and device',
   'settings.title': 'Settings',
   'settings.user': 'User',

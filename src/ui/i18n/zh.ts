@@ -19,6 +19,7 @@ export const zh: Messages = {
   'home.findHint': '商品或库位',
   'home.console': '主管控制台',
   'home.consoleHint': '设备、审批、任务、数据',
+  'home.consoleNeedsNetwork': '主管控制台在本设备上第一次打开时需要网络。请连接网络后重试。',
   'home.settings': '设置与设备',
   'settings.title': '设置',
   'settings.user': '用户',
