@@ -1,7 +1,7 @@
 /**
- * The viewfinder's controls, big enough for a gloved thumb (64 px): close, zoom out
- * and in where the camera zooms (labels on high racks), the torch where it has one,
- * and which camera where there are several.
+ * The viewfinder's controls, big enough for a gloved thumb (64 px): zoom out and in
+ * where the camera zooms (labels on high racks) and the torch where it has one, right
+ * under the picture; then close, and which camera where there are several.
  */
 import { useState } from 'react';
 import type { CameraChoice, OpenCamera } from '../../../scanning/camera/cameraStream';
@@ -9,27 +9,26 @@ import { nextZoom, zoomRatio, type ZoomRange } from '../../../scanning/camera/zo
 import { useT } from '../../i18n/useT';
 import { cameraFailed, detailOf } from './useCamera';
 
-interface Props {
-  readonly camera: OpenCamera | null;
-  readonly cameras: readonly CameraChoice[];
-  readonly chosenId: string | null;
-  readonly onChoose: (deviceId: string) => void;
-  readonly onClose: () => void;
-  readonly onProblem: (problem: unknown) => void;
+/** What is used while aiming, in one row under the picture: zoom out, the zoom, zoom in, the torch. */
+export function AimControls({ camera, onProblem }: { camera: OpenCamera | null; onProblem: (problem: unknown) => void }) {
+  if (camera === null || (camera.zoom === null && !camera.hasTorch)) return null;
+  return (
+    <div className="camera-row aim-controls">
+      {camera.zoom && <ZoomButtons key={`zoom ${camera.deviceId}`} camera={camera} range={camera.zoom} onProblem={onProblem} />}
+      {camera.hasTorch && <TorchButton key={`torch ${camera.deviceId}`} camera={camera} onProblem={onProblem} />}
+    </div>
+  );
 }
 
-export function CameraControls({ camera, cameras, chosenId, onChoose, onClose, onProblem }: Props) {
+/** Close the camera, and which camera: a choice where there are several, else its name. */
+export function CameraChoiceRow({ camera, cameras, chosenId, onChoose, onClose }: { camera: OpenCamera | null; cameras: readonly CameraChoice[]; chosenId: string | null; onChoose: (deviceId: string) => void; onClose: () => void }) {
   const t = useT();
   const nameOf = (c: CameraChoice, i: number) => c.label || t('camera.numbered', i + 1);
   return (
-    <div className="camera-controls">
-      <div className="camera-row">
-        <button type="button" onClick={onClose}>
-          {t('camera.close')}
-        </button>
-        {camera?.hasTorch && <TorchButton key={camera.deviceId} camera={camera} onProblem={onProblem} />}
-      </div>
-      {camera?.zoom && <ZoomButtons key={camera.deviceId} camera={camera} range={camera.zoom} onProblem={onProblem} />}
+    <div className="camera-row">
+      <button type="button" className="camera-close" onClick={onClose}>
+        {t('camera.close')}
+      </button>
       {cameras.length > 1 ? (
         <label className="camera-choice">
           {t('camera.choose')}
@@ -43,9 +42,9 @@ export function CameraControls({ camera, cameras, chosenId, onChoose, onClose, o
         </label>
       ) : (
         camera !== null && (
-          <p className="note" data-testid="camera-name">
+          <span className="camera-name" data-testid="camera-name">
             {t('camera.using', camera.label || (cameras[0] ? nameOf(cameras[0], 0) : t('camera.numbered', 1)))}
-          </p>
+          </span>
         )
       )}
     </div>
@@ -83,7 +82,7 @@ function ZoomButtons({ camera, range, onProblem }: { camera: OpenCamera; range: 
     }
   }
   return (
-    <div className="camera-row zoom" role="group" aria-label={t('camera.zoom')}>
+    <div className="zoom" role="group" aria-label={t('camera.zoom')}>
       <button type="button" aria-label={t('camera.zoomOut')} disabled={zoom <= range.min} onClick={() => void go('out')}>
         −
       </button>

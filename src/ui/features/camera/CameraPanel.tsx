@@ -10,7 +10,7 @@ import { Problem } from '../../components/Screen';
 import { useSay, useT } from '../../i18n/useT';
 import { useCamera } from './useCamera';
 import { aimBoxStyle, useAimBox } from './useAimBox';
-import { CameraControls } from './CameraControls';
+import { AimControls, CameraChoiceRow } from './CameraControls';
 
 export default function CameraPanel({ onClose }: { onClose: () => void }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -31,11 +31,12 @@ export default function CameraPanel({ onClose }: { onClose: () => void }) {
         <video ref={video} muted playsInline aria-label={t('camera.picture')} />
         <div className="aim" data-testid="aim-box" aria-hidden="true" style={aimBoxStyle(aim.box)} />
       </div>
+      <AimControls camera={camera} onProblem={setProblem} />
       <p className="note" data-testid="camera-state">
         {camera === null ? t('common.startingCamera') : t('camera.hold', engine ?? '')}
       </p>
       {problem !== null && <Problem message={say(problem)} />}
-      <CameraControls camera={camera} cameras={cameras} chosenId={cameraId} onChoose={chooseCamera} onClose={onClose} onProblem={setProblem} />
+      <CameraChoiceRow camera={camera} cameras={cameras} chosenId={cameraId} onChoose={chooseCamera} onClose={onClose} />
     </section>
   );
 }

@@ -135,6 +135,8 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
       )}
       {!finished && (
         <>
+          {/* Right under the prompt and the answer, where the eyes are while aiming. */}
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
           <CodeEntry />
           {mine && asking && (
             <LotEntry
@@ -199,7 +201,6 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
               </button>
             )}
           </div>
-          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
         </>
       )}
       {finished && (

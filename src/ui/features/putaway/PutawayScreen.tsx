@@ -124,6 +124,8 @@ export function PutawayScreen({ taskId, session }: { taskId: string | null; sess
       {state.question && <DeviationPrompt question={state.question} onConfirm={() => flow.tap({ type: 'confirm' })} onCancel={() => flow.tap({ type: 'cancel' })} />}
       {!finished && (lines === null || current) && (
         <>
+          {/* Right under the prompt and the answer, where the eyes are while aiming. */}
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
           <CodeEntry />
           {inHand?.asking && (
             <LotEntry
@@ -154,7 +156,6 @@ export function PutawayScreen({ taskId, session }: { taskId: string | null; sess
               {t('common.undoLast')}
             </button>
           </div>
-          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
         </>
       )}
       {!finished && lines && current === null && (
