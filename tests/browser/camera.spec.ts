@@ -4,7 +4,7 @@
  * panel shows the aim box and the camera's name, and drives the torch and the zoom
  * (given to the fake camera's track, which has neither).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, chromium, type Browser } from '@playwright/test';
@@ -48,9 +48,17 @@ test('on Find, an EAN-13 shown to the camera is found within 2 seconds of appear
   await handheld.signIn('picker1', '1111');
   await handheld.waitForHome();
   await handheld.waitForOfflineReady();
+  // The TypeScript fallback engine is not precached: the service worker caches it the
+  // first time it loads (vite.config.ts), as a browser without WebAssembly loads it.
+  const fallbackEngine = `/assets/${readdirSync('dist/assets').find((f) => /^zxing-fallback-[\w-]+\.js$/.test(f))}`;
+  const cached = (url: string) => page.evaluate(async (u) => (await caches.match(u, { ignoreSearch: true })) !== undefined, url);
+  expect(await cached(fallbackEngine)).toBe(false);
+  expect(await page.evaluate(async (u) => (await fetch(u)).ok, fallbackEngine)).toBe(true);
+  await expect.poll(() => cached(fallbackEngine)).toBe(true);
   // The decoder's WebAssembly comes from our server and the service worker has it:
   // the camera reads codes with no network.
   await context.setOffline(true);
+  expect(await page.evaluate(async (u) => (await fetch(u)).ok, fallbackEngine)).toBe(true);
   await page.getByRole('button', { name: /^Find/ }).click();
   await page.getByRole('button', { name: 'Camera' }).click();
   await expect(page.getByTestId('camera-state')).toContainText('zxing-wasm', { timeout: 10_000 });
