@@ -39,8 +39,8 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      // The icons and the web manifest are precached once: the icons by the glob below,
-      // the manifest by the plugin itself.
+      // The web manifest is precached by the plugin itself, the small icon and the
+      // favicon (the page links them) by the glob below; not the manifest's icons again.
       includeManifestIcons: false,
       manifest: {
         id: '/',
@@ -61,7 +61,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,wasm}'],
-        globIgnores: ON_DEMAND_CHUNKS.map((name) => `**/assets/${name}-*.js`),
+        // The 512 px icons are for installing and the launcher: the browser fetches them
+        // itself when the app is installed (online), and no page shows them.
+        globIgnores: [...ON_DEMAND_CHUNKS.map((name) => `**/assets/${name}-*.js`), '**/icons/*-512.png'],
         manifestTransforms: [keepWithinBudget(PRECACHE_BUDGET_BYTES)],
         runtimeCaching: [
           {
