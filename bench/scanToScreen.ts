@@ -9,20 +9,27 @@
 import type { Page } from '@playwright/test';
 import { generateWarehouse, type WarehouseShape } from '../src/server/seed/demoWarehouse';
 
-/** Plain script: a function would carry tsx's helpers into the page. */
-const MEASURE = `
+/**
+ * Plain script (the CSP forbids evaluating strings; tsx's helpers must not reach the page):
+ * the time of each scan to the first frame painted after the screen, not the status bar,
+ * changed. Installed once per page (`installScanTimes`).
+ */
+export const SCAN_TIMES = `
 (() => {
   window.scanToScreen = [];
   let pending = null;
   window.addEventListener('floor:scan', (event) => { pending = event.detail.at; });
-  new MutationObserver(() => {
-    if (pending === null) return;
+  const onScreen = (m) => { const el = m.target.nodeType === 1 ? m.target : m.target.parentElement; return el !== null && el.closest('main') !== null; };
+  new MutationObserver((mutations) => {
+    if (pending === null || !mutations.some(onScreen)) return;
     const at = pending;
     pending = null;
     requestAnimationFrame(() => setTimeout(() => window.scanToScreen.push(performance.now() - at), 0));
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
 })();
 `;
+
+export const installScanTimes = (page: Page) => page.addInitScript({ content: SCAN_TIMES });
 
 export function pickScans(shape: WarehouseShape, userId: string, wanted: number): { taskId: string; codes: string[] }[] {
   const data = generateWarehouse(shape);
@@ -44,8 +51,8 @@ export function pickScans(shape: WarehouseShape, userId: string, wanted: number)
   return plan;
 }
 
+/** Scans each task's codes on its Pick screen; the page has `installScanTimes` installed. */
 export async function measureScanToScreen(page: Page, baseUrl: string, plan: readonly { taskId: string; codes: readonly string[] }[]): Promise<number[]> {
-  await page.addInitScript({ content: MEASURE });
   const times: number[] = [];
   for (const { taskId, codes } of plan) {
     await page.goto(`${baseUrl}/pick?task=${encodeURIComponent(taskId)}`);
