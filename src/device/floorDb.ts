@@ -105,7 +105,9 @@ export type FloorDb = Dexie & {
 export const FLOOR_DB_NAME = 'warehouse-handheld';
 
 export function openFloorDb(name: string = FLOOR_DB_NAME): FloorDb {
-  const db = new Dexie(name) as FloorDb;
+  // Dexie's query cache is off: a step written in IndexedDB's own API (stepTransactions.ts)
+  // is announced to the live queries, which then read it, never a result cached before it.
+  const db = new Dexie(name, { cache: 'disabled' }) as FloorDb;
   // Version 1. A later schema adds db.version(2)…; Dexie upgrades in place and
   // keeps every table not named, so an app update never loses the outbox.
   db.version(1).stores({

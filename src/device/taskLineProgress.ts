@@ -60,7 +60,7 @@ export function realLineProgress(task: Task & { readonly serverClock?: string },
 }
 
 /** The steps of the outbox that may bear on one task: its own, and undos of them. */
-function entriesOfTask(entries: readonly OutboxEntry[], taskId: string): OutboxEntry[] {
+export function entriesOfTask(entries: readonly OutboxEntry[], taskId: string): OutboxEntry[] {
   const own = new Set(entries.filter((e) => taskOf(e.payload as FloorOperation) === taskId).map((e) => e.opId));
   return entries.filter((e) => own.has(e.opId) || ((e.payload as FloorOperation).type === 'undo' && own.has((e.payload as Extract<FloorOperation, { type: 'undo' }>).undoesOpId)));
 }

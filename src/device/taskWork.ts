@@ -6,7 +6,8 @@ import type { BinWithStock, Product } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { FloorDb, TaskProgress } from './floorDb';
 import { productsByIds } from './lookup';
-import { lineProgressOf, type RealLineProgress } from './taskLineProgress';
+import { entriesOfTask, realLineProgress, type RealLineProgress } from './taskLineProgress';
+import { cachedBins, cachedOutboxSince, cachedProductsByIds, cachedProgress, cachedSettings, cachedTask } from './readCache';
 import { readRecord } from './syncState';
 import { DEFAULT_WAREHOUSE_SETTINGS, type WarehouseSettings } from '../domain/floor/warehouseSettings';
 
@@ -19,22 +20,22 @@ export interface TaskAtHand {
   readonly lineProgress: Readonly<Record<number, RealLineProgress>>;
 }
 
+/**
+ * Read through the device's read cache (readCache.ts): after the first event of a task
+ * nothing here touches IndexedDB until a write changes what it holds.
+ */
 export async function readTaskAtHand(db: FloorDb, taskId: string): Promise<TaskAtHand | null> {
-  const task = await db.tasks.get(taskId);
+  const task = await cachedTask(db, taskId);
   if (!task) return null;
   const productIds = task.lines.flatMap((line) => (line.productId ? [line.productId] : []));
   const binCodes = [...new Set(task.lines.flatMap((line) => (line.binCode ? [line.binCode] : [])))];
-  const [products, bins, progress] = await Promise.all([productsByIds(db, productIds), db.bins.bulkGet(binCodes), db.taskProgress.get(taskId)]);
-  return {
-    task,
-    products,
-    bins: new Map(bins.flatMap((bin) => (bin ? [[bin.code, bin] as const] : []))),
-    progress: progress ?? null,
-    lineProgress: await lineProgressOf(db, task, progress ?? null),
-  };
+  const [products, bins, progress] = await Promise.all([cachedProductsByIds(db, productIds, (missing) => productsByIds(db, missing)), cachedBins(db, binCodes), cachedProgress(db, taskId)]);
+  // This device's own steps on it cannot be older than its start here.
+  const entries = progress === null ? [] : await cachedOutboxSince(db, progress.startedAt);
+  return { task, products, bins, progress, lineProgress: realLineProgress(task, progress, entriesOfTask(entries, task.id)) };
 }
 
 /** The warehouse's floor settings as last received, or the defaults before any arrived. */
 export async function readWarehouseSettings(db: FloorDb): Promise<WarehouseSettings> {
-  return (await readRecord(db, 'warehouseSettings')) ?? DEFAULT_WAREHOUSE_SETTINGS;
+  return (await cachedSettings(db, async () => (await readRecord(db, 'warehouseSettings')) ?? null)) ?? DEFAULT_WAREHOUSE_SETTINGS;
 }

@@ -16,6 +16,16 @@
  * - A recorded step, the machine's next state and the outbox entry are written in
  *   one IndexedDB transaction under the step's key; the screen says "Saved" only
  *   after it resolves. A reload at any moment resumes from the last saved state.
+ * - A step that only changes the machine's state (a bin confirmed, a count's +1) is
+ *   answered at once: its state is written in the same task, before the screen paints,
+ *   and IndexedDB commits writes in the order they were made, so a later step's own
+ *   transaction never lands before it.
+ *
+ * Speed (issue 14): the machine decides on what the device's read cache holds
+ * (device/readCache.ts), which after the first event of a task is memory: no read per
+ * event, and after a step the screen renders from what the step wrote. The screen's
+ * context is the one the last event decided with, and is read again only when a write
+ * this page did not make (a pull, another tab) changed what it shows.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Feedback, FlowBase, StepToRecord, Transition } from '../../../domain/floor/flow';
@@ -23,21 +33,24 @@ import type { Why } from '../../../domain/why';
 import type { Scan } from '../../../scanning/scan';
 import { onScan } from '../../../scanning/scanBus';
 import { readFlowState, saveFlowState } from '../../../device/flowContexts';
+import { onCacheDropped } from '../../../device/readCache';
 import { recordOperation, type WorkerIdentity } from '../../../device/floorOperations';
 import { giveFeedback } from '../../feedback/scanFeedback';
 import { readPreferences } from '../../preferences';
 import { useSay } from '../../i18n/useT';
 import { floorDb } from '../../floor';
-import { useLiveQuery } from '../../hooks/useLiveQuery';
 
 /** Taps closer together than this after a saved step are one gesture (a double tap). */
 export const DOUBLE_TAP_MS = 400;
+
+/** `busy` shows only for an event that takes longer than this: a quick one re-renders the screen once, with its answer. */
+const BUSY_AFTER_MS = 150;
 
 export interface FlowDefinition<S extends FlowBase, C, E, N> {
   /** Where the flow's state is kept on the device. */
   readonly stateKey: string;
   readonly start: (flowId: string) => S;
-  /** What the machine decides with, read fresh for every event; null when the task is not on the device. */
+  /** What the machine decides with, read for every event (through the device's read cache); null when the task is not on the device. */
   readonly readContext: (state: S) => Promise<C | null>;
   readonly step: (state: S, context: C, event: E) => Transition<S, N>;
   /** A scan as this machine's event (resolved against the device, with any facts the machine needs). */
@@ -76,6 +89,8 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
   const [state, setState] = useState<S | undefined>(undefined);
   const [answer, setAnswer] = useState<FlowAnswer | null>(null);
   const [busy, setBusy] = useState(false);
+  const [context, setContext] = useState<C | null | undefined>(undefined);
+  const busyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const live = useRef({ definition, worker, say });
   live.current = { definition, worker, say };
   const stateRef = useRef<S | undefined>(undefined);
@@ -92,13 +107,14 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
     giveFeedback(tone, readPreferences().feedback);
   };
 
-  /** Handles one event: decide, save, then answer. */
+  /** Handles one event: decide, save, then answer (state, context and answer in one render). */
   const handle = async (make: (state: S, context: C) => Promise<E>, kind: 'scan' | 'tap' | 'edit', mine: number, tapKind = ''): Promise<void> => {
     const def = live.current.definition;
     const current = stateRef.current;
     if (current === undefined || mine !== generation.current) return;
     const before = await def.readContext(current);
     if (before === null) {
+      setContext(null);
       if (kind === 'scan') answerWith('error', live.current.say({ code: 'bad-operation', detail: 'this task is not on the device' } satisfies Why));
       return;
     }
@@ -111,16 +127,33 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
       if (saved === 'refused') return;
       if (saved === 'duplicate') next = (await readFlowState<S>(floorDb, def.stateKey)) ?? next;
       if (kind === 'tap') lastSavedTap.current = { kind: tapKind, at: performance.now() };
-    } else if (next !== current && kind !== 'edit') {
-      await saveFlowState(floorDb, def.stateKey, next);
     } else if (next !== current) {
-      void saveFlowState(floorDb, def.stateKey, next).catch(() => undefined);
+      // Asked for now, before the screen paints; not waited for (see the invariants).
+      saveFlowState(floorDb, def.stateKey, next).catch((error: unknown) => answerWith('error', live.current.say(error)));
     }
+    if (mine !== generation.current) return;
+    // After a step the cache holds what it wrote: this is memory, not a read.
+    const after = transition.record || next !== current ? await def.readContext(next) : before;
     if (mine !== generation.current) return;
     stateRef.current = next;
     setState(next);
+    setContext(after);
     const feedback = transition.feedback ?? (kind === 'scan' ? ({ tone: 'error', why: { code: 'bad-operation', detail: 'the scan was not understood here' } } as const) : null);
     if (feedback) answerWith(feedback.tone, 'why' in feedback ? live.current.say(feedback.why) : def.word(feedback.note));
+  };
+
+  /** Reads the context again after a write this page did not make (a pull, another tab), in turn with events. */
+  const refreshing = useRef(false);
+  const refresh = (mine: number) => {
+    if (refreshing.current) return;
+    refreshing.current = true;
+    queue.current = queue.current.then(async () => {
+      refreshing.current = false;
+      const current = stateRef.current;
+      if (current === undefined || mine !== generation.current) return;
+      const fresh = await live.current.definition.readContext(current);
+      if (mine === generation.current) setContext(fresh);
+    });
   };
 
   /** Records a step with the machine's next state; a refusal is answered with its reason. */
@@ -138,14 +171,18 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
     const mine = generation.current;
     inFlight.current += 1;
     if (kind === 'tap') tapsWaiting.current += 1;
-    setBusy(true);
+    busyTimer.current ??= setTimeout(() => setBusy(true), BUSY_AFTER_MS);
     queue.current = queue.current
       .then(() => handle(make, kind, mine, tapKind))
       .catch((error: unknown) => answerWith('error', live.current.say(error)))
       .finally(() => {
         inFlight.current -= 1;
         if (kind === 'tap') tapsWaiting.current -= 1;
-        if (inFlight.current === 0) setBusy(false);
+        if (inFlight.current === 0) {
+          if (busyTimer.current !== null) clearTimeout(busyTimer.current);
+          busyTimer.current = null;
+          setBusy(false);
+        }
       });
   };
 
@@ -154,25 +191,28 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
     const mine = generation.current;
     stateRef.current = undefined;
     setState(undefined);
+    setContext(undefined);
     setAnswer(null);
     // Load (or make) the flow's state, in the queue so no scan is decided before it.
     queue.current = queue.current.then(async () => {
       const def = live.current.definition;
       const stored = await readFlowState<S>(floorDb, def.stateKey);
       const initial = stored ?? def.start(crypto.randomUUID());
+      const context = await def.readContext(initial);
       if (mine !== generation.current) return;
       stateRef.current = initial;
       setState(initial);
+      setContext(context);
     });
     const stop = onScan((scan) => enqueue((s, c) => live.current.definition.scanEvent(scan, s, c), 'scan'));
+    // The screen follows the device's data as others change it (a sync, another tab).
+    const stopWatching = onCacheDropped(floorDb, () => refresh(mine));
     return () => {
       stop();
+      stopWatching();
       generation.current += 1;
     };
   }, deps); // eslint-disable-line react-hooks/exhaustive-deps
-
-  // The screen follows the device's data as it changes (a step, a sync, another tab).
-  const context = useLiveQuery<C | null | undefined>(() => (state === undefined ? Promise.resolve(undefined) : live.current.definition.readContext(state)), [state], undefined);
 
   return {
     state,

@@ -1,0 +1,189 @@
+/**
+ * The read cache the flows decide with (fake-indexeddb): after the first event a task's
+ * steps are decided and written from memory, and whatever else writes the device database
+ * (another tab, a pull, a write the cache never heard of) changes what the next scan sees.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordOperation } from '../../src/device/floorOperations';
+import { toStoredBin, withStock, type FloorDb, type StoredBin, type StoredTask } from '../../src/device/floorDb';
+import { readPickContext } from '../../src/device/flowContexts';
+import { onCacheDropped } from '../../src/device/readCache';
+import { resolveScan } from '../../src/device/scanResolver';
+import { stepWays } from '../../src/device/stepTransactions';
+import { storePulledPage } from '../../src/device/syncStore';
+import { writeRecord } from '../../src/device/syncState';
+import { watchQuery } from '../../src/device/liveQuery';
+import { toProductBlocks } from '../../src/device/floorDb';
+import { interpretCode } from '../../src/domain/codes/interpretCode';
+import type { PickOp } from '../../src/domain/floor/operations';
+import type { Product } from '../../src/domain/catalog/product';
+import type { Gtin14 } from '../../src/domain/codes/gtin';
+import { DEFAULT_WAREHOUSE_SETTINGS } from '../../src/domain/floor/warehouseSettings';
+import type { PullResponse } from '../../src/protocol/syncMessages';
+import { freshDeviceDb } from './deviceDb';
+
+const worker = { userId: 'u-picker1', warehouseId: 'wh-main' };
+let opened: FloorDb[] = [];
+afterEach(() => {
+  opened.forEach((db) => db.close());
+  opened = [];
+});
+beforeEach(() => Object.assign(stepWays, { fromMemory: 0, stale: 0, careful: 0 }));
+
+const product: Product = { id: 'p1', sku: 'SKU-1', name: 'Chickpeas 1 l', unit: 'tin', zone: 'A', lotTracked: false, expiryTracked: false, codes: [{ gtin: '04010000000012' as Gtin14, packQty: 1, packLevel: 'each', symbology: 'ean-13', printed: '4010000000012' }] };
+const binA = toStoredBin({ code: 'A-01-01-1', zone: 'A', aisle: 'A-01', walkSeq: 10, stock: [{ binCode: 'A-01-01-1', productId: 'p1', lot: '', expiry: null, qty: 10 }] }, '5');
+const list: StoredTask = {
+  id: 't-1',
+  kind: 'pick',
+  reference: 'SO-1',
+  status: 'in-progress',
+  assignedTo: 'u-picker1',
+  assignedToName: 'Pat Picker',
+  workedOnDevice: 'dev-here',
+  createdAt: '2026-12-01T08:00:00Z',
+  conflicts: [],
+  lines: [{ lineNo: 1, binCode: 'A-01-01-1', productId: 'p1', lot: null, qty: 6, done: 0, short: null }],
+  serverClock: '5',
+};
+const pick = (qty = 1): PickOp => ({ type: 'pick', taskId: 't-1', lineNo: 1, binCode: 'A-01-01-1', productId: 'p1', lot: '', expiry: null, qty, proposedLot: null });
+
+async function device(): Promise<{ db: FloorDb; reopen: () => FloorDb }> {
+  const device = freshDeviceDb();
+  opened.push(device.db);
+  await writeRecord(device.db, 'deviceId', 'dev-here');
+  await device.db.productBlocks.bulkPut(toProductBlocks([product]));
+  await device.db.bins.put(binA);
+  await device.db.tasks.put(list);
+  return device;
+}
+
+const doneOf = async (db: FloorDb) => (await readPickContext(db, 't-1'))!.lines[0]!.done;
+const shown = async (db: FloorDb, bin: string) => (await db.bins.get(bin))!.stock.map((l) => l.qty);
+/** What the cache tells its listeners: a task after the write that dropped something. */
+const heard = (db: FloorDb) => {
+  const calls: number[] = [];
+  const stop = onCacheDropped(db, () => calls.push(Date.now()));
+  return { calls, stop, settle: () => new Promise((r) => setTimeout(r, 5)) };
+};
+
+describe('the read cache of the floor flows', () => {
+  it('decides and writes the steps of a task from memory after the first, with the same records a reload finds', async () => {
+    const { db, reopen } = await device();
+    expect(await doneOf(db)).toBe(0);
+    await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#0' });
+    expect(await doneOf(db)).toBe(1);
+    for (let n = 1; n < 4; n++) await recordOperation(db, worker, pick(1), new Date(Date.now() + n), { stepKey: `k#${n}`, flowState: { key: 'flow:pick:t-1', value: { stepNo: n + 1 } } });
+    expect(stepWays.fromMemory).toBe(3);
+    expect(await doneOf(db)).toBe(4);
+    db.close();
+    const again = reopen();
+    opened.push(again);
+    expect(await shown(again, 'A-01-01-1')).toEqual([6]);
+    expect((await again.outbox.orderBy('deviceSeq').toArray()).map((e) => [e.deviceSeq, e.stepKey])).toEqual([
+      [1, 'k#0'],
+      [2, 'k#1'],
+      [3, 'k#2'],
+      [4, 'k#3'],
+    ]);
+    expect((await again.taskProgress.get('t-1'))?.lines[1]?.done).toBe(4);
+    expect((await again.syncState.get('flow:pick:t-1'))?.value).toEqual({ stepNo: 4 });
+    // The line's quantity still holds from memory: 2 more fit, 3 do not.
+    await expect(recordOperation(again, worker, pick(3))).rejects.toMatchObject({ reason: 'line-closed' });
+  });
+
+  it('writes a step once under its key from memory too', async () => {
+    const { db } = await device();
+    await doneOf(db);
+    await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#0' });
+    await doneOf(db);
+    const again = await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#0' });
+    expect(again.duplicate).toBe(true);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await shown(db, 'A-01-01-1')).toEqual([9]);
+  });
+
+  it("hears another tab's step on the same list: the next scan sees the line's new progress and stock", async () => {
+    const { db, reopen } = await device();
+    const otherTab = reopen();
+    opened.push(otherTab);
+    const listener = heard(db);
+    expect(await doneOf(db)).toBe(0);
+    await recordOperation(otherTab, worker, pick(4));
+    await listener.settle();
+    expect(listener.calls.length).toBeGreaterThan(0);
+    expect(await doneOf(db)).toBe(4);
+    const scanned = await resolveScan(db, interpretCode('A-01-01-1'), 'A-01-01-1');
+    expect(scanned.kind === 'bin' && scanned.bin.stock.map((l) => l.qty)).toEqual([6]);
+    // And this tab's next step is checked against it: 2 left, not 6.
+    await expect(recordOperation(db, worker, pick(3))).rejects.toMatchObject({ why: { code: 'qty-more-than-allowed', max: 2 } });
+    listener.stop();
+  });
+
+  it("hears a pull: the server's progress from another device and a changed product reach the next scan", async () => {
+    const { db } = await device();
+    await doneOf(db);
+    expect(await resolveScan(db, interpretCode('4010000000012'), '4010000000012')).toMatchObject({ kind: 'product', product: { name: 'Chickpeas 1 l' } });
+    const listener = heard(db);
+    type Page = Extract<PullResponse, { kind: 'changes' }>;
+    const { serverClock: _clock, ...wireTask } = list;
+    const page: Page = {
+      kind: 'changes',
+      products: [{ ...product, codes: [...product.codes], name: 'Chickpeas 1 l (new label)' }],
+      bins: [{ ...binA, stock: [{ ...binA.stock[0]!, qty: 7 }] }].map(({ serverStock: _s, serverClock: _c, productIds: _p, ...bin }) => bin),
+      tasks: [{ ...wireTask, assignedToName: 'Pat Picker', lines: [{ ...list.lines[0]!, done: 3, short: null }] }] as Page['tasks'],
+      operations: [],
+      settings: DEFAULT_WAREHOUSE_SETTINGS,
+      cursor: 'c-9',
+      clock: '9',
+      binClocks: { 'A-01-01-1': '9' },
+      taskClocks: { 't-1': '9' },
+      more: false,
+    };
+    await storePulledPage(db, page, { catalogWasEmpty: false });
+    await listener.settle();
+    expect(listener.calls.length).toBeGreaterThan(0);
+    expect(await doneOf(db)).toBe(3);
+    expect((await readPickContext(db, 't-1'))!.lines[0]!.binStock!.map((l) => l.qty)).toEqual([7]);
+    expect(await resolveScan(db, interpretCode('4010000000012'), '4010000000012')).toMatchObject({ kind: 'product', product: { name: 'Chickpeas 1 l (new label)' } });
+    listener.stop();
+  });
+
+  it('tells nobody of its own steps (the flow renders what it wrote), but the live queries of the page hear them', async () => {
+    const { db } = await device();
+    await doneOf(db);
+    await recordOperation(db, worker, pick(1));
+    await doneOf(db);
+    const listener = heard(db);
+    const pending: number[] = [];
+    const stop = watchQuery(() => db.outbox.where('status').equals('pending').count(), (n) => pending.push(n));
+    await new Promise((r) => setTimeout(r, 20));
+    await recordOperation(db, worker, pick(1));
+    expect(stepWays.fromMemory).toBe(1);
+    // Announced after the next frame (at most 100 ms where none comes, as here).
+    await new Promise((r) => setTimeout(r, 150));
+    expect(listener.calls).toEqual([]);
+    expect(pending.at(-1)).toBe(2);
+    stop();
+    listener.stop();
+  });
+
+  it('finds a write it never heard of (another program on the same database) in the step itself, and decides on it instead', async () => {
+    const { db } = await device();
+    await doneOf(db);
+    await recordOperation(db, worker, pick(1));
+    await doneOf(db);
+    // Straight into IndexedDB, around Dexie: no notice reaches the cache.
+    const emptied: StoredBin = withStock(binA, []);
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.backendDB().transaction('bins', 'readwrite');
+      tx.objectStore('bins').put(emptied);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    await recordOperation(db, worker, pick(1));
+    expect(stepWays).toMatchObject({ fromMemory: 0, stale: 1 });
+    // The pick was applied to the bin as IndexedDB held it, not as the cache did.
+    expect(await shown(db, 'A-01-01-1')).toEqual([-1]);
+    expect(await doneOf(db)).toBe(2);
+  });
+});
