@@ -92,6 +92,20 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     manifest: true,
+    rolldownOptions: {
+      // The sync worker (src/sync/syncWorker.ts) is a second entry of the app's own build,
+      // not a worker bundle of its own: it shares the app's chunks (Dexie, zod, the
+      // protocol), so they are precached once, not twice. Its name has no hash because the
+      // page starts it by name (sync/syncRunner.ts); the server sends such files with
+      // no-cache and the service worker precaches it by its revision.
+      input: { index: 'index.html', syncWorker: 'src/sync/syncWorker.ts' },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'syncWorker' ? 'assets/syncWorker.js' : 'assets/[name]-[hash].js'),
+        // zod in a chunk of its own: the first screen never loads it (sign-in and the
+        // screens after it do), where left to itself it would share Dexie's chunk.
+        codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]/ }] },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

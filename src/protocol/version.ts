@@ -11,19 +11,9 @@
  * those apps keep syncing until a server stops reading protocol 1.
  */
 import { z } from 'zod';
-import { version } from '../../package.json';
+import { PROTOCOL_VERSION, UNVERSIONED_PROTOCOL } from './versionNumbers';
 
-/** The app's version: the device reports it, the server shows it in /api/health. */
-export const APP_VERSION: string = version;
-
-/** The version of the push and pull messages this build sends and reads. */
-export const PROTOCOL_VERSION = 1;
-
-/** The protocol of apps made before the header existed. */
-export const UNVERSIONED_PROTOCOL = 1;
-
-/** Every request of the device carries its protocol version in this header. */
-export const PROTOCOL_VERSION_HEADER = 'x-protocol-version';
+export { APP_VERSION, PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, UNVERSIONED_PROTOCOL } from './versionNumbers';
 
 export const protocolRangeSchema = z.object({ oldest: z.number().int().positive(), newest: z.number().int().positive() });
 export type ProtocolRange = z.infer<typeof protocolRangeSchema>;

@@ -4,21 +4,11 @@
  * parsing and the same errors, so a flow handles a scan once.
  */
 import { brokenScanMeaning, interpretCode, type CodeMeaning } from '../domain/codes/interpretCode';
+import type { ScanSymbology } from './symbologies';
+
+export { AIM_SYMBOLOGIES, GS1_AIM_IDENTIFIERS, type ScanSymbology } from './symbologies';
 
 export type ScanSource = 'camera' | 'scanner' | 'keyboard';
-
-export type ScanSymbology =
-  | 'ean-13'
-  | 'ean-8'
-  | 'upc-a'
-  | 'upc-e'
-  | 'code-128'
-  | 'gs1-128'
-  | 'gs1-datamatrix'
-  | 'gs1-qr'
-  | 'qr'
-  | 'datamatrix'
-  | 'unknown';
 
 export interface Scan {
   /** The code as the app reads it: GS as U+001D, GS1 strings keep their AIM prefix. */
@@ -30,22 +20,6 @@ export interface Scan {
   /** performance.now() when the scan was made. */
   readonly at: number;
 }
-
-/** AIM symbology identifiers (ISO/IEC 15424) the app understands. */
-export const AIM_SYMBOLOGIES: Readonly<Record<string, ScanSymbology>> = {
-  ']E0': 'ean-13',
-  ']E4': 'ean-8',
-  ']E1': 'upc-e',
-  ']C0': 'code-128',
-  ']C1': 'gs1-128',
-  ']d1': 'datamatrix',
-  ']d2': 'gs1-datamatrix',
-  ']Q1': 'qr',
-  ']Q3': 'gs1-qr',
-};
-
-/** AIM identifiers of GS1 element strings: the text keeps them, as they tell the parser it is GS1. */
-export const GS1_AIM_IDENTIFIERS: ReadonlySet<string> = new Set([']C1', ']d2', ']Q3', ']e0']);
 
 export function makeScan(text: string, symbology: ScanSymbology, source: ScanSource, at: number, today: Date = new Date()): Scan {
   return { text, symbology, source, meaning: interpretCode(text, today), at };

@@ -35,7 +35,7 @@
  * - The configured prefix and suffix are removed; AIM symbology identifiers tell the
  *   symbology. GS1 strings keep their AIM prefix, so the GS1 parser knows FNC1 led them.
  */
-import { AIM_SYMBOLOGIES, GS1_AIM_IDENTIFIERS, type ScanSymbology } from './scan';
+import { AIM_SYMBOLOGIES, GS1_AIM_IDENTIFIERS, type ScanSymbology } from './symbologies';
 
 export interface WedgeSettings {
   /**

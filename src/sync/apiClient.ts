@@ -4,9 +4,8 @@
  * SyncError with a reason. Nothing above this file sees fetch or HTTP statuses.
  */
 import type { z } from 'zod';
-import { apiErrorSchema } from '../protocol/errors';
 import { authHeaders } from '../protocol/paths';
-import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '../protocol/version';
+import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '../protocol/versionNumbers';
 import { SyncError } from './syncError';
 
 export interface Credentials {
@@ -89,6 +88,8 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
 
 async function errorOf(response: Response): Promise<SyncError> {
   const body: unknown = await response.json().catch(() => null);
+  // Loaded with the first refusal: the first screen's code carries no schema library.
+  const { apiErrorSchema } = await import('../protocol/errors');
   const parsed = apiErrorSchema.safeParse(body);
   if (parsed.success) return new SyncError(parsed.data.error.reason, parsed.data.error.message, response.status, parsed.data.error.retryAfterSeconds ?? null);
   if (response.status === 502 || response.status === 503 || response.status === 504) {

@@ -2,14 +2,14 @@ import type { FloorDb } from '../device/floorDb';
 import { deviceId } from '../device/deviceIdentity';
 import { saveSignIn, signOut } from '../device/session';
 import type { DeviceSession } from '../device/syncState';
-import { signInResponseSchema } from '../protocol/auth';
 import { apiPaths } from '../protocol/paths';
-import { APP_VERSION } from '../protocol/version';
+import { APP_VERSION } from '../protocol/versionNumbers';
 import { createApiClient, type ApiClient } from './apiClient';
 
 /** Signs in on the server and keeps the session on the device. */
 export async function signIn(db: FloorDb, username: string, pin: string, api: ApiClient = createApiClient(() => null)): Promise<DeviceSession> {
-  const id = await deviceId(db);
+  // The schema (and zod) load with the sign-in, not with the first screen.
+  const [id, { signInResponseSchema }] = await Promise.all([deviceId(db), import('../protocol/auth')]);
   const response = await api.post(apiPaths.signIn, { username: username.trim(), pin, deviceId: id, appVersion: APP_VERSION }, signInResponseSchema);
   return saveSignIn(db, response!);
 }

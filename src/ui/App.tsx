@@ -1,6 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { readDownload } from '../device/downloadStore';
-import type { DeviceSession } from '../device/syncState';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { readRecord, type DeviceSession } from '../device/syncState';
 import { floorDb } from './floor';
 import { useLiveQuery } from './hooks/useLiveQuery';
 import { useAppStore } from './store/appStore';
@@ -8,21 +7,50 @@ import { StatusBar } from './components/StatusBar';
 import { UpdateBanner } from './components/UpdateBanner';
 import { SignInScreen } from './features/signIn/SignInScreen';
 import { ChooseWarehouseScreen } from './features/signIn/ChooseWarehouseScreen';
-import { DownloadScreen } from './features/download/DownloadScreen';
 import { HomeScreen } from './features/home/HomeScreen';
-import { FindScreen } from './features/find/FindScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { TaskListScreen } from './features/tasks/TaskListScreen';
-import { ScannerScreen } from './features/scanner/ScannerScreen';
-import { PickScreen } from './features/pick/PickScreen';
-import { CountScreen } from './features/count/CountScreen';
-import { PutawayScreen } from './features/putaway/PutawayScreen';
 import { useT } from './i18n/useT';
 import { Problem, Screen } from './components/Screen';
-import { TakeTaskGate } from './features/tasks/TakeTaskGate';
-import { SyncScreen } from './features/sync/SyncScreen';
 import { isSupervisor } from '../domain/people/roles';
 import { useSyncScheduler } from './features/sync/useSyncScheduler';
+
+// The first screen (sign-in, or Home) loads only what it shows: every other screen is a
+// chunk of its own (issue 14: the first screen's JavaScript on a slow handheld), all of
+// them precached (vite.config.ts), and fetched from the cache once Home is up, so no
+// screen waits for its code when it is opened.
+const floorScreens = {
+  download: () => import('./features/download/DownloadScreen'),
+  find: () => import('./features/find/FindScreen'),
+  settings: () => import('./features/settings/SettingsScreen'),
+  tasks: () => import('./features/tasks/TaskListScreen'),
+  scanner: () => import('./features/scanner/ScannerScreen'),
+  pick: () => import('./features/pick/PickScreen'),
+  count: () => import('./features/count/CountScreen'),
+  putaway: () => import('./features/putaway/PutawayScreen'),
+  gate: () => import('./features/tasks/TakeTaskGate'),
+  sync: () => import('./features/sync/SyncScreen'),
+};
+const DownloadScreen = lazy(() => floorScreens.download().then((m) => ({ default: m.DownloadScreen })));
+const FindScreen = lazy(() => floorScreens.find().then((m) => ({ default: m.FindScreen })));
+const SettingsScreen = lazy(() => floorScreens.settings().then((m) => ({ default: m.SettingsScreen })));
+const TaskListScreen = lazy(() => floorScreens.tasks().then((m) => ({ default: m.TaskListScreen })));
+const ScannerScreen = lazy(() => floorScreens.scanner().then((m) => ({ default: m.ScannerScreen })));
+const PickScreen = lazy(() => floorScreens.pick().then((m) => ({ default: m.PickScreen })));
+const CountScreen = lazy(() => floorScreens.count().then((m) => ({ default: m.CountScreen })));
+const PutawayScreen = lazy(() => floorScreens.putaway().then((m) => ({ default: m.PutawayScreen })));
+const TakeTaskGate = lazy(() => floorScreens.gate().then((m) => ({ default: m.TakeTaskGate })));
+const SyncScreen = lazy(() => floorScreens.sync().then((m) => ({ default: m.SyncScreen })));
+
+/** Loads every floor screen's code after the first screen is up (from the precache: a few ms each). */
+function preloadFloorScreens(): void {
+  const load = () => Object.values(floorScreens).forEach((screen) => void screen().catch(() => undefined));
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 500);
+}
+
+function Loading({ children }: { children: ReactNode }) {
+  const t = useT();
+  return <Suspense fallback={<p className="screen">{t('common.loading')}</p>}>{children}</Suspense>;
+}
 
 // Only supervisors open the console: its code loads when they do, not on every worker's
 // first screen, and it is not precached (vite.config.ts): opened offline on a device that
@@ -63,19 +91,30 @@ function SignedIn({ session }: { session: DeviceSession }) {
   const warehouseId = session.warehouse?.id ?? null;
   const t = useT();
   const complete = useLiveQuery(async () => {
-    const state = await readDownload(floorDb);
+    // The record itself, not downloadStore: the first screen does not load the download's code.
+    const state = (await readRecord(floorDb, 'download')) ?? null;
     return state !== null && state.warehouseId === warehouseId && state.finishedAt !== null;
   }, [warehouseId], null);
   if (session.warehouse === null) return <ChooseWarehouseScreen session={session} />;
   if (complete === null) return <p className="screen">{t('app.starting')}</p>;
-  if (!complete) return <DownloadScreen session={session} />;
+  if (!complete)
+    return (
+      <Loading>
+        <DownloadScreen session={session} />
+      </Loading>
+    );
   return <Synced session={session} warehouseId={warehouseId!} />;
 }
 
 /** The warehouse is on the device: it syncs while the app runs. */
 function Synced({ session, warehouseId }: { session: DeviceSession; warehouseId: string }) {
   useSyncScheduler(warehouseId);
-  return <Routed session={session} />;
+  useEffect(preloadFloorScreens, []);
+  return (
+    <Loading>
+      <Routed session={session} />
+    </Loading>
+  );
 }
 
 function Routed({ session }: { session: DeviceSession }) {

@@ -1,13 +1,14 @@
 /**
  * Runs the sync scheduler while a signed-in device holds its warehouse: at start, when
  * the network returns, when the app becomes visible, soon after each new step, and on
- * a timer (sync/syncScheduler.ts). Its state goes to the store for the status bar.
+ * a timer (sync/syncScheduler.ts). Its state goes to the store for the status bar. Each
+ * sync runs in the sync worker (sync/syncRunner.ts), off the page's thread.
  */
 import { useEffect, useRef } from 'react';
 import { startSyncScheduler } from '../../../sync/syncScheduler';
-import { syncOnce } from '../../../sync/syncEngine';
+import { startSyncRunner } from '../../../sync/syncRunner';
 import { unsentOperations } from '../../../device/session';
-import { api, floorDb } from '../../floor';
+import { api, credentials, floorDb } from '../../floor';
 import { appStore } from '../../store/appStore';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 
@@ -16,8 +17,9 @@ export function useSyncScheduler(warehouseId: string): void {
   const seen = useRef(pending);
 
   useEffect(() => {
+    const runner = startSyncRunner({ db: floorDb, api, credentials });
     const scheduler = startSyncScheduler({
-      run: (signal) => syncOnce(floorDb, api, { warehouseId, signal }),
+      run: (signal) => runner.run(warehouseId, signal),
       onState: (state) => {
         // Update required: the service worker looks for the new app now, not at the next navigation.
         if (state.updateRequired && !appStore.getState().syncUpdateRequired) appStore.getState().checkForUpdate();
@@ -34,6 +36,7 @@ export function useSyncScheduler(warehouseId: string): void {
       document.removeEventListener('visibilitychange', visible);
       appStore.getState().setSyncRequester(() => undefined);
       scheduler.stop();
+      runner.stop();
     };
   }, [warehouseId]);
 
