@@ -177,10 +177,20 @@ export function shrunk(image: GrayImage, factor: number): GrayImage {
   const width = Math.floor(image.width / factor);
   const height = Math.floor(image.height / factor);
   const out = new Uint8Array(width * height);
+  const src = image.data;
+  if (factor === 2) {
+    // Every frame shrinks the aim region by two for 2D codes: without the inner loops.
+    for (let y = 0; y < height; y++) {
+      let top = 2 * y * image.width;
+      let bottom = top + image.width;
+      for (let i = y * width, end = i + width; i < end; i++, top += 2, bottom += 2) out[i] = (src[top]! + src[top + 1]! + src[bottom]! + src[bottom + 1]! + 2) >> 2;
+    }
+    return { data: out, width, height };
+  }
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let sum = 0;
-      for (let sy = 0; sy < factor; sy++) for (let sx = 0; sx < factor; sx++) sum += image.data[(y * factor + sy) * image.width + x * factor + sx]!;
+      for (let sy = 0; sy < factor; sy++) for (let sx = 0; sx < factor; sx++) sum += src[(y * factor + sy) * image.width + x * factor + sx]!;
       out[y * width + x] = sum / (factor * factor) + 0.5;
     }
   }
