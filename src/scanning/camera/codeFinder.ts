@@ -160,10 +160,15 @@ function clipTo(region: Region, frame: { readonly width: number; readonly height
 export function barsDirection(image: GrayImage): { angle: number; coherence: number } {
   const { data, width, height } = image;
   let [xx, yy, xy] = [0, 0, 0];
+  // Sobel, not a plain difference: its gradients are near isotropic, so the angle has
+  // no pull towards the axes or the diagonals.
   for (let y = 1; y < height - 1; y += 2) {
     for (let x = 1, p = y * width + 1; x < width - 1; x += 2, p += 2) {
-      const gx = data[p + 1]! - data[p - 1]!;
-      const gy = data[p + width]! - data[p - width]!;
+      const [a, b, c] = [data[p - width - 1]!, data[p - width]!, data[p - width + 1]!];
+      const [d, f] = [data[p - 1]!, data[p + 1]!];
+      const [g, h, i] = [data[p + width - 1]!, data[p + width]!, data[p + width + 1]!];
+      const gx = c + 2 * f + i - a - 2 * d - g;
+      const gy = g + 2 * h + i - a - 2 * b - c;
       xx += gx * gx;
       yy += gy * gy;
       xy += gx * gy;

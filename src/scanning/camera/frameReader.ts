@@ -7,7 +7,8 @@
  * - Every frame runs the first passes (the aim region) and the finder; a frame that
  *   shows nothing code-like runs nothing else, except one blind pass every
  *   `blindEvery` frames, in turn (a code the finder misses is met within a cycle).
- * - Found passes run while the frame's time is under `budgetMs`; the next frame
+ * - Found passes run while the frame's time is under `budgetMs` (at least one when
+ *   the finder marked something); the next frame
  *   resumes the list where this one stopped, so over a few frames of a code held in
  *   view every pass has had its turn. The camera loop keeps one frame in flight,
  *   so the budget bounds how long a read keeps the loop waiting.
@@ -63,7 +64,9 @@ export class FrameReader {
       if (read) return read;
     }
     if (work.candidates().length > 0) {
-      for (let tried = 0; tried < FOUND.length && this.clock() - start < this.settings.budgetMs; tried++) {
+      // At least one found pass, even where the first passes alone outlast the budget
+      // (a slow handheld): else a hard code would wait for the blind passes.
+      for (let tried = 0; tried < FOUND.length && (tried === 0 || this.clock() - start < this.settings.budgetMs); tried++) {
         const which = FOUND[this.nextFound]!;
         this.nextFound = (this.nextFound + 1) % FOUND.length;
         const read = await this.tryPass(work, which);

@@ -114,8 +114,9 @@ export function turned(image: GrayImage, degrees: number): GrayImage {
   const radians = (degrees * Math.PI) / 180;
   const cos = Math.cos(radians);
   const sin = Math.sin(radians);
-  const width = Math.ceil(Math.abs(image.width * cos) + Math.abs(image.height * sin));
-  const height = Math.ceil(Math.abs(image.width * sin) + Math.abs(image.height * cos));
+  // Less a hair, so a quarter turn (cos 90° is 6e-17, not 0) does not gain a column.
+  const width = Math.ceil(Math.abs(image.width * cos) + Math.abs(image.height * sin) - 1e-9);
+  const height = Math.ceil(Math.abs(image.width * sin) + Math.abs(image.height * cos) - 1e-9);
   const out = new Uint8Array(width * height);
   const fill = meanOf(image);
   const [cx, cy, ox, oy] = [image.width / 2, image.height / 2, width / 2, height / 2];
