@@ -20,9 +20,14 @@ import { compose, randomFrom, symbolOf, type Look, type SymbolFormat } from './l
 
 export { compose, randomFrom, symbolOf, type Look, type SymbolFormat } from './labelDrawing';
 
-/** The seed the pipeline was tuned on; the benchmark reports REPORT_SEED. */
+/**
+ * The seed the pipeline was tuned on; the benchmark reports REPORT_SEED, whose frames
+ * nobody looked at while tuning. (Seed 2 was the first held-out set: it showed a UPC-E
+ * read from a piece of an EAN-13, which led to the finder joining a code's pieces and
+ * the long-code check in decodePasses.ts, so it is held out no more.)
+ */
 export const TUNING_SEED = 1;
-export const REPORT_SEED = 2;
+export const REPORT_SEED = 3;
 
 interface Case {
   readonly folder: string;

@@ -143,7 +143,47 @@ export function findCodes(search: GrayImage, step: number, frame: { readonly wid
     const angle = kind === 'bars' ? (0.5 * Math.atan2(2 * xy, xx - yy) * 180) / Math.PI : 0;
     found.push({ region, angle, kind, score: contrast });
   }
-  return found.sort((a, b) => b.score - a.score);
+  return piecesJoined(found, settings.joinWithin, frame).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * One code can fall into several candidates (a JPEG block or glare breaks its cells
+ * apart), and a crop of a piece of an EAN-13 reads as a wrong UPC-E or EAN-8: bar
+ * candidates of about one direction whose regions (with their margins) meet are one
+ * code; a candidate mostly inside another is that one's piece.
+ */
+function piecesJoined(found: Candidate[], within: number, frame: { readonly width: number; readonly height: number }): Candidate[] {
+  const joined = [...found];
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < joined.length && !merged; i++) {
+      for (let j = i + 1; j < joined.length && !merged; j++) {
+        const [a, b] = [joined[i]!, joined[j]!];
+        const sameCode = a.kind === b.kind && (a.kind === 'matrix' || apart((a.angle * Math.PI) / 180, (b.angle * Math.PI) / 180) < within);
+        const inside = overlap(a.region, b.region) > 0.5 * Math.min(area(a.region), area(b.region));
+        if (!(sameCode && overlap(a.region, b.region) > 0) && !inside) continue;
+        const main = a.score >= b.score ? a : b;
+        joined[i] = sameCode ? { ...main, region: union(a.region, b.region, frame), score: a.score + b.score } : main;
+        joined.splice(j, 1);
+        merged = true;
+      }
+    }
+  }
+  return joined;
+}
+
+const area = (r: Region) => r.width * r.height;
+
+function union(a: Region, b: Region, frame: { readonly width: number; readonly height: number }): Region {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return clipTo({ x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y }, frame);
+}
+
+function overlap(a: Region, b: Region): number {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return width > 0 && height > 0 ? width * height : 0;
 }
 
 function clipTo(region: Region, frame: { readonly width: number; readonly height: number }): Region {

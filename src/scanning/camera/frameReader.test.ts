@@ -42,9 +42,15 @@ describe('the certainty rule', () => {
     const upce: EngineRead = { format: 'UPCE', text: '01234565', symbologyIdentifier: ']E0' };
     const three = fakeEngine((o) => (o.minLines <= 3 ? upce : null));
     expect(await readStill(three.engine, plain(320, 240))).toBeNull();
-    const four = fakeEngine(() => upce);
+    const four = fakeEngine((o) => (o.formats.join() === 'EAN13,UPCA' ? null : upce));
     expect((await readStill(four.engine, plain(320, 240)))?.symbology).toBe('upc-e');
     expect(four.calls.some((c) => c.minLines === 4 && c.formats.join() === 'UPCE')).toBe(true);
+  });
+
+  it('does not take a UPC-E from an image that also reads as an EAN-13 (half an EAN-13 can read as a UPC-E)', async () => {
+    const upce: EngineRead = { format: 'UPCE', text: '0101234000054', symbologyIdentifier: ']E0' };
+    const piece = fakeEngine((o) => (o.formats.join() === 'EAN13,UPCA' ? ean('4012345000009') : upce));
+    expect(await readStill(piece.engine, plain(320, 240))).toBeNull();
   });
 
   it('does not take a read whose text changes when more lines are asked', async () => {
