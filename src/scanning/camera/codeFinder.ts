@@ -51,7 +51,8 @@ interface Cell {
   readonly xy: number;
 }
 
-function cellsOf(image: GrayImage, size: number): { cells: (Cell | null)[]; columns: number; rows: number } {
+/** The structure tensor of each cell; null for a cell too flat to be print (most of a frame, so no object is made for it). */
+function cellsOf(image: GrayImage, size: number, minEnergy: number): { cells: (Cell | null)[]; columns: number; rows: number } {
   const columns = Math.floor((image.width - 2) / size);
   const rows = Math.floor((image.height - 2) / size);
   const cells: (Cell | null)[] = new Array(columns * rows).fill(null);
@@ -71,6 +72,7 @@ function cellsOf(image: GrayImage, size: number): { cells: (Cell | null)[]; colu
         }
       }
       const energy = (xx + yy) / (size * size);
+      if (energy < minEnergy) continue;
       const coherence = xx + yy === 0 ? 0 : Math.sqrt((xx - yy) ** 2 + 4 * xy * xy) / (xx + yy);
       cells[cy * columns + cx] = { energy, coherence, theta: 0.5 * Math.atan2(2 * xy, xx - yy), xx, yy, xy };
     }
@@ -89,7 +91,7 @@ function apart(a: number, b: number): number {
  * regions in frame pixels, clipped to `frame`.
  */
 export function findCodes(search: GrayImage, step: number, frame: { readonly width: number; readonly height: number }, settings: FinderSettings = FINDER): Candidate[] {
-  const { cells, columns, rows } = cellsOf(search, settings.cell);
+  const { cells, columns, rows } = cellsOf(search, settings.cell, settings.minEnergy);
   const kindOf = (cell: Cell | null): 'bars' | 'matrix' | null => {
     if (cell === null || cell.energy < settings.minEnergy) return null;
     if (cell.coherence >= settings.barsCoherence) return 'bars';

