@@ -20,6 +20,7 @@
  * digit is weaker, and only where the same image holds no EAN-13 or UPC-A, which a
  * short code can be a piece of). Then two camera frames must agree (frameAgreement.ts).
  */
+import { aimRegionInPixels } from './aimRegion';
 import { barsDirection, findCodes, type Candidate } from './codeFinder';
 import { clip, grayOf, pixelsOf, searchGrayOf, shrunk, stretched, turned, wholeOf, type GrayImage, type Region } from './grayImage';
 import { WEAK_FORMATS, type BarcodeEngine, type EngineFormat, type EngineRead, type Pixels } from './barcodeEngine';
@@ -30,8 +31,6 @@ const LONG_FORMATS: readonly EngineFormat[] = ['EAN13', 'UPCA'];
 export const STRONG_MIN_LINES = 3;
 export const WEAK_MIN_LINES = 4;
 
-/** The aim box as fractions of the frame (the viewfinder's `.aim`, inset 25 % 10 %). */
-export const AIM_REGION = { left: 0.1, top: 0.25, width: 0.8, height: 0.5 } as const;
 /** Frames smaller than this on both sides (a still image, a crop) are searched whole. */
 const AIM_FROM = { width: 640, height: 360 };
 /** Side of the finder's search pixel in frame pixels. */
@@ -49,10 +48,9 @@ export class FrameWork {
     return this.frame.width >= AIM_FROM.width && this.frame.height >= AIM_FROM.height;
   }
 
+  /** The aim box the viewfinder draws (aimRegion.ts); a small image is all aim. */
   get aim(): Region {
-    if (!this.isLarge) return wholeOf(this.frame);
-    const { width, height } = this.frame;
-    return clip({ x: AIM_REGION.left * width, y: AIM_REGION.top * height, width: AIM_REGION.width * width, height: AIM_REGION.height * height }, this.frame);
+    return this.isLarge ? aimRegionInPixels(this.frame.width, this.frame.height) : wholeOf(this.frame);
   }
 
   gray(key: string, make: () => GrayImage): GrayImage {
