@@ -8,10 +8,10 @@
  *   shows nothing code-like runs nothing else, except one blind pass every
  *   `blindEvery` frames, in turn (a code the finder misses is met within a cycle).
  * - Found passes run while the frame's time is under `budgetMs` (at least one when
- *   the finder marked something); the next frame
- *   resumes the list where this one stopped, so over a few frames of a code held in
- *   view every pass has had its turn. The camera loop keeps one frame in flight,
- *   so the budget bounds how long a read keeps the loop waiting.
+ *   the finder marked something); the next frame resumes the list where this one
+ *   stopped, so over a few frames of a code held in view every pass has had its turn.
+ *   The camera loop keeps one frame in flight, so the budget bounds how long a read
+ *   keeps the loop waiting.
  * - The pass that last read a code goes first on the next frame: the second frame that
  *   must agree is read by the same pass at once.
  * - A read is certain per frame by the rule in decodePasses.ts; the first certain read
