@@ -74,4 +74,13 @@ describe('reading a camera frame', () => {
     expect(await readStill(fallback, await frameWith('96385074', 'EAN8', 4))).toEqual({ text: '96385074', symbology: 'ean-8', framesNeeded: 3 });
     expect((await readStill(fallback, await frameWith('4006381333931', 'EAN13')))?.framesNeeded).toBe(2);
   });
+
+  it('the fallback engine keeps GS1 data GS1, and a plain Code 128 plain', async () => {
+    const fallback = nodeZxingJsEngine();
+    const gs1 = await readStill(fallback, await frameWith('(01)09501101530003(17)271231(10)LOT42', 'Code128', 5));
+    expect(gs1?.symbology).toBe('gs1-128');
+    const scan = makeScan(gs1!.text, gs1!.symbology, 'camera', 0, new Date('2026-11-23'));
+    expect(scan.meaning.kind === 'gs1' && scan.meaning.gs1).toMatchObject({ gtin: '09501101530003', expiry: '2027-12-31', lot: 'LOT42' });
+    expect(await readStill(fallback, await frameWith('A-03-10-1', 'Code128', 3))).toMatchObject({ text: 'A-03-10-1', symbology: 'code-128' });
+  });
 });
