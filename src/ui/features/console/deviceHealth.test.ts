@@ -6,6 +6,7 @@ const now = Date.parse('2026-12-01T12:00:00Z');
 const ago = (min: number) => new Date(now - min * 60_000).toISOString();
 const device = (id: string, over: Partial<DeviceSummary> = {}, pending = 0, oldest: string | null = null): DeviceSummary => ({
   deviceId: id,
+  name: null,
   username: 'picker1',
   warehouseId: 'wh-main',
   appVersion: '1',

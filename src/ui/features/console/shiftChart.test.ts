@@ -5,9 +5,9 @@ const chart = {
   from: '2026-12-01T08:00:00.000Z',
   to: '2026-12-01T11:00:00.000Z',
   hours: [
-    { hour: '2026-12-01T08:00:00.000Z', deviceId: 'a', operations: 30, lagMedianMs: 1000, lagMaxMs: 4000 },
-    { hour: '2026-12-01T08:00:00.000Z', deviceId: 'b', operations: 10, lagMedianMs: 5000, lagMaxMs: 600_000 },
-    { hour: '2026-12-01T10:00:00.000Z', deviceId: 'b', operations: 2, lagMedianMs: 0, lagMaxMs: 0 },
+    { hour: '2026-12-01T08:00:00.000Z', deviceId: 'a', deviceName: null, operations: 30, lagMedianMs: 1000, lagMaxMs: 4000 },
+    { hour: '2026-12-01T08:00:00.000Z', deviceId: 'b', deviceName: null, operations: 10, lagMedianMs: 5000, lagMaxMs: 600_000 },
+    { hour: '2026-12-01T10:00:00.000Z', deviceId: 'b', deviceName: null, operations: 2, lagMedianMs: 0, lagMaxMs: 0 },
   ],
 };
 
