@@ -37,6 +37,9 @@ export const settingsChangeSchema = z
   .strict();
 export type SettingsChangeRequest = z.infer<typeof settingsChangeSchema>;
 
+/** The answer to a save or a rename: false when it changed nothing (it was already so: a repeat). */
+export const changedAnswerSchema = z.object({ changed: z.boolean().describe('False when the request changed nothing (it was already so).') });
+
 const changedValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** One audited change in a warehouse: its settings, or a device's name; who, when, each field before and after. */

@@ -206,8 +206,8 @@ describe.each(databaseKinds)('warehouse settings and device names on %s', (kind)
     const [last, first] = warehouseChangeListSchema.parse((await as(supervisor, 'GET', apiPaths.console(MAIN, 'changes'))).json()).changes.filter((c) => c.subject === 'device-name');
     // The second took its turn after the first: its "before" is the first's "after".
     expect(last!.changes.name!.from).toBe(first!.changes.name!.to);
-    const [{ name }] = await test.db.query<{ name: string }>('select name from devices where device_id = $1', [picker.deviceId]);
-    expect(name).toBe(last!.changes.name!.to);
+    const [row] = await test.db.query<{ name: string }>('select name from devices where device_id = $1', [picker.deviceId]);
+    expect(row!.name).toBe(last!.changes.name!.to);
     expect((await as(supervisor, 'POST', url, { name: '' })).json()).toEqual({ changed: true });
     expect((await test.db.query<{ name: string | null }>('select name from devices where device_id = $1', [picker.deviceId]))[0]!.name).toBeNull();
     await as(supervisor, 'POST', url, { name: 'Cold room 2' });
@@ -238,7 +238,7 @@ describe.each(databaseKinds)('warehouse settings and device names on %s', (kind)
     await test.db.transaction(async (tx) => {
       // The bin's own lots of the product expire late: only our two lots decide which is first.
       await tx.query(`update stock_balances set expiry = '2099-01-01' where warehouse_id = $1 and bin_code = $2 and product_id = $3`, [MAIN, line.binCode, line.productId]);
-      for (const [lot, expiry] of [['L-DEC', '2026-12-31'], ['L-FEB', '2027-02-01']]) {
+      for (const [lot, expiry] of [['L-DEC', '2026-12-31'], ['L-FEB', '2027-02-01']] as const) {
         await tx.query(`insert into stock_movements (warehouse_id, bin_code, product_id, lot, expiry, qty_delta, kind, occurred_at) values ($1, $2, $3, $4, $5, 5, 'opening', '1970-01-01T00:00:00Z')`, [MAIN, line.binCode, line.productId, lot, expiry]);
         await tx.query(`insert into stock_balances (warehouse_id, bin_code, product_id, lot, expiry, qty, changed_at) values ($1, $2, $3, $4, $5, 5, 1)`, [MAIN, line.binCode, line.productId, lot, expiry]);
       }

@@ -4,8 +4,17 @@ import { zh } from './zh';
 import { sayProblem, sayWhy, translate } from './language';
 import { englishWhy, type Why, type WhyCode } from '../../domain/why';
 
-/** Keys whose words are all arguments (a code, its symbology, a pack level translated on its own). */
-const MADE_OF_ARGUMENTS = new Set<string>(['find.codeLine']);
+/** Keys whose words are all arguments (a code, its symbology, a pack level translated on its own), or punctuation between them. */
+const MADE_OF_ARGUMENTS = new Set<string>([
+  'find.codeLine',
+  'console.listSeparator',
+  'console.clauseSeparator',
+  'console.device.named',
+  'console.detail.title',
+  'console.takeovers.who',
+  'console.change.field',
+  'console.userChange.addedField',
+]);
 
 describe('the string catalogue', () => {
   it('has every English key in Chinese, translated, with the same arguments', () => {

@@ -2,7 +2,13 @@
  * The interface's words in English: the catalogue every other language must match,
  * key for key and argument for argument (zh.ts is checked against it by the compiler).
  */
+import { consoleWatchEn } from './consoleWatchEn';
+import { consoleManageEn } from './consoleManageEn';
+
 export const en = {
+  // The supervisor console's words: the same catalogue, kept in files of their own.
+  ...consoleWatchEn,
+  ...consoleManageEn,
   'language.name': 'English',
   'nav.back': 'Back to home',
   'status.device': 'Device status',
@@ -25,6 +31,8 @@ export const en = {
   'settings.user': 'User',
   'settings.warehouse': 'Warehouse',
   'settings.version': 'App version',
+  'settings.timeZone': 'Warehouse time zone',
+  'settings.timeZoneToday': (zone: string, today: string) => `${zone} · today is ${today} here`,
   'settings.device': 'Device',
   'settings.language': 'Language',
   'settings.storageKept': 'Storage kept',

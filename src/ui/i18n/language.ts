@@ -40,6 +40,13 @@ export function translate<K extends MessageKey>(language: Language, key: K, ...a
   return typeof message === 'function' ? message(...args) : message;
 }
 
+/** A language's translate function, for pure helpers that word things (tested without React). */
+export type Translate = <K extends MessageKey>(key: K, ...args: Args<K>) => string;
+export const translator =
+  (language: Language): Translate =>
+  (key, ...args) =>
+    translate(language, key, ...args);
+
 const WHY_WORDS: Readonly<Record<Language, WhyWords>> = { en: englishWhy, zh: whyZh };
 
 /** A refusal's reason, worded in `language`. */

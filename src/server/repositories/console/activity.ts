@@ -50,7 +50,8 @@ export async function listActivity(db: Database, warehouseId: string, query: Act
   const where = [`o.warehouse_id = $1`, `o.received_at >= ${add(from)}::timestamptz`, `o.occurred_at >= ${add(from)}::timestamptz`];
   if (query.to) where.push(`o.occurred_at < ${add(query.to)}::timestamptz`);
   if (query.user) where.push(`(u.username = ${add(query.user)} or o.user_id = ${add(query.user)})`);
-  if (query.device) where.push(`o.device_id like ${add(`${query.device}%`)}`);
+  // A device by its id's first characters or by any part of its name, in any case.
+  if (query.device) where.push(`(o.device_id like ${add(`${query.device}%`)} or dv.name ilike ${add(`%${query.device.replace(/[\\%_]/g, '\\$&')}%`)})`);
   if (query.bin) {
     const bin = add(normaliseBinCode(query.bin) ?? query.bin);
     where.push(`(o.payload ->> 'binCode' = ${bin} or exists (select 1 from stock_movements m where m.op_id = o.op_id and m.bin_code = ${bin}))`);

@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { api } from '../../floor';
-import { useSay } from '../../i18n/useT';
+import { useSay, useT } from '../../i18n/useT';
+import { SyncError } from '../../../sync/syncError';
 
 export interface ConsoleQuery<T> {
   readonly data: T | null;
@@ -16,12 +17,31 @@ export interface ConsoleQuery<T> {
   refresh(): void;
 }
 
+/**
+ * Words for a console request that failed. A refusal the app words itself (a reason code
+ * it knows) is said in the person's language; where that is a general sentence and the
+ * server said more (which field, which row, who changed it), the server's words follow:
+ * the server answers in English, and a supervisor needs its detail to act.
+ */
+function useConsoleSay(): (error: unknown) => string {
+  const say = useSay();
+  const t = useT();
+  return useCallback(
+    (error: unknown) => {
+      const words = say(error);
+      const refusal = error instanceof SyncError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 401;
+      return refusal && words !== error.message ? t('console.serverSaid', words, error.message) : words;
+    },
+    [say, t],
+  );
+}
+
 export function useConsoleQuery<S extends z.ZodType>(path: string | null, schema: S, pollMs: number | null = null): ConsoleQuery<z.output<S>> {
   const [data, setData] = useState<z.output<S> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
   const [asked, setAsked] = useState(0);
-  const say = useSay();
+  const say = useConsoleSay();
   useEffect(() => {
     if (path === null) return;
     let stopped = false;
@@ -62,7 +82,7 @@ export interface ConsoleAction {
 export function useConsoleAction(): ConsoleAction {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const say = useSay();
+  const say = useConsoleSay();
   const run = useCallback(
     async <T,>(action: () => Promise<T>): Promise<T | null> => {
       setBusy(true);

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiPaths } from '../../../../protocol/paths';
-import { deviceNameSchema, settingsChangeSchema, settingsViewSchema, warehouseChangeListSchema, type SettingsView, type WarehouseChangeEntry } from '../../../../protocol/warehouseSettings';
+import { changedAnswerSchema, deviceNameSchema, settingsChangeSchema, settingsViewSchema, warehouseChangeListSchema, type SettingsView, type WarehouseChangeEntry } from '../../../../protocol/warehouseSettings';
 import { sessionOf } from '../../../plugins/app/authentication';
 import { renameDevice, saveSettings, settingsView } from '../../../repositories/console/floorSettings';
 import { warehouseChangesIn } from '../../../repositories/console/warehouseChanges';
 import { access, problems, warehouseParams, type BodyLimits } from '../routeSchema';
 import { supervisedWarehouse } from './warehouseParam';
 
-const changedAnswer = z.object({ changed: z.boolean().describe('False when the request changed nothing (it was already so).') });
 const changesQuery = z.object({ days: z.coerce.number().int().min(1).max(90).optional().describe('Days back from now, 1 to 90 (default 7).') });
 
 /** The warehouse's floor settings (read, saved with their audit) and the names of its devices. */
@@ -50,7 +49,7 @@ export default async function floorSettingsRoutes(app: FastifyInstance, options:
         ...supervisor,
         params: warehouseParams,
         body: settingsChangeSchema,
-        response: { 200: changedAnswer, ...refused },
+        response: { 200: changedAnswerSchema, ...refused },
       },
     },
     async (request) => {
@@ -71,7 +70,7 @@ export default async function floorSettingsRoutes(app: FastifyInstance, options:
         ...supervisor,
         params: warehouseParams.extend({ deviceId: z.string().min(1).max(64).describe('The device id.') }),
         body: deviceNameSchema,
-        response: { 200: changedAnswer, ...refused },
+        response: { 200: changedAnswerSchema, ...refused },
       },
     },
     async (request) => {
