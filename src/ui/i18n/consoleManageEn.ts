@@ -83,6 +83,8 @@ export const consoleManageEn = {
   'console.users.manageOne': (username: string) => `Manage ${username}`,
   'console.users.active': 'active',
   'console.users.disabledAt': (when: string) => `disabled ${when}`,
+  'console.users.onlyAdmin': (username: string, role: string) => `${username} is a ${role}: only an admin manages supervisors and admins.`,
+  'console.users.askAdmin': (username: string, warehouses: string) => `${username} also works in ${warehouses || 'no warehouse of yours'}, where you do not: ask an admin.`,
   'console.addUser.summary': 'Add a user',
   'console.addUser.username': 'User name (to sign in with)',
   'console.addUser.pin': 'First PIN (4 to 8 digits, not 1111 or 1234)',

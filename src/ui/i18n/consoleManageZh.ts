@@ -81,6 +81,8 @@ export const consoleManageZh: { readonly [K in keyof typeof consoleManageEn]: (t
   'console.users.manageOne': (username) => `管理 ${username}`,
   'console.users.active': '启用中',
   'console.users.disabledAt': (when) => `已于 ${when} 停用`,
+  'console.users.onlyAdmin': (username, role) => `${username} 是${role}：主管和管理员只能由管理员管理。`,
+  'console.users.askAdmin': (username, warehouses) => `${username} 还在 ${warehouses || '不属于您的仓库'} 工作，而您不在那里：请找管理员。`,
   'console.addUser.summary': '添加用户',
   'console.addUser.username': '用户名（用于登录）',
   'console.addUser.pin': '初始 PIN（4 到 8 位数字，不能是 1111 或 1234）',

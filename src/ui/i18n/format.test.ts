@@ -22,6 +22,7 @@ describe('formats for the chosen language', () => {
     // The year leads in Chinese; English (US) puts the month first.
     expect(zh.date(at)).toMatch(/^2026年12月31日$/);
     expect(en.date(at)).toMatch(/^Dec 31, 2026$/);
+    expect(zh.calendarDate('2027-01-01')).toBe('2027年1月1日');
     expect(zh.dateTime(at)).toMatch(/^2026\/12\/31 /);
     expect(en.dateTime(at)).toMatch(/^12\/31\/26, /);
   });

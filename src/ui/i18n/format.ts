@@ -25,8 +25,10 @@ export interface Formats {
   dateTime(at: string | number | Date): string;
   /** The time of day only. */
   time(at: string | number | Date): string;
-  /** The date only. */
+  /** The date only, of a moment where the browser is. */
   date(at: string | number | Date): string;
+  /** A calendar date (YYYY-MM-DD, as the floor keeps them), whatever the browser's zone. */
+  calendarDate(isoDate: string): string;
   /** The hour of the day, for a chart's axis. */
   hour(at: string | number | Date): string;
   /** A whole number or a decimal, grouped: 1,000,000. */
@@ -47,6 +49,7 @@ export function formatsFor(language: Language, preferred?: readonly string[]): F
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const calendar = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const hour = new Intl.DateTimeFormat(locale, { hour: 'numeric' });
   const number = new Intl.NumberFormat(locale);
   const money = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -57,6 +60,7 @@ export function formatsFor(language: Language, preferred?: readonly string[]): F
     dateTime: (at) => dateTime.format(moment(at)),
     time: (at) => time.format(moment(at)),
     date: (at) => date.format(moment(at)),
+    calendarDate: (isoDate) => calendar.format(new Date(`${isoDate}T00:00:00Z`)),
     hour: (at) => hour.format(moment(at)),
     number: (value) => number.format(value),
     money: (value) => money.format(value),

@@ -119,7 +119,7 @@ function SettingsForm({ warehouseId, view, action, outcome, said, reload }: { wa
         ))}
       </datalist>
       <p className="note" data-testid="floor-today">
-        {zone ? t('console.settings.today', format.date(`${floorDate(Date.now(), zone)}T12:00:00Z`), zone) : '—'}{' '}
+        {zone ? t('console.settings.today', format.calendarDate(floorDate(Date.now(), zone)), zone) : '—'}{' '}
         {draft.timeZone !== view.serverTimeZone && (
           <button type="button" onClick={() => set('timeZone', view.serverTimeZone)}>
             {t('console.settings.serverZone', view.serverTimeZone)}

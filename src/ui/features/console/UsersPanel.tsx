@@ -13,6 +13,7 @@ import { UserEditor } from './UserEditor';
 import { useConsoleQuery } from './useConsoleQuery';
 import { useFormat, useT } from '../../i18n/useT';
 import { jobWords, roleWords } from './stepWords';
+import { whyNotManageable } from './userEditing';
 
 export function UsersPanel({ warehouseId, me }: { warehouseId: string; me: { id: string; role: Role } }) {
   const t = useT();
@@ -50,7 +51,7 @@ export function UsersPanel({ warehouseId, me }: { warehouseId: string; me: { id:
                 <td>{u.disabledAt ? t('console.users.disabledAt', format.dateTime(u.disabledAt)) : t('console.users.active')}</td>
                 <td>
                   {u.notManageable ? (
-                    <span className="note">{u.notManageable}</span>
+                    <span className="note">{whyNotManageable(t, u, grantable.map((w) => w.id))}</span>
                   ) : open === u.id ? (
                     <>
                       <button type="button" onClick={() => setOpen(null)}>

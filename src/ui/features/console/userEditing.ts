@@ -31,6 +31,16 @@ export function changeOf(user: ManagedUserRow, draft: UserDraft): UserChange | n
   return Object.keys(change).length > 0 ? change : null;
 }
 
+/**
+ * Why the signed-in supervisor may not manage this user, in words (the server decided it,
+ * domain/people/userRules.ts refusalToManage): another role, or a warehouse not theirs.
+ */
+export function whyNotManageable(t: Translate, user: Pick<ManagedUserRow, 'username' | 'role' | 'warehouseIds'>, myWarehouseIds: readonly string[]): string {
+  if (user.role !== 'worker') return t('console.users.onlyAdmin', user.username, roleWords(t, user.role));
+  const elsewhere = user.warehouseIds.filter((id) => !myWarehouseIds.includes(id));
+  return t('console.users.askAdmin', user.username, elsewhere.join(t('console.listSeparator')));
+}
+
 /** Admins give any role; supervisors make workers only. */
 export const rolesOffered = (myRole: Role): readonly Role[] => (myRole === 'admin' ? ROLES : ['worker']);
 
