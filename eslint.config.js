@@ -25,6 +25,8 @@ const WHY = {
   tables:
     'The device database\'s tables are read and written only in src/device: call a device query or command function (add one there), so every rule about stored data lives in one place.',
   zxing: 'ZXing has one home: src/scanning.',
+  zxingFallback:
+    'The TypeScript ZXing (@zxing/library) ships once, as the decoding worker\'s fallback engine for browsers without WebAssembly (zxingJsEngine.ts, imported by decodeWorker.ts on demand). List cameras and drive the stream, torch and zoom with the MediaDevices API (cameraStream.ts).',
   react: 'React belongs to src/ui.',
   zustand: 'zustand is used through src/ui/store only.',
   serverLibs: 'Fastify and the database drivers belong to src/server.',
@@ -105,6 +107,16 @@ export default tseslint.config(
   {
     files: ['src/scanning/**/*.ts'],
     rules: forbid([[layer('(device|sync|ui|server)'), WHY.scanning], ...browserLibs, ...serverLibs, ...dexie, ...nodeBuiltins]),
+  },
+  {
+    // The same rules, and the TypeScript ZXing kept to the fallback engine: one copy in the app.
+    files: ['src/scanning/**/*.ts'],
+    ignores: ['src/scanning/camera/decodeWorker.ts', 'src/scanning/camera/zxingJsEngine.ts'],
+    rules: {
+      ...forbid([[layer('(device|sync|ui|server)'), WHY.scanning], ...browserLibs, ...serverLibs, ...dexie, ...nodeBuiltins, ['^@zxing/', WHY.zxingFallback]]),
+      // no-restricted-imports does not look at import(): the chunk would be just as big.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/^@zxing\\//]', message: WHY.zxingFallback }],
+    },
   },
   {
     files: ['src/sync/**/*.ts'],

@@ -2,17 +2,46 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
-// The PWA: the service worker precaches the whole app shell, so after the first
-// visit the app starts with no network, deep links included (navigateFallback).
-// The API is never cached by the service worker: the device's data lives in
-// IndexedDB, and a stale API answer would be a lie about the server.
+// The PWA: the service worker precaches the app shell, so after the first visit the
+// app starts with no network, deep links included (navigateFallback), and the camera
+// reads codes offline (the decoder's .wasm is precached). The API is never cached by
+// the service worker: the device's data lives in IndexedDB, and a stale API answer
+// would be a lie about the server.
+//
+// The precache is what every device downloads on install and on each update, often on
+// a warehouse's bad Wi-Fi, so it has a budget and the build fails over it, naming the
+// biggest files: growth is a decision. Two chunks are left out of it and cached by the
+// service worker the first time they load instead:
+// - zxing-fallback: the TypeScript ZXing engine (~445 KiB), loaded only by a browser
+//   without WebAssembly (or where the .wasm is blocked); such a browser needs one camera
+//   use online before its camera works offline; every other browser never loads it.
+// - ConsoleScreen: the supervisor console, online only by nature (it shows the server's
+//   state); once opened on a device it opens offline too.
+const ON_DEMAND_CHUNKS = ['zxing-fallback', 'ConsoleScreen'];
+
+/** 1.6 MB as the PWA plugin counts it when it prints the precache (KiB): 1,677,721 bytes. */
+const PRECACHE_BUDGET_BYTES = Math.floor(1.6 * 1024 * 1024);
+
+/** A Workbox manifest transform: the precache as it is, or an error if it is over `budget`. */
+function keepWithinBudget(budget: number) {
+  return <E extends { url: string; size: number }>(manifest: E[]) => {
+    const total = manifest.reduce((sum, e) => sum + e.size, 0);
+    if (total > budget) {
+      const biggest = [...manifest].sort((a, b) => b.size - a.size).slice(0, 5).map((e) => `${e.url} ${(e.size / 1024).toFixed(1)} KiB`);
+      throw new Error(`The precache is ${(total / 1024).toFixed(1)} KiB, over its budget of ${(budget / 1024).toFixed(1)} KiB (vite.config.ts). Biggest: ${biggest.join(', ')}.`);
+    }
+    return { manifest };
+  };
+}
 export default defineConfig({
   plugins: [
     react(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.png', 'favicon.svg'],
+      // The web manifest is precached by the plugin itself, the small icon and the
+      // favicon (the page links them) by the glob below; not the manifest's icons again.
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Warehouse floor handheld',
@@ -31,7 +60,19 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm}'],
+        // The 512 px icons are for installing and the launcher: the browser fetches them
+        // itself when the app is installed (online), and no page shows them.
+        globIgnores: [...ON_DEMAND_CHUNKS.map((name) => `**/assets/${name}-*.js`), '**/icons/*-512.png'],
+        manifestTransforms: [keepWithinBudget(PRECACHE_BUDGET_BYTES)],
+        runtimeCaching: [
+          {
+            // Hashed names: a cached file never goes stale, a new version has a new name.
+            urlPattern: new RegExp(`/assets/(${ON_DEMAND_CHUNKS.join('|')})-[\\w-]+\\.js$`),
+            handler: 'CacheFirst',
+            options: { cacheName: 'on-demand-chunks', expiration: { maxEntries: 8 } },
+          },
+        ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/ca\.crt$/],
         cleanupOutdatedCaches: true,
@@ -39,9 +80,14 @@ export default defineConfig({
       },
     }),
   ],
-  // The decoding worker is an ES module, so its fallback engine is a chunk of its own,
-  // loaded only where WebAssembly is missing.
-  worker: { format: 'es' },
+  // The decoding worker is an ES module, so its fallback engine (our adapter and
+  // @zxing/library) is one chunk of its own, loaded only where WebAssembly is missing.
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'zxing-fallback', test: /node_modules[\\/]@zxing[\\/]|zxingJsEngine/ }] } },
+    },
+  },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -29,4 +29,25 @@ export function firstScreenSize(distDir = 'dist'): { files: string[]; gzipBytes:
     gzipBytes += gzipSync(content, { level: 9 }).length;
   }
   return { files: [...files], gzipBytes, rawBytes };
+}
+
+/** Bytes, raw and gzipped, of the chunk Vite built from `source` (its key in the manifest), e.g. the camera panel's. */
+export function chunkSize(source: string, distDir = 'dist'): { file: string; rawBytes: number; gzipBytes: number } {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const chunk = manifest[source];
+  if (!chunk) throw new Error(`No chunk built from ${source} in ${distDir}/.vite/manifest.json`);
+  const content = readFileSync(join(distDir, chunk.file));
+  return { file: chunk.file, rawBytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
+}
+
+/**
+ * What the service worker downloads on install and on every update: the URLs of the
+ * precache list in dist/sw.js, each once, with their bytes on disk (the figure
+ * vite-plugin-pwa prints in KiB; the budget is in vite.config.ts).
+ */
+export function precacheSize(distDir = 'dist'): { entries: number; bytes: number; largest: { url: string; bytes: number }[] } {
+  const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
+  const urls = new Set([...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1]!));
+  const sizes = [...urls].map((url) => ({ url, bytes: statSync(join(distDir, url)).size })).sort((a, b) => b.bytes - a.bytes);
+  return { entries: sizes.length, bytes: sizes.reduce((sum, s) => sum + s.bytes, 0), largest: sizes.slice(0, 5) };
 }

@@ -18,13 +18,29 @@ import { PickScreen } from './features/pick/PickScreen';
 import { CountScreen } from './features/count/CountScreen';
 import { PutawayScreen } from './features/putaway/PutawayScreen';
 import { useT } from './i18n/useT';
+import { Problem, Screen } from './components/Screen';
 import { TakeTaskGate } from './features/tasks/TakeTaskGate';
 import { SyncScreen } from './features/sync/SyncScreen';
 import { isSupervisor } from '../domain/people/roles';
 import { useSyncScheduler } from './features/sync/useSyncScheduler';
 
-// Only supervisors open the console: its code loads when they do, not on every worker's first screen.
-const ConsoleScreen = lazy(() => import('./features/console/ConsoleScreen'));
+// Only supervisors open the console: its code loads when they do, not on every worker's
+// first screen, and it is not precached (vite.config.ts): opened offline on a device that
+// never opened it, it says it needs the network instead of failing.
+const ConsoleScreen = lazy(() => import('./features/console/ConsoleScreen').catch(() => ({ default: ConsoleNeedsNetwork })));
+
+function ConsoleNeedsNetwork() {
+  const t = useT();
+  return (
+    <Screen title={t('home.console')}>
+      <Problem message={t('home.consoleNeedsNetwork')} />
+      {/* A failed import is remembered until the page reloads; the app shell reloads offline. */}
+      <button type="button" className="primary" onClick={() => window.location.reload()}>
+        {t('download.retry')}
+      </button>
+    </Screen>
+  );
+}
 
 /**
  * Which screen shows: signed out → sign in; no warehouse yet → choose one; the

@@ -37,6 +37,16 @@ describe('the direction of dependencies', () => {
     expect(inDevice!.messages.filter((m) => m.ruleId === 'no-restricted-syntax')).toEqual([]);
   });
 
+  it('ships the TypeScript ZXing once, as the decoding worker\'s fallback engine', async () => {
+    expect(await messagesFor('src/scanning/camera/cameraStream.ts', "import { BrowserCodeReader } from '@zxing/browser';\nexport const x = BrowserCodeReader;\n")).toEqual([
+      expect.stringContaining('ships once, as the decoding worker\'s fallback engine'),
+    ]);
+    const [dynamic] = await eslint.lintText("export const load = () => import('@zxing/library');\n", { filePath: 'src/scanning/camera/cameraStream.ts' });
+    expect(dynamic!.messages.map((m) => m.message)).toEqual([expect.stringContaining('ships once')]);
+    expect(await messagesFor('src/scanning/camera/decodeWorker.ts', "import { BinaryBitmap } from '@zxing/library';\nexport const x = BinaryBitmap;\n")).toEqual([]);
+    expect(await messagesFor('src/scanning/camera/zxingJsEngine.ts', "import type * as Z from '@zxing/library';\nexport type X = typeof Z;\n")).toEqual([]);
+  });
+
   it('keeps sync below the UI', async () => {
     const messages = await messagesFor('src/sync/example.ts', "import { appStore } from '../ui/store/appStore';\nexport const x = appStore;\n");
     expect(messages[0]).toContain('Sync talks to the server for the device');

@@ -237,3 +237,26 @@ test('the console in Chinese: a supervisor names a handheld and sets the warehou
   await expect(page.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Warehouse settings' })).toBeVisible();
   expect([...handheld.problems, ...supervisor.problems]).toEqual([]);
 });
+
+test('the console, never opened on this device, opened offline says it needs the network, and opens once it is back', async ({ browser }) => {
+  // The console's code is not precached (vite.config.ts): it is cached when it first loads.
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const supervisor = new Handheld(page, server.url);
+  await supervisor.open('/');
+  await supervisor.signIn('super1', '9999');
+  await page.getByRole('button', { name: 'Main distribution centre (MAIN)' }).click();
+  await supervisor.waitForHome();
+  await supervisor.waitForOfflineReady();
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: /^Supervisor console/ }).click();
+  await expect(supervisor.alert).toHaveText('The supervisor console needs the network the first time it opens on this device. Connect, then try again.');
+  await page.context().setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('device-list')).toBeVisible();
+  // Opened once, it opens offline too.
+  await page.context().setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Count variances' })).toBeVisible();
+  await expect(supervisor.alert.filter({ hasText: 'needs the network the first time' })).toHaveCount(0);
+  await page.context().close();
+});

@@ -140,3 +140,45 @@ export async function appearToScanTimes(page: Page, text: string): Promise<(numb
     });
   }, text);
 }
+
+/**
+ * Chromium's fake camera has no torch and no zoom (not even with the pan-tilt-zoom
+ * permission granted), so the page's video tracks are given both, as a phone's back
+ * camera has them: getCapabilities() offers them, applyConstraints() takes them and
+ * records what it was asked (window.cameraAsked), the rest goes to the real track.
+ */
+const TORCH_AND_ZOOM = `
+(() => {
+  window.cameraAsked = [];
+  const zoomOf = new WeakMap();
+  const proto = MediaStreamTrack.prototype;
+  const { getCapabilities, getSettings, applyConstraints } = proto;
+  proto.getCapabilities = function () {
+    const real = getCapabilities.call(this);
+    return this.kind === 'video' ? { ...real, torch: true, zoom: { min: 1, max: 5, step: 0.1 } } : real;
+  };
+  proto.getSettings = function () {
+    const real = getSettings.call(this);
+    return this.kind === 'video' ? { ...real, zoom: zoomOf.get(this) ?? 1 } : real;
+  };
+  proto.applyConstraints = async function (constraints) {
+    const rest = [];
+    for (const set of (constraints && constraints.advanced) || []) {
+      if ('torch' in set || 'zoom' in set) {
+        window.cameraAsked.push(set);
+        if ('zoom' in set) zoomOf.set(this, set.zoom);
+      } else rest.push(set);
+    }
+    return applyConstraints.call(this, { ...constraints, advanced: rest });
+  };
+})();
+`;
+
+export async function fakeTorchAndZoom(page: Page): Promise<void> {
+  await page.addInitScript({ content: TORCH_AND_ZOOM });
+}
+
+/** What the page asked of the torch and the zoom, in order. */
+export async function cameraAsked(page: Page): Promise<Record<string, unknown>[]> {
+  return page.evaluate(() => (window as unknown as { cameraAsked: Record<string, unknown>[] }).cameraAsked);
+}

@@ -155,6 +155,8 @@ describe('GS1 Digital Link', () => {
     expect(elementsOf('https://id.example.com/01/09506000134352/10/ABC1?17=271231')).toEqual(same);
     expect(elementsOf('HTTP://example.com/shop/item/01/09506000134352/10/ABC1?17=271231&utm=x#top')).toEqual(same);
     expect(elementsOf(']Q1https://id.gs1.org/01/09506000134352/10/ABC1?17=271231')).toEqual(same);
+    expect(elementsOf(']J0HTTPS://ID.GS1.ORG/01/09506000134352/10/ABC1?17=271231')).toEqual(same);
+    expect(readGs1Elements(']J0https://id.gs1.org/01/09506000134353').ok).toBe(false);
     expect(data(parseGs1('https://id.example.com/01/09506000134352/10/ABC1?17=271231', today))).toMatchObject({ gtin: '09506000134352', lot: 'ABC1', expiry: '2027-12-31' });
   });
   it('percent-decodes values; "+" is a space only in the query', () => {

@@ -160,8 +160,8 @@ export function looksLikeGs1(text: string): boolean {
 export function readGs1Elements(input: string): { ok: true; elements: readonly AiElement[] } | { ok: false; error: Gs1Error } {
   // A scanner's line ending is not data; a space is, and GS1 does not allow it.
   let text = input.replace(/[\r\n]+$/, '');
-  // A plain QR or DataMatrix (]Q1, ]d1) may carry a Digital Link URI.
-  if (/^\](Q1|d1)/.test(text) && looksLikeDigitalLink(text.slice(3))) text = text.slice(3);
+  // A plain QR, DataMatrix or DotCode (]Q1, ]d1, ]J0) may carry a Digital Link URI.
+  if (/^\](Q1|d1|J0)/.test(text) && looksLikeDigitalLink(text.slice(3))) text = text.slice(3);
   const read = looksLikeDigitalLink(text) ? readDigitalLink(text) : readElementString(text);
   if (read.ok) return read;
   const why = gs1Why(read.problem, titleOf);

@@ -1,6 +1,9 @@
 /**
  * The engine for browsers without WebAssembly (or where the .wasm failed to load):
- * ZXing's TypeScript port, which @zxing/browser decodes with. It reads fewer codes,
+ * ZXing's TypeScript port (@zxing/library). It is the app's only copy of that code: the
+ * decoding worker imports it on demand, into a chunk of its own that is runtime-cached
+ * rather than precached (vite.config.ts), and the camera panel uses the MediaDevices
+ * API, not @zxing/browser, to list cameras and open the stream. It reads fewer codes,
  * more slowly, and no UPC-E (a known bug of the port), and it cannot count scan lines,
  * so the camera makes up for it by asking more frames to agree (barcodeEngine.ts).
  */

@@ -167,4 +167,6 @@ const CAMERA_FAILED: Readonly<Record<string, string>> = {
   'reading-failed': '读取相机画面失败。请关闭相机后重新打开。',
   'no-camera-list': '无法读取相机列表。',
   'torch-failed': '手电筒无法切换。',
+  'zoom-failed': '相机无法变焦。',
+  ended: '相机已停止（可能被拔出或被其他应用占用）。请关闭相机后重新打开。',
 };

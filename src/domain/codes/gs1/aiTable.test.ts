@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { dictionaryEntries } from '../../../../scripts/gs1Dictionary';
 import { describe, expect, it } from 'vitest';
 import { AI_COUNT, aiAtStart, aiEntry, aiMatches, allAiEntries } from './aiTable';
 import { LINTERS } from './linters';
@@ -13,11 +14,7 @@ describe("the AI table from GS1's Syntax Dictionary", () => {
   });
 
   it.runIf(existsSync(shared))('is a faithful copy of the dictionary file (scripts/gs1Dictionary.ts)', () => {
-    const entries = readFileSync(shared, 'utf8')
-      .split('\n')
-      .map((line) => line.trimEnd())
-      .filter((line) => line !== '' && !line.startsWith('#'));
-    expect(SYNTAX_DICTIONARY_ENTRIES.trim().split('\n')).toEqual(entries);
+    expect(SYNTAX_DICTIONARY_ENTRIES.trim().split('\n')).toEqual(dictionaryEntries(shared));
   });
 
   it('every linter the dictionary names is implemented', () => {

@@ -15,7 +15,8 @@ import { useAppStore } from '../../store/appStore';
 import { Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 import { LotEntry } from '../flows/LotEntry';
 
 type CountScreenContext = CountContext & { readonly reference: string | null; readonly products: ReadonlyMap<string, Product> };
@@ -134,6 +135,8 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
       )}
       {!finished && (
         <>
+          {/* Right under the prompt and the answer, where the eyes are while aiming. */}
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
           <CodeEntry />
           {mine && asking && (
             <LotEntry
@@ -198,7 +201,6 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
               </button>
             )}
           </div>
-          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
         </>
       )}
       {finished && (

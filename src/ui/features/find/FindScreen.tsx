@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { lookUpCode, type LookupResult } from '../../../device/lookup';
 import { floorDb } from '../../floor';
 import { useAppStore } from '../../store/appStore';
@@ -11,9 +11,7 @@ import { giveFeedback, outcomeOf } from '../../feedback/scanFeedback';
 import { readPreferences } from '../../preferences';
 import { Problem } from '../../components/Screen';
 import { useSay, useT } from '../../i18n/useT';
-
-const CameraPanel = lazy(() => import('../camera/CameraPanel'));
-
+import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 
 /** Find: scan (camera or hardware scanner), type or paste a code; answered from the device. */
 export function FindScreen() {
@@ -90,14 +88,8 @@ export function FindScreen() {
           {t('find.button')}
         </button>
       </form>
-      <button type="button" className="camera-toggle" aria-pressed={cameraOn} onClick={() => setCameraOn(!cameraOn)}>
-        {t('common.camera')}
-      </button>
-      {cameraOn && (
-        <Suspense fallback={<p className="note">{t('common.startingCamera')}</p>}>
-          <CameraPanel onClose={() => setCameraOn(false)} />
-        </Suspense>
-      )}
+      <CameraButton on={cameraOn} setOn={setCameraOn} />
+      <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
       {scanned !== null && (
         <p className="scanned" data-testid="scanned">
           {t('find.scanned', scanned.text.replaceAll('\u001d', '‹GS›'), t(`source.${scanned.source}`))}

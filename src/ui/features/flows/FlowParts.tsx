@@ -1,5 +1,4 @@
 /** The pieces every floor flow screen shows the same way. */
-import { lazy, Suspense } from 'react';
 import { makeScan } from '../../../scanning/scan';
 import { announceScan } from '../../../scanning/scanBus';
 import { Problem } from '../../components/Screen';
@@ -8,8 +7,6 @@ import type { FlowSteps } from './useFlowSteps';
 import type { FlowAnswer as TaskFlowAnswer } from './useTaskFlow';
 import type { DeviationFacts, DeviationQuestion, SharedNote } from '../../../domain/floor/flow';
 import type { DeviationKind } from '../../../domain/floor/operations';
-
-const CameraPanel = lazy(() => import('../camera/CameraPanel'));
 
 /** "Saved…" in green, or the reason in red. */
 export function FlowAnswer({ steps }: { steps: FlowSteps }) {
@@ -110,25 +107,5 @@ export function CodeEntry() {
       <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
       <button type="submit">{t('common.enter')}</button>
     </form>
-  );
-}
-
-export function CameraButton({ on, setOn }: { on: boolean; setOn: (on: boolean) => void }) {
-  const t = useT();
-  return (
-    <button type="button" aria-pressed={on} onClick={() => setOn(!on)}>
-      {t('common.camera')}
-    </button>
-  );
-}
-
-/** The viewfinder while the camera is on; loaded on demand. */
-export function CameraSlot({ on, onClose }: { on: boolean; onClose: () => void }) {
-  const t = useT();
-  if (!on) return null;
-  return (
-    <Suspense fallback={<p className="note">{t('common.startingCamera')}</p>}>
-      <CameraPanel onClose={onClose} />
-    </Suspense>
   );
 }

@@ -15,7 +15,8 @@ import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 
 const SHORT_REASONS: readonly ShortReason[] = ['not-found', 'damaged', 'less-than-expected'];
 
@@ -111,6 +112,8 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
       {state.question && <DeviationPrompt question={state.question} onConfirm={() => flow.tap({ type: 'confirm' })} onCancel={() => flow.tap({ type: 'cancel' })} />}
       {!finished && current && (
         <>
+          {/* Right under the prompt and the answer, where the eyes are while aiming. */}
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
           <CodeEntry />
           <form className="form inline" onSubmit={submitTyped}>
             <label htmlFor="qty">{product ? t('pick.quantityOf', product.name) : t('pick.quantity')}</label>
@@ -143,7 +146,6 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
               ))}
             </div>
           )}
-          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
         </>
       )}
       {!finished && current === null && (

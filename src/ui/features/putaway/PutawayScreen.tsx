@@ -14,7 +14,8 @@ import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CameraButton, CameraSlot, CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 import { LotEntry } from '../flows/LotEntry';
 
 type PutawayScreenContext = PutawayContext & { readonly reference: string | null };
@@ -123,6 +124,8 @@ export function PutawayScreen({ taskId, session }: { taskId: string | null; sess
       {state.question && <DeviationPrompt question={state.question} onConfirm={() => flow.tap({ type: 'confirm' })} onCancel={() => flow.tap({ type: 'cancel' })} />}
       {!finished && (lines === null || current) && (
         <>
+          {/* Right under the prompt and the answer, where the eyes are while aiming. */}
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
           <CodeEntry />
           {inHand?.asking && (
             <LotEntry
@@ -153,7 +156,6 @@ export function PutawayScreen({ taskId, session }: { taskId: string | null; sess
               {t('common.undoLast')}
             </button>
           </div>
-          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
         </>
       )}
       {!finished && lines && current === null && (

@@ -15,6 +15,7 @@ import { Problem } from '../../components/Screen';
 import { useSay, useT } from '../../i18n/useT';
 import { stepSummary } from './stepSummary';
 import { when } from './when';
+import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 
 const DISMISS_REASONS = ['sync.dismissNotDone', 'sync.dismissDoneElsewhere', 'sync.dismissSupervisor'] as const;
 
@@ -24,6 +25,7 @@ export function RejectedStep({ entry, products, session }: { entry: OutboxEntry;
   const op = entry.payload as FloorOperation;
   const [choosing, setChoosing] = useState(false);
   const [fixing, setFixing] = useState(false);
+  const [cameraOn, setCameraOn] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
 
@@ -55,7 +57,14 @@ export function RejectedStep({ entry, products, session }: { entry: OutboxEntry;
       <span className="reason">{entry.rejection ? say(entry.rejection.why) : t('sync.noReason')}</span>
       <div className="flow-actions">
         {op.type === 'putaway' && (
-          <button type="button" aria-pressed={fixing} onClick={() => setFixing(!fixing)}>
+          <button
+            type="button"
+            aria-pressed={fixing}
+            onClick={() => {
+              setFixing(!fixing);
+              setCameraOn(false);
+            }}
+          >
             {t('sync.fixPutaway')}
           </button>
         )}
@@ -63,7 +72,13 @@ export function RejectedStep({ entry, products, session }: { entry: OutboxEntry;
           {t('sync.dismiss')}
         </button>
       </div>
-      {fixing && <p className="expect">{t('sync.fixScanBin')}</p>}
+      {fixing && (
+        <>
+          <p className="expect">{t('sync.fixScanBin')}</p>
+          <CameraButton on={cameraOn} setOn={setCameraOn} />
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
+        </>
+      )}
       {choosing && (
         <div className="flow-actions" role="group" aria-label={t('sync.dismissWhy')}>
           {DISMISS_REASONS.map((reason) => (
