@@ -16,7 +16,6 @@ export const consoleWatchEn = {
   'console.tab.activity': 'Activity',
   'console.tab.users': 'Users',
   'console.tab.settings': 'Warehouse settings',
-  'console.never': 'never',
   'console.none': 'None.',
   'console.noneOf': 'none',
   'console.nobody': 'nobody',

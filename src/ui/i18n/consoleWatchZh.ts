@@ -13,7 +13,6 @@ export const consoleWatchZh: { readonly [K in keyof typeof consoleWatchEn]: (typ
   'console.tab.activity': '操作记录',
   'console.tab.users': '用户',
   'console.tab.settings': '仓库设置',
-  'console.never': '从未',
   'console.none': '无。',
   'console.noneOf': '无',
   'console.nobody': '无人',

@@ -1,14 +1,16 @@
 /**
  * The interface's words in English: the catalogue every other language must match,
  * key for key and argument for argument (zh.ts is checked against it by the compiler).
+ *
+ * The supervisor console's words are part of the same catalogue (`Messages` below holds
+ * them, so `t('console.…')` is checked like any other key) but live in files of their own
+ * (consoleWatchEn.ts, consoleManageEn.ts) that load with the console's code: the floor,
+ * which must start fast on a handheld, does not carry them (consoleWords.ts).
  */
-import { consoleWatchEn } from './consoleWatchEn';
-import { consoleManageEn } from './consoleManageEn';
+import type { consoleWatchEn } from './consoleWatchEn';
+import type { consoleManageEn } from './consoleManageEn';
 
 export const en = {
-  // The supervisor console's words: the same catalogue, kept in files of their own.
-  ...consoleWatchEn,
-  ...consoleManageEn,
   'language.name': 'English',
   'nav.back': 'Back to home',
   'status.device': 'Device status',
@@ -309,5 +311,10 @@ export const en = {
   'scanner.saved': 'Saved. The scanner settings apply from the next scan.',
 };
 
-export type Messages = { readonly [K in keyof typeof en]: (typeof en)[K] };
+/** The floor's words, which load with the app: zh.ts matches them. */
+export type FloorMessages = { readonly [K in keyof typeof en]: (typeof en)[K] };
+/** The console's words, which load with the console (consoleWords.ts). */
+export type ConsoleMessages = typeof consoleWatchEn & typeof consoleManageEn;
+/** The whole catalogue: every key the interface may ask for. */
+export type Messages = { readonly [K in keyof (FloorMessages & ConsoleMessages)]: (FloorMessages & ConsoleMessages)[K] };
 export type MessageKey = keyof Messages;

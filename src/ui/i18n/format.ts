@@ -65,7 +65,7 @@ export function formatsFor(language: Language, preferred?: readonly string[]): F
     number: (value) => number.format(value),
     money: (value) => money.format(value),
     ago: (iso, now) => {
-      if (iso === null) return translate(language, 'console.never');
+      if (iso === null) return translate(language, 'status.never');
       const ms = Math.max(0, now - Date.parse(iso));
       if (ms < 60_000) return relative.format(0, 'second');
       if (ms < 3_600_000) return relative.format(-Math.floor(ms / 60_000), 'minute');

@@ -1,11 +1,7 @@
 /** 界面用语（简体中文）。Every key of en.ts, with the same arguments. */
-import type { Messages } from './en';
-import { consoleWatchZh } from './consoleWatchZh';
-import { consoleManageZh } from './consoleManageZh';
+import type { FloorMessages } from './en';
 
-export const zh: Messages = {
-  ...consoleWatchZh,
-  ...consoleManageZh,
+export const zh: FloorMessages = {
   'language.name': '简体中文',
   'nav.back': '返回首页',
   'status.device': '设备状态',

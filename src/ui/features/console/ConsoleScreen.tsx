@@ -5,6 +5,8 @@
  * Online only: it shows the server's state. Laid out for a tablet or desktop as well as
  * a phone; in the language chosen here or in the floor's Settings (one choice per device).
  */
+// The console's words load with the console's code.
+import '../../i18n/consoleWords';
 import type { DeviceSession } from '../../../device/syncState';
 import { useAppStore } from '../../store/appStore';
 import { useT } from '../../i18n/useT';

@@ -2,6 +2,8 @@
  * How the console names a device: by the name a supervisor gave it, its id's first
  * characters beside it as the detail that tells two apart; an unnamed one by its id.
  */
+// The console's words load with the console's code.
+import '../../i18n/consoleWords';
 import type { Translate } from '../../i18n/language';
 
 export const shortDeviceId = (deviceId: string) => deviceId.slice(0, 8);

@@ -4,6 +4,8 @@
  * domain/floor/warehouseSettings.ts, worded in the person's language), and an audited
  * change ("Per-step quantity limit: 1,000 → 400"). Pure, tested alone.
  */
+// The console's words load with the console's code.
+import '../../i18n/consoleWords';
 import type { SettingName, SettingProblem } from '../../../domain/floor/warehouseSettings';
 import type { WarehouseChangeEntry } from '../../../protocol/warehouseSettings';
 import type { MessageKey } from '../../i18n/en';

@@ -2,6 +2,8 @@
  * The shift chart's numbers: per hour, operations done and how late they reached the
  * server (the median of the hour's steps, and the worst), for one device or all.
  */
+// The console's words load with the console's code.
+import '../../i18n/consoleWords';
 import type { ShiftChart } from '../../../protocol/console';
 import type { Translate } from '../../i18n/language';
 

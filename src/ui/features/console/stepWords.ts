@@ -3,6 +3,8 @@
  * task's kind and status, a role, a job. A code this app does not know yet (a newer
  * server) is shown as it came.
  */
+// The console's words load with the console's code.
+import '../../i18n/consoleWords';
 import type { MessageKey } from '../../i18n/en';
 import type { Translate } from '../../i18n/language';
 

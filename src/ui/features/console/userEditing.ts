@@ -4,6 +4,8 @@
  * change from the audit in words for the activity log, in the person's language. The server decides; this only
  * offers what it will allow.
  */
+// The console's words load with the console's code.
+import '../../i18n/consoleWords';
 import { FLOOR_JOBS, ROLES, type FloorJob, type Role } from '../../../domain/people/roles';
 import type { ManagedUserRow, UserChange, UserChangeEntry } from '../../../protocol/users';
 import type { MessageKey } from '../../i18n/en';
