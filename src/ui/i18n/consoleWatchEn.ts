@@ -28,7 +28,7 @@ export const consoleWatchEn = {
   'console.checkedNote': 'Checked by the supervisor',
   'console.listSeparator': ', ',
   'console.clauseSeparator': '; ',
-  'console.serverSaid': (words: string, message: string) => `${words} The server said: ${message}`,
+  'console.serverRefused': (message: string) => message,
   'console.col.when': 'When',
   'console.col.by': 'By',
   'console.col.who': 'Who',

@@ -25,7 +25,7 @@ export const consoleWatchZh: { readonly [K in keyof typeof consoleWatchEn]: (typ
   'console.checkedNote': '主管已核查',
   'console.listSeparator': '、',
   'console.clauseSeparator': '；',
-  'console.serverSaid': (words, message) => `${words} 服务器原文：${message}`,
+  'console.serverRefused': (message) => `服务器拒绝了这个请求（原文）：${message}`,
   'console.col.when': '时间',
   'console.col.by': '操作人',
   'console.col.who': '人员',

@@ -18,19 +18,18 @@ export interface ConsoleQuery<T> {
 }
 
 /**
- * Words for a console request that failed. A refusal the app words itself (a reason code
- * it knows) is said in the person's language; where that is a general sentence and the
- * server said more (which field, which row, who changed it), the server's words follow:
- * the server answers in English, and a supervisor needs its detail to act.
+ * Words for a console request that failed. The network gone, the server away or a
+ * session ended are said as the floor says them. A refusal (4xx) carries the server's
+ * own sentence, which says what to change (which field, which row, who saved since): it
+ * is shown whole, introduced in the person's language (the server answers in English).
  */
 function useConsoleSay(): (error: unknown) => string {
   const say = useSay();
   const t = useT();
   return useCallback(
     (error: unknown) => {
-      const words = say(error);
-      const refusal = error instanceof SyncError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 401;
-      return refusal && words !== error.message ? t('console.serverSaid', words, error.message) : words;
+      const refusal = error instanceof SyncError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 426;
+      return refusal ? t('console.serverRefused', error.message) : say(error);
     },
     [say, t],
   );
