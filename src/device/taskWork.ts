@@ -9,6 +9,7 @@ import { productsByIds } from './lookup';
 import { lineProgressOf, type RealLineProgress } from './taskLineProgress';
 import { readRecord } from './syncState';
 import { DEFAULT_WAREHOUSE_SETTINGS, type WarehouseSettings } from '../domain/floor/warehouseSettings';
+import { floorDate, knownTimeZone, localTimeZone } from '../domain/floor/floorDate';
 
 export interface TaskAtHand {
   readonly task: Task;
@@ -34,7 +35,15 @@ export async function readTaskAtHand(db: FloorDb, taskId: string): Promise<TaskA
   };
 }
 
-/** The warehouse's floor settings as last received, or the defaults before any arrived. */
+/**
+ * The warehouse's floor settings as last received, or the defaults before any arrived.
+ * Settings kept by an app from before time zones (none stored), and a zone this browser
+ * does not know, fall back to the device's own zone: its local date, as the floor had.
+ */
 export async function readWarehouseSettings(db: FloorDb): Promise<WarehouseSettings> {
-  return (await readRecord(db, 'warehouseSettings')) ?? DEFAULT_WAREHOUSE_SETTINGS;
+  const stored: Partial<WarehouseSettings> | undefined = await readRecord(db, 'warehouseSettings');
+  return { ...DEFAULT_WAREHOUSE_SETTINGS, ...stored, timeZone: knownTimeZone(stored?.timeZone ?? '') ?? localTimeZone() };
 }
+
+/** Which day it is on this warehouse's floor (floorDate.ts), with the settings read above. */
+export const floorToday = (settings: WarehouseSettings, now: Date): string => floorDate(now, settings.timeZone);
