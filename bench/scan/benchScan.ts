@@ -3,12 +3,15 @@
  *
  * Decodes every image under DIR with the app's decoding code and settings (in Node)
  * and prints, per folder and in total: correct, wrong, missed, false reads on images
- * with no code, median and p95 ms per image. With --json the last line is one JSON
- * object with the totals.
+ * with no code, median and p95 ms per image; then what a 1280x720 camera frame with
+ * no code costs the app pipeline (emptyFrames.ts). With --json the last line is one
+ * JSON object with the totals and that cost.
  */
 import { parseArgs } from 'node:util';
 import { benchDirectory, formatTable, summary } from './scanBench';
 import { makeDecoder, type DecoderName } from './decoders';
+import { emptyFrameCost, formatEmptyFrameCost } from './emptyFrames';
+import { nodeZxingWasmEngine } from './nodeEngines';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string' }, json: { type: 'boolean', default: false }, decoder: { type: 'string', default: 'pipeline' } },
@@ -27,4 +30,6 @@ const result = await benchDirectory(values.dir, decoder);
 console.log(`${decoder.name}, ${values.dir}`);
 console.log(formatTable(result));
 for (const mistake of result.mistakes) console.log(`  ${mistake.expected === '' ? 'false read' : 'wrong'}: ${mistake.path} read ${JSON.stringify(mistake.read)}, expected ${JSON.stringify(mistake.expected)}`);
-if (values.json) console.log(JSON.stringify(summary(result.total)));
+const empty = await emptyFrameCost(await nodeZxingWasmEngine());
+console.log(formatEmptyFrameCost(empty));
+if (values.json) console.log(JSON.stringify({ ...summary(result.total), emptyFrame: empty }));

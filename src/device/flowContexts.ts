@@ -9,9 +9,8 @@ import type { ItemFacts, PutawayContext } from '../domain/floor/putawayFlow';
 import type { Product } from '../domain/catalog/product';
 import type { FloorOperation } from '../domain/floor/operations';
 import { inWalkOrder } from '../domain/floor/walkOrder';
-import { localIsoDate } from '../domain/floor/fefo';
 import type { CountSheet } from '../domain/floor/countSheet';
-import { readTaskAtHand, readWarehouseSettings, type TaskAtHand } from './taskWork';
+import { floorToday, readTaskAtHand, readWarehouseSettings, type TaskAtHand } from './taskWork';
 import { productsByIds } from './lookup';
 import { cachedProductsByIds } from './readCache';
 import { knownExpiryOfLot, suggestPutawayBin } from './putawayPlaces';
@@ -42,7 +41,7 @@ export async function readPickContext(db: FloorDb, taskId: string, now = new Dat
       };
     }),
   );
-  return { taskId, reference: atHand.task.reference, lines, finished: atHand.progress?.finished === true, lastOpId: atHand.progress?.opIds.at(-1) ?? null, today: localIsoDate(now), stepLimit: settings.stepLimit };
+  return { taskId, reference: atHand.task.reference, lines, finished: atHand.progress?.finished === true, lastOpId: atHand.progress?.opIds.at(-1) ?? null, today: floorToday(settings, now), stepLimit: settings.stepLimit };
 }
 
 export async function readCountContext(db: FloorDb, taskId: string | null, productIds: readonly string[], now = new Date()): Promise<CountContext & { readonly reference: string | null; readonly products: ReadonlyMap<string, Product> }> {
@@ -79,7 +78,7 @@ async function lastAdHocPutaway(db: FloorDb, userId: string): Promise<string | n
 
 export async function readPutawayContext(db: FloorDb, taskId: string | null, userId: string, now = new Date()): Promise<(PutawayContext & { readonly reference: string | null }) | null> {
   const settings = await readWarehouseSettings(db);
-  if (taskId === null) return { taskId: null, reference: null, lines: null, finished: false, lastOpId: await lastAdHocPutaway(db, userId), today: localIsoDate(now), stepLimit: settings.stepLimit };
+  if (taskId === null) return { taskId: null, reference: null, lines: null, finished: false, lastOpId: await lastAdHocPutaway(db, userId), today: floorToday(settings, now), stepLimit: settings.stepLimit };
   const atHand = await readTaskAtHand(db, taskId);
   if (!atHand) return null;
   const lines = inWalkOrder(
@@ -93,7 +92,7 @@ export async function readPutawayContext(db: FloorDb, taskId: string | null, use
       done: lineDone(atHand, line.lineNo).done,
     })),
   );
-  return { taskId, reference: atHand.task.reference, lines, finished: atHand.progress?.finished === true, lastOpId: atHand.progress?.opIds.at(-1) ?? null, today: localIsoDate(now), stepLimit: settings.stepLimit };
+  return { taskId, reference: atHand.task.reference, lines, finished: atHand.progress?.finished === true, lastOpId: atHand.progress?.opIds.at(-1) ?? null, today: floorToday(settings, now), stepLimit: settings.stepLimit };
 }
 
 /** What putaway decides an item with: the expiry its lot already has here, and the bin to suggest. */

@@ -10,6 +10,7 @@ import { entriesOfTask, realLineProgress, type RealLineProgress } from './taskLi
 import { cachedBins, cachedOutboxSince, cachedProductsByIds, cachedProgress, cachedSettings, cachedTask } from './readCache';
 import { readRecord } from './syncState';
 import { DEFAULT_WAREHOUSE_SETTINGS, type WarehouseSettings } from '../domain/floor/warehouseSettings';
+import { floorDate, knownTimeZone, localTimeZone } from '../domain/floor/floorDate';
 
 export interface TaskAtHand {
   readonly task: Task;
@@ -35,7 +36,19 @@ export async function readTaskAtHand(db: FloorDb, taskId: string): Promise<TaskA
   return { task, products, bins, progress, lineProgress: realLineProgress(task, progress, entriesOfTask(entries, task.id)) };
 }
 
-/** The warehouse's floor settings as last received, or the defaults before any arrived. */
+/**
+ * The warehouse's floor settings as last received, or the defaults before any arrived.
+ * Settings kept by an app from before time zones (none stored), and a zone this browser
+ * does not know, fall back to the device's own zone: its local date, as the floor had.
+ */
 export async function readWarehouseSettings(db: FloorDb): Promise<WarehouseSettings> {
-  return (await cachedSettings(db, async () => (await readRecord(db, 'warehouseSettings')) ?? null)) ?? DEFAULT_WAREHOUSE_SETTINGS;
+  // Kept in the read cache as merged (the zone checked once), dropped when new settings are stored.
+  const settings = await cachedSettings(db, async () => {
+    const stored: Partial<WarehouseSettings> | undefined = await readRecord(db, 'warehouseSettings');
+    return { ...DEFAULT_WAREHOUSE_SETTINGS, ...stored, timeZone: knownTimeZone(stored?.timeZone ?? '') ?? localTimeZone() };
+  });
+  return settings ?? DEFAULT_WAREHOUSE_SETTINGS;
 }
+
+/** Which day it is on this warehouse's floor (floorDate.ts), with the settings read above. */
+export const floorToday = (settings: WarehouseSettings, now: Date): string => floorDate(now, settings.timeZone);

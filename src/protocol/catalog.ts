@@ -9,6 +9,7 @@ import type { Bin, BinWithStock, Product, StockLine, Warehouse } from '../domain
 import type { Task } from '../domain/tasks/task';
 import type { Gtin14 } from '../domain/codes/gtin';
 import { DEFAULT_STEP_LIMIT, type WarehouseSettings } from '../domain/floor/warehouseSettings';
+import { localTimeZone } from '../domain/floor/floorDate';
 
 const gtin14 = z
   .string()
@@ -23,6 +24,12 @@ export const warehouseSettingsSchema = z.object({
   recountThreshold: z.object({ units: z.number().int().min(0), percent: z.number().min(0) }),
   /** A server from before the per-step limit sends none: the default applies. */
   stepLimit: z.number().int().positive().max(1_000_000).default(DEFAULT_STEP_LIMIT),
+  /**
+   * The warehouse's IANA time zone. Not checked against this runtime's zones here: a
+   * device whose browser lacks one falls back to its own (device/taskWork.ts) rather than
+   * refusing the whole page. A server from before sends none: the device's own zone.
+   */
+  timeZone: z.string().min(1).max(64).default(localTimeZone),
 });
 
 export const productCodeSchema = z.object({

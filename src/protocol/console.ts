@@ -17,6 +17,8 @@ const iso = wireTime;
 export const activityEntrySchema = z.object({
   opId: z.uuid(),
   deviceId: z.string(),
+  /** The device's name, when a supervisor gave it one. */
+  deviceName: z.string().nullable(),
   deviceSeq: z.number().int(),
   username: z.string().nullable(),
   type: z.string(),
@@ -72,7 +74,7 @@ export type DeviceDetail = z.infer<typeof deviceDetailSchema>;
 export const shiftChartSchema = z.object({
   from: iso,
   to: iso,
-  hours: z.array(z.object({ hour: iso, deviceId: z.string(), operations: z.number().int(), lagMedianMs: z.number(), lagMaxMs: z.number() })),
+  hours: z.array(z.object({ hour: iso, deviceId: z.string(), deviceName: z.string().nullable(), operations: z.number().int(), lagMedianMs: z.number(), lagMaxMs: z.number() })),
 });
 export type ShiftChart = z.infer<typeof shiftChartSchema>;
 
@@ -92,8 +94,9 @@ export const taskConflictRowSchema = z.object({
   /** The worker whose step met the other work, and their device. */
   username: z.string().nullable(),
   deviceId: z.string(),
+  deviceName: z.string().nullable(),
   /** over-pick: each device with its units on the line and who used it. */
-  devices: z.array(z.object({ deviceId: z.string(), qty: z.number().int().nullable(), username: z.string().nullable() })),
+  devices: z.array(z.object({ deviceId: z.string(), deviceName: z.string().nullable(), qty: z.number().int().nullable(), username: z.string().nullable() })),
   /** worked-after-decision: the task as the supervisor left it. */
   decision: z.object({ status: z.string(), assignedTo: z.string().nullable() }).nullable(),
   at: iso,
@@ -105,7 +108,9 @@ export const floorExceptionsSchema = z.object({
   /** Work on a task that met someone else's: an over-pick (devices named, units each), or a step after a supervisor's decision. */
   taskConflicts: z.array(taskConflictRowSchema),
   /** Tasks taken over explicitly in the last 7 days: from whom, to whom. */
-  takeovers: z.array(z.object({ opId: z.uuid(), taskId: z.string(), reference: z.string().nullable(), fromUser: z.string().nullable(), fromDevice: z.string().nullable(), toUser: z.string().nullable(), toDevice: z.string(), at: iso })),
+  takeovers: z.array(
+    z.object({ opId: z.uuid(), taskId: z.string(), reference: z.string().nullable(), fromUser: z.string().nullable(), fromDevice: z.string().nullable(), fromDeviceName: z.string().nullable(), toUser: z.string().nullable(), toDevice: z.string(), toDeviceName: z.string().nullable(), at: iso }),
+  ),
 });
 export type FloorExceptions = z.infer<typeof floorExceptionsSchema>;
 
@@ -143,7 +148,7 @@ export type ImportReport = z.infer<typeof importReportSchema>;
 export const importColumns = IMPORT_COLUMNS;
 
 /** A task as the console lists it: the wire task with counts of lines instead of the lines, and `assignedTo` as the user name. */
-export const taskSummarySchema = taskSchema.omit({ lines: true }).extend({ lines: z.number().int(), linesDone: z.number().int() });
+export const taskSummarySchema = taskSchema.omit({ lines: true }).extend({ lines: z.number().int(), linesDone: z.number().int(), workedOnDeviceName: z.string().nullable() });
 export const taskSummaryListSchema = z.object({ tasks: z.array(taskSummarySchema) });
 export type TaskSummary = z.infer<typeof taskSummarySchema>;
 
@@ -199,6 +204,7 @@ export const deviationRowSchema = z.object({
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   username: z.string().nullable(),
   deviceId: z.string(),
+  deviceName: z.string().nullable(),
   taskId: z.string().nullable(),
   at: iso,
 });

@@ -9,6 +9,7 @@ export const countReviewSchema = z.object({
   userId: z.string(),
   username: z.string().nullable(),
   deviceId: z.string(),
+  deviceName: z.string().nullable(),
   /** auto-approved: settled by the server when work done before the count, arriving after it, brought every line within the threshold. */
   status: z.enum(['waiting', 'approved', 'rejected', 'recount', 'withdrawn', 'auto-approved']),
   /** When and by whom it was decided (null by: the server), with the note. */

@@ -5,6 +5,8 @@ import { deviceStatusSchema } from './syncMessages';
 /** What a supervisor sees of each device: who, when last seen and synced, and what it last said of itself. */
 export const deviceSummarySchema = z.object({
   deviceId: z.string(),
+  /** What the supervisors call it; null until one names it (the console shows its id). */
+  name: z.string().nullable(),
   username: z.string().nullable(),
   warehouseId: z.string().nullable(),
   appVersion: z.string().nullable(),

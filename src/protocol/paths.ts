@@ -11,6 +11,8 @@ export const apiPaths = {
   /** The console's paths within a warehouse: activity, chart, rejected, exceptions, tasks, people, import, export/stock.csv… */
   console: (warehouseId: string, rest: string) => `/api/supervisor/warehouses/${encodeURIComponent(warehouseId)}/${rest}`,
   deviceDetail: (deviceId: string) => `/api/supervisor/devices/${encodeURIComponent(deviceId)}`,
+  /** A device's name, set in a warehouse the device works in. */
+  deviceName: (warehouseId: string, deviceId: string) => `/api/supervisor/warehouses/${encodeURIComponent(warehouseId)}/devices/${encodeURIComponent(deviceId)}/name`,
   /** Users the signed-in supervisor or admin may see and manage (GET), a new one (POST). */
   users: '/api/supervisor/users',
   user: (userId: string) => `/api/supervisor/users/${encodeURIComponent(userId)}`,
@@ -18,6 +20,9 @@ export const apiPaths = {
   /** Route patterns the server registers for the paths above that take parameters. */
   routes: {
     deviceDetail: '/api/supervisor/devices/:deviceId',
+    deviceName: '/api/supervisor/warehouses/:warehouseId/devices/:deviceId/name',
+    settings: '/api/supervisor/warehouses/:warehouseId/settings',
+    warehouseChanges: '/api/supervisor/warehouses/:warehouseId/changes',
     user: '/api/supervisor/users/:userId',
     userPin: '/api/supervisor/users/:userId/pin',
     userChanges: '/api/supervisor/warehouses/:warehouseId/user-changes',

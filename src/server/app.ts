@@ -27,6 +27,7 @@ import deviationRoutes from './routes/api/supervisor/deviations';
 import taskPlanningRoutes from './routes/api/supervisor/taskPlanning';
 import masterDataRoutes from './routes/api/supervisor/masterData';
 import userRoutes from './routes/api/supervisor/users';
+import floorSettingsRoutes from './routes/api/supervisor/floorSettings';
 import caCertificateRoutes from './routes/caCertificate';
 import type { TlsMaterial } from './tls/certificates';
 import { READABLE_PROTOCOL, type ProtocolRange } from '../protocol/version';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await inner.register(taskPlanningRoutes, { bodyLimits });
       await inner.register(masterDataRoutes, { bodyLimits });
       await inner.register(userRoutes, { bodyLimits });
+      await inner.register(floorSettingsRoutes, { bodyLimits });
     });
   });
 

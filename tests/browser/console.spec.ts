@@ -2,7 +2,9 @@
  * The supervisor's console, with handhelds working beside it: a device's steps appear
  * on the console without a reload; a count variance approved on the console reaches the
  * counter's stock at its next sync; a product file with bad rows is reported row by row
- * and imports nothing until the supervisor explicitly imports the good rows.
+ * and imports nothing until the supervisor explicitly imports the good rows; in Chinese,
+ * a handheld is named and the warehouse's settings changed, and the handheld has them
+ * after its next sync.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Handheld } from './pages/handheld';
@@ -169,6 +171,71 @@ test('a product file with bad rows is reported row by row and imports nothing, u
   await page.goto(`${server.url}/find?code=${good}`);
   await expect(supervisor.productResult).toContainText('Imported tea');
   expect(supervisor.problems).toEqual([]);
+});
+
+test('the console in Chinese: a supervisor names a handheld and sets the warehouse’s time zone, which the handheld has after its next sync', async ({ browser }) => {
+  const handheld = new Handheld(await (await browser.newContext()).newPage(), server.url);
+  await handheld.open('/');
+  await handheld.signIn('picker1', '1111');
+  await handheld.waitForHome();
+  await handheld.waitForFirstSync();
+  const handheldId = (await handheld.syncRecord('deviceId')) as string;
+
+  const supervisor = await openConsole(browser);
+  const page = supervisor.page;
+  // The console's own language switch; the choice is the device's, as on the floor.
+  await page.getByLabel('Language').selectOption('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.getByRole('heading', { name: '主管 · Main distribution centre' })).toBeVisible();
+  const sections = page.getByRole('navigation', { name: '控制台栏目' });
+  for (const tab of ['设备', '盘点差异', '被拒步骤', '短拣与标记', '任务', '导入与导出', '操作记录', '用户', '仓库设置']) await expect(sections.getByRole('button', { name: tab, exact: true })).toBeVisible();
+  await expect(page.getByTestId('device-list').locator('thead')).toContainText('最近在线');
+  await expect(page.getByTestId('devices-updated')).toContainText('每 5 秒自动更新');
+
+  // Naming the handheld: listed by its name with its user, its id beside it.
+  const row = page.getByTestId(`device-${handheldId}`);
+  await expect(row).toContainText('picker1');
+  await row.getByRole('button', { name: /^为设备 .* ?命名$/ }).click();
+  await row.getByLabel(/的名称$/).fill('冷库 2 号');
+  await row.getByRole('button', { name: '保存名称' }).click();
+  await expect(row.getByRole('button', { name: /^冷库 2 号（.{8}），详情$/ })).toBeVisible();
+  await expect(row).toContainText(handheldId.slice(0, 8));
+
+  // The warehouse's settings, checked before they are sent, in Chinese.
+  await sections.getByRole('button', { name: '仓库设置' }).click();
+  const stepLimit = page.getByLabel(/一步超过多少个单位时/);
+  await stepLimit.fill('0');
+  await expect(page.getByTestId('setting-problems')).toHaveText('每步数量上限：请输入 1 到 1,000,000 之间的整数（不是“0”）。');
+  await expect(page.getByRole('button', { name: '保存设置' })).toBeDisabled();
+  await stepLimit.fill('400');
+  await page.getByLabel(/仓库所在时区/).fill('Asia/Shanghai');
+  await expect(page.getByTestId('floor-today')).toContainText('作业现场今天：');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存。设备在下次同步时获得新设置。' })).toBeVisible();
+  const changes = page.getByTestId('settings-changes');
+  await expect(changes).toContainText('super1');
+  await expect(changes).toContainText('→ Asia/Shanghai');
+  await expect(changes).toContainText('每步数量上限：1,000 → 400');
+
+  // The activity log lists both changes, in Chinese.
+  await sections.getByRole('button', { name: '操作记录' }).click();
+  await expect(page.getByTestId('warehouse-changes')).toContainText(`设备 ${handheldId.slice(0, 8)}的名称：（无名称） → 冷库 2 号`);
+
+  // The handheld has the zone after its next sync: "today" there is Shanghai's date.
+  await handheld.page.goto(`${server.url}/sync`);
+  const asked = new Date().toISOString();
+  await handheld.page.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(async () => ((await handheld.lastSyncAt()) ?? '') > asked, { timeout: 30_000 }).toBe(true);
+  await handheld.page.goto(`${server.url}/settings`);
+  const shanghaiToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  await expect(handheld.page.getByTestId('floor-time-zone')).toHaveText(`Asia/Shanghai · today is ${shanghaiToday} here`);
+  await expect.poll(async () => ((await handheld.syncRecord('warehouseSettings')) as { stepLimit: number }).stepLimit).toBe(400);
+
+  // And back: every word of the console follows the switch.
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Supervisor · Main distribution centre' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Warehouse settings' })).toBeVisible();
+  expect([...handheld.problems, ...supervisor.problems]).toEqual([]);
 });
 
 test('the console, never opened on this device, opened offline says it needs the network, and opens once it is back', async ({ browser }) => {

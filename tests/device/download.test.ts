@@ -6,7 +6,8 @@ import { PRODUCTS_PER_BLOCK } from '../../src/device/floorDb';
 import type { DownloadManifest } from '../../src/protocol/download';
 import { MAIN_WAREHOUSE, binsWithStock, generateWarehouse } from '../../src/server/seed/demoWarehouse';
 import { freshDeviceDb } from './deviceDb';
-import { readWarehouseSettings } from '../../src/device/taskWork';
+import { floorToday, readWarehouseSettings } from '../../src/device/taskWork';
+import { localTimeZone } from '../../src/domain/floor/floorDate';
 
 const data = generateWarehouse({ ...MAIN_WAREHOUSE, products: 300 }, new Date('2026-11-01T00:00:00Z'));
 const bins = binsWithStock(data);
@@ -23,10 +24,21 @@ const manifest: DownloadManifest = {
 describe('storing the first download', () => {
   it("keeps the warehouse's floor settings from the manifest; defaults before any arrived", async () => {
     const device = freshDeviceDb();
-    expect(await readWarehouseSettings(device.db)).toEqual(DEFAULT_WAREHOUSE_SETTINGS);
-    const settings = { blindCount: false, recountThreshold: { units: 0, percent: 12.5 }, stepLimit: 250 };
+    // Before any arrived, "today" is the device's own date, as it was before warehouses had a zone.
+    expect(await readWarehouseSettings(device.db)).toEqual({ ...DEFAULT_WAREHOUSE_SETTINGS, timeZone: localTimeZone() });
+    const settings = { blindCount: false, recountThreshold: { units: 0, percent: 12.5 }, stepLimit: 250, timeZone: 'Asia/Shanghai' };
     await beginDownload(device.db, { ...manifest, settings });
     expect(await readWarehouseSettings(device.db)).toEqual(settings);
+    expect(floorToday(await readWarehouseSettings(device.db), new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it('reads settings an older app kept without a zone, or with one this browser does not know, in the device’s own zone', async () => {
+    const device = freshDeviceDb();
+    const older = { blindCount: false, recountThreshold: { units: 1, percent: 2 }, stepLimit: 250 };
+    await beginDownload(device.db, { ...manifest, settings: older as typeof manifest.settings });
+    expect(await readWarehouseSettings(device.db)).toEqual({ ...older, timeZone: localTimeZone() });
+    await beginDownload(device.db, { ...manifest, settings: { ...older, timeZone: 'Mars/Base' } });
+    expect((await readWarehouseSettings(device.db)).timeZone).toBe(localTimeZone());
   });
 
   it('stores pages with their cursor and resumes after a restart where it stopped', async () => {

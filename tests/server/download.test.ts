@@ -4,6 +4,7 @@ import { apiErrorSchema } from '../../src/protocol/errors';
 import { downloadManifestSchema, downloadPageSchemas, type DownloadEntity } from '../../src/protocol/download';
 import { normaliseGtin14 } from '../../src/domain/codes/gtin';
 import { appOn, databaseKinds, seededDatabase, signIn, type SignedIn, type TestDatabase } from './testServer';
+import { localTimeZone } from '../../src/domain/floor/floorDate';
 
 describe.each(databaseKinds)('download of a warehouse on %s', (kind) => {
   let test: TestDatabase;
@@ -44,14 +45,14 @@ describe.each(databaseKinds)('download of a warehouse on %s', (kind) => {
     expect(manifest.counts.stockLines).toBeGreaterThan(1000);
     expect(manifest.counts.tasks).toBe(40);
     expect(manifest.dataEpoch).toMatch(/^[0-9a-f-]{36}$/);
-    expect(manifest.settings).toEqual({ blindCount: true, recountThreshold: { units: 2, percent: 5 }, stepLimit: 1000 });
+    expect(manifest.settings).toEqual({ blindCount: true, recountThreshold: { units: 2, percent: 5 }, stepLimit: 1000, timeZone: localTimeZone() });
   });
 
   it("carries the warehouse's floor settings as its supervisors set them", async () => {
-    await test.db.transaction((tx) => tx.query(`update warehouses set blind_count = false, recount_units = 0, recount_percent = 12.5, step_limit = 250 where id = 'wh-main'`));
+    await test.db.transaction((tx) => tx.query(`update warehouses set blind_count = false, recount_units = 0, recount_percent = 12.5, step_limit = 250, time_zone = 'Asia/Shanghai' where id = 'wh-main'`));
     const response = await app.inject({ method: 'GET', url: '/api/warehouses/wh-main/download', headers: picker.headers });
-    expect(downloadManifestSchema.parse(response.json()).settings).toEqual({ blindCount: false, recountThreshold: { units: 0, percent: 12.5 }, stepLimit: 250 });
-    await test.db.transaction((tx) => tx.query(`update warehouses set blind_count = true, recount_units = 2, recount_percent = 5, step_limit = 1000 where id = 'wh-main'`));
+    expect(downloadManifestSchema.parse(response.json()).settings).toEqual({ blindCount: false, recountThreshold: { units: 0, percent: 12.5 }, stepLimit: 250, timeZone: 'Asia/Shanghai' });
+    await test.db.transaction((tx) => tx.query(`update warehouses set blind_count = true, recount_units = 2, recount_percent = 5, step_limit = 1000, time_zone = 'UTC' where id = 'wh-main'`));
   });
 
   it('pages through every product exactly once, each with valid GTIN-14 codes', async () => {

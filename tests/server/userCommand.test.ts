@@ -13,6 +13,7 @@ import { migrate } from '../../src/server/storage/migrate';
 import { runUserCommand, type CommandIo } from '../../src/server/commands/userCommand';
 import { runWarehouseCommand } from '../../src/server/commands/warehouseCommand';
 import { verifyPin } from '../../src/server/security/pinHash';
+import { localTimeZone } from '../../src/domain/floor/floorDate';
 import { appOn, createTestDatabase, databaseKinds, signIn, type TestDatabase } from './testServer';
 
 describe.each(databaseKinds)('the user command on %s', (kind) => {
@@ -42,6 +43,16 @@ describe.each(databaseKinds)('the user command on %s', (kind) => {
     await runWarehouseCommand(test.db, ['add', 'YARD', '--name', 'Yard'], io());
     await expect(runWarehouseCommand(test.db, ['add', 'MAIN', '--name', 'Again'], io())).rejects.toThrow(/already a warehouse MAIN/);
     await expect(runWarehouseCommand(test.db, ['add', 'bad code!', '--name', 'x'], io())).rejects.toThrow(/warehouse code is/);
+    // A warehouse's time zone: the server's own by default, or the one given, checked.
+    await expect(runWarehouseCommand(test.db, ['add', 'EAST', '--name', 'East', '--time-zone', 'Mars/Base'], io())).rejects.toThrow(/not a time zone this server knows/);
+    await runWarehouseCommand(test.db, ['add', 'EAST', '--name', 'East', '--time-zone', 'asia/shanghai'], io());
+    expect(lastLine()).toBe('added warehouse EAST (wh-east): East, time zone Asia/Shanghai');
+    expect(await test.db.query(`select code, time_zone from warehouses order by code`)).toEqual([
+      { code: 'EAST', time_zone: 'Asia/Shanghai' },
+      { code: 'MAIN', time_zone: localTimeZone() },
+      { code: 'YARD', time_zone: localTimeZone() },
+    ]);
+    await test.db.query(`delete from warehouses where code = 'EAST'`);
     await user(['add', 'Boss', '--name', 'The Boss', '--role', 'admin', '--warehouses', 'MAIN,yard', '--pin', '4826']);
     expect(lastLine()).toBe('added Boss (admin, MAIN, yard)');
     const boss = await stored('Boss');

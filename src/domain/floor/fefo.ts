@@ -16,16 +16,7 @@ export function proposedLot(lines: readonly StockLine[], productId: string): Sto
   return lotsFirstExpiringFirst(lines.filter((line) => line.productId === productId))[0] ?? null;
 }
 
-/** True when a lot is past its expiry on `today` (ISO date): the flow refuses to pick or put it away. */
+/** True when a lot is past its expiry on `today` (ISO date, the warehouse's: floorDate.ts): the flow refuses to pick or put it away. */
 export function isExpired(expiry: string | null, today: string): boolean {
   return expiry !== null && expiry < today;
-}
-
-/**
- * The calendar date on the device's own clock and time zone, as YYYY-MM-DD: a lot that
- * expired yesterday where the worker is has expired, whatever the date in UTC.
- */
-export function localIsoDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -52,6 +52,16 @@ describe('deviations the server finds', () => {
     expect(found(pick('dated', 'L-NONE', 1, ['lot-not-in-bin']))).toEqual(['lot-not-in-bin:deviceserver']);
   });
 
+  it('judges which lots had expired by the day in the warehouse’s time zone, not in UTC', () => {
+    // 01:00 on 1 January in Shanghai is still 31 December in UTC: L-DEC expired there that day.
+    const at = Date.parse('2027-01-01T01:00:00+08:00');
+    const dated = [entry('dated', 'L-DEC', 2, 0, '2026-12-31'), entry('dated', 'L-FEB', 2, 0, '2027-02-01')];
+    const inZone = (timeZone: string) => found(pick('dated', 'L-FEB', 1), at, { committed: dated, timeZone });
+    expect(inZone('Asia/Shanghai')).toEqual([]);
+    // In UTC it is 31 December: L-DEC is good and first to expire, so L-FEB is not FEFO.
+    expect(inZone('UTC')).toEqual(['not-fefo:server']);
+  });
+
   it('records them when the step applies, judged before the step changed the book', () => {
     const work = new LedgerWork(snapshotOf({ committed, products, moments: [T0] }));
     expect(applyOperation(work, incomingAt(pick('plain', '', 5), T0)).status).toBe('applied');

@@ -7,7 +7,8 @@
  * Rules, against the bin's book at the step's moment, before the step:
  * - `lot-not-in-bin`: a pick of a lot-tracked product's lot the bin does not hold.
  * - `not-fefo`: a pick of a lot the bin holds while it holds another lot of the product,
- *   not expired on the pick's day, that expires earlier (FEFO, floor/fefo.ts). Lots
+ *   not expired on the pick's day in the warehouse's time zone (floor/floorDate.ts), that
+ *   expires earlier (FEFO, floor/fefo.ts). Lots
  *   without an expiry, or with the same one, are not a deviation: FEFO is about dates.
  * - `more-than-bin-holds`: a pick of more than the book holds of that product and lot
  *   (when the lot is in the bin, or the product has no lots).
@@ -20,6 +21,7 @@
  */
 import type { CountOp, DeviationKind, FloorOperation, PickOp, PutawayOp } from '../floor/operations';
 import { isExpired, lotsFirstExpiringFirst } from '../floor/fefo';
+import { floorDate } from '../floor/floorDate';
 import type { BookLine, Deviation, LedgerSnapshot, LedgerWork } from './ledgerWork';
 import type { IncomingOperation } from './applyOperations';
 
@@ -70,7 +72,7 @@ function moveDeviations(work: LedgerWork, incoming: IncomingOperation, op: PickO
   if (lotTracked && !inBin) found.push({ kind: 'lot-not-in-bin', facts: { lotsInBin: lines.filter((l) => l.qty > 0).map((l) => l.lot).join(', ') || null } });
   if ((inBin || !lotTracked) && op.qty > (held?.qty ?? 0)) found.push({ kind: 'more-than-bin-holds', facts: { book: held?.qty ?? 0, qty: op.qty } });
   if (inBin) {
-    const first = firstGoodLot(lines, op.binCode, new Date(at).toISOString().slice(0, 10));
+    const first = firstGoodLot(lines, op.binCode, floorDate(at, work.snapshot.timeZone));
     if (first && first.lot !== op.lot && first.expiry !== null && (held.expiry === null || held.expiry > first.expiry)) {
       found.push({ kind: 'not-fefo', facts: { fefoLot: first.lot, fefoExpiry: first.expiry, lotExpiry: held.expiry } });
     }

@@ -23,6 +23,7 @@ export function snapshotOf(input: {
   moments: readonly number[];
   waitingReviews?: readonly CountReviewState[];
   stepLimit?: number;
+  timeZone?: string;
   threshold?: { units: number; percent: number };
 }): LedgerSnapshot {
   const books = new Map<string, Map<string, BookLine>>();
@@ -42,6 +43,7 @@ export function snapshotOf(input: {
     entriesAtCount: new Map(),
     threshold: input.threshold ?? { units: 2, percent: 5 },
     stepLimit: input.stepLimit ?? 1000,
+    timeZone: input.timeZone ?? 'UTC',
     waitingReviews: input.waitingReviews ?? [],
   };
 }

@@ -111,6 +111,8 @@ export interface LedgerSnapshot {
   readonly threshold: VarianceThreshold;
   /** Units in one step above which the step is a deviation (warehouse setting). */
   readonly stepLimit: number;
+  /** The warehouse's time zone: a step's day, for which lots had expired then (floorDate.ts). */
+  readonly timeZone: string;
   /**
    * Counts of the batch's bins waiting for a supervisor, with the lines as they stand;
    * the committed book at each one's moment is in `committedBooks` (see reviewRecompute.ts).

@@ -43,6 +43,7 @@ class MemoryLedger {
       entriesAtCount: groupBy(this.entries, (e) => e.countOpId),
       threshold,
       stepLimit: 1e9,
+      timeZone: 'UTC',
       waitingReviews: [],
     };
     const work = new LedgerWork(snapshot);
@@ -131,6 +132,7 @@ describe('the stock ledger', () => {
       entriesByOp: new Map(),
       entriesAtCount: new Map(),
       stepLimit: 1e9,
+      timeZone: 'UTC',
       waitingReviews: [],
       threshold: NO_RECOUNT,
     });

@@ -1,15 +1,15 @@
 /**
- * What the camera path needs of a decoding engine, and the rule that decides when a
- * read from one camera frame is certain enough to count.
+ * What the camera path needs of a decoding engine, and the text a read becomes.
  *
- * Wrong reads pass the check digit, so the check digit is not enough. ZXing counts
- * how many scan lines across the code agree; like the "security level" of a handheld
- * scanner, the weak symbologies (UPC-E and EAN-8: few digits, check digit in the
- * parity pattern) must be read on more lines than the strong ones. Measured on the
- * 387 shared images (docs/BENCHMARKS.md): 2 lines gave 268 correct and 3 wrong; 3
- * lines for all, 4 for UPC-E/EAN-8 gave 261 correct and none wrong.
+ * Wrong reads pass the check digit, so the check digit is not enough: ZXing counts
+ * how many scan lines across the code agree, and the weak symbologies (UPC-E and
+ * EAN-8: few digits, check digit in the parity pattern) must be read on more lines
+ * than the strong ones, like the "security level" of a handheld scanner. The rule and
+ * the passes that apply it are in decodePasses.ts; frameReader.ts reads frames with
+ * them.
  */
 import type { ScanSymbology } from '../scan';
+import type { GrayImage } from './grayImage';
 
 const GS = '\u001d';
 
@@ -25,7 +25,8 @@ export type EngineFormat = 'EAN13' | 'EAN8' | 'UPCA' | 'UPCE' | 'Code128' | 'QRC
 /** Retail codes on products; Code 128, QR and DataMatrix on bin labels and GS1 labels. */
 export const CAMERA_FORMATS: readonly EngineFormat[] = ['EAN13', 'EAN8', 'UPCA', 'UPCE', 'Code128', 'QRCode', 'DataMatrix'];
 
-const WEAK_FORMATS: ReadonlySet<EngineFormat> = new Set(['UPCE', 'EAN8']);
+/** Few digits, check digit in the parity pattern: read on more lines, or by more frames. */
+export const WEAK_FORMATS: ReadonlySet<EngineFormat> = new Set(['UPCE', 'EAN8']);
 
 export interface EngineRead {
   readonly format: EngineFormat;
@@ -34,12 +35,20 @@ export interface EngineRead {
   readonly symbologyIdentifier: string;
 }
 
+export interface ReadOptions {
+  readonly formats: readonly EngineFormat[];
+  /** Scan lines of a 1D code that must agree. */
+  readonly minLines: number;
+}
+
 export interface BarcodeEngine {
   readonly name: string;
   /** True when `minLines` is honoured; an engine that cannot count lines is made up for with more frames. */
   readonly countsLines: boolean;
   /** Reads the most certain code in the image, or null. */
-  read(pixels: Pixels, options: { readonly formats: readonly EngineFormat[]; readonly minLines: number }): Promise<EngineRead | null>;
+  read(pixels: Pixels, options: ReadOptions): Promise<EngineRead | null>;
+  /** The same on a grey image, where the engine can take one without a copy to RGBA. */
+  readGray?(image: GrayImage, options: ReadOptions): Promise<EngineRead | null>;
 }
 
 /** A code read from one frame, with how many frames in a row must agree before it is a scan. */
@@ -47,21 +56,6 @@ export interface FrameRead {
   readonly text: string;
   readonly symbology: ScanSymbology;
   readonly framesNeeded: number;
-}
-
-export const STRONG_MIN_LINES = 3;
-export const WEAK_MIN_LINES = 4;
-
-/** Reads one frame (or one still image) with the certainty rule above. */
-export async function readFrame(engine: BarcodeEngine, pixels: Pixels): Promise<FrameRead | null> {
-  let read = await engine.read(pixels, { formats: CAMERA_FORMATS, minLines: STRONG_MIN_LINES });
-  if (read === null) return null;
-  const weak = WEAK_FORMATS.has(read.format);
-  // Only a weak read pays for the second, stricter pass, and only for its own format.
-  if (weak && engine.countsLines) read = await engine.read(pixels, { formats: [read.format], minLines: WEAK_MIN_LINES });
-  if (read === null) return null;
-  const { text, symbology } = appText(read);
-  return { text, symbology, framesNeeded: engine.countsLines ? 2 : weak ? 3 : 2 };
 }
 
 /** The text as the rest of the app reads it: GS1 element strings keep their AIM prefix, like a hardware scanner sends them. */

@@ -23,6 +23,22 @@ export function luminanceOf(pixels: Pixels): Uint8ClampedArray {
   return out;
 }
 
+const GS = '\u001d';
+
+/**
+ * The port names no AIM identifier, but it marks GS1 data: a GS1-128 read starts "]C1"
+ * (with the ASSUME_GS1 hint), a GS1 DataMatrix or QR with the GS of its leading FNC1.
+ */
+function withSymbology(format: EngineFormat, read: string): EngineRead {
+  // With ASSUME_GS1 the port also writes a GS for an FNC1 after the data of a plain
+  // Code 128 (seen on bin labels drawn by zxing-wasm's writer); a GS at the end means nothing.
+  const text = format === 'Code128' && read.endsWith(GS) ? read.slice(0, -1) : read;
+  if (format === 'Code128' && text.startsWith(']C1')) return { format, text: text.slice(3), symbologyIdentifier: ']C1' };
+  if (format === 'DataMatrix' && text.startsWith(GS)) return { format, text, symbologyIdentifier: ']d2' };
+  if (format === 'QRCode' && text.startsWith(GS)) return { format, text, symbologyIdentifier: ']Q3' };
+  return { format, text, symbologyIdentifier: '' };
+}
+
 /**
  * The library is handed in: the browser bundle imports its ES module build, Node can
  * only require its CommonJS build (the package declares no ES module entry for Node).
@@ -50,6 +66,8 @@ export function createZxingJsEngine(library: Library): BarcodeEngine {
         const hints = new Map<ZxingLibrary.DecodeHintType, unknown>([
           [DecodeHintType.POSSIBLE_FORMATS, options.formats.map((f) => TO_LIBRARY[f])],
           [DecodeHintType.TRY_HARDER, true],
+          // A GS1-128 then reads with its "]C1" and GS separators, as zxing-wasm's does.
+          [DecodeHintType.ASSUME_GS1, true],
         ]);
         reader.setHints(hints);
         formatsKey = key;
@@ -64,7 +82,7 @@ export function createZxingJsEngine(library: Library): BarcodeEngine {
       try {
         const result = reader.decodeWithState(bitmap);
         const format = FROM_LIBRARY.get(result.getBarcodeFormat());
-        return Promise.resolve(format ? { format, text: result.getText(), symbologyIdentifier: '' } : null);
+        return Promise.resolve(format ? withSymbology(format, result.getText()) : null);
       } catch (error) {
         // The port says "no code here" or "not readable" by throwing; anything else is a fault.
         if (error instanceof NotFoundException || error instanceof ChecksumException || error instanceof FormatException) return Promise.resolve(null);

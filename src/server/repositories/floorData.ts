@@ -8,6 +8,7 @@ import type { Task, TaskConflict, TaskLine } from '../../domain/tasks/task';
 import type { DownloadEntity, DownloadManifest } from '../../protocol/download';
 import { ApiProblem } from '../problems';
 import { cursorAfterClock } from './deviceSync/pullCursor';
+import { settingsColumns, settingsOf, type SettingsRow } from './warehouseSettingsColumns';
 
 export interface Page<T> {
   readonly items: T[];
@@ -35,8 +36,8 @@ function pageOf<Row, T>(rows: Row[], limit: number, toItem: (row: Row) => T, key
 }
 
 export async function manifest(db: Queryable, warehouseId: string, pageSize: number): Promise<Omit<DownloadManifest, 'warehouseId'> | null> {
-  const [row] = await db.query<{ clock: string; epoch: string; token: string | null; products: number; bins: number; stock_lines: number; tasks: number; blind_count: boolean; recount_units: number; recount_percent: number; step_limit: number }>(
-    `select w.change_clock::text as clock, w.blind_count, w.recount_units, w.recount_percent::float8 as recount_percent, w.step_limit,
+  const [row] = await db.query<SettingsRow & { clock: string; epoch: string; token: string | null; products: number; bins: number; stock_lines: number; tasks: number }>(
+    `select w.change_clock::text as clock, ${settingsColumns('w')},
             (select value from server_meta where key = 'data_epoch') as epoch,
             (select token::text from change_history h where h.warehouse_id = w.id and h.clock = w.change_clock) as token,
             (select count(*)::int from products where warehouse_id = w.id) as products,
@@ -53,7 +54,7 @@ export async function manifest(db: Queryable, warehouseId: string, pageSize: num
     pullCursor: cursorAfterClock(row.epoch, row.clock, row.token),
     counts: { products: row.products, bins: row.bins, tasks: row.tasks, stockLines: row.stock_lines },
     pageSize,
-    settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: row.step_limit },
+    settings: settingsOf(row),
   };
 }
 

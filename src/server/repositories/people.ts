@@ -91,6 +91,7 @@ export async function touchDevice(db: Queryable, deviceId: string, warehouseId: 
 
 export interface DeviceRow {
   readonly deviceId: string;
+  readonly name: string | null;
   readonly username: string | null;
   readonly warehouseId: string | null;
   readonly appVersion: string | null;
@@ -110,7 +111,7 @@ export interface DeviceRow {
  */
 export async function listDevices(db: Queryable, warehouseIds: readonly string[], onlyDeviceId: string | null = null): Promise<DeviceRow[]> {
   return db.query<DeviceRow>(
-    `select d.device_id as "deviceId", case when v.here then u.username end as username,
+    `select d.device_id as "deviceId", d.name, case when v.here then u.username end as username,
             case when v.here then d.warehouse_id else last_mine.warehouse_id end as "warehouseId", d.app_version as "appVersion",
             case when v.here then d.last_seen_at else last_mine.reported_at end as "lastSeenAt",
             case when v.here then d.last_sync_at else last_mine.reported_at end as "lastSyncAt",

@@ -5,6 +5,7 @@
  */
 import type { Queryable, SqlParam } from '../storage/database';
 import type { WarehouseData } from './demoWarehouse';
+import { localTimeZone } from '../../domain/floor/floorDate';
 
 const CHUNK = 5000;
 
@@ -29,7 +30,8 @@ async function insertRows<Row>(
 
 export async function writeWarehouse(tx: Queryable, data: WarehouseData, warehouseId = data.warehouse.id): Promise<void> {
   const w = warehouseId;
-  await tx.query('insert into warehouses (id, code, name, change_clock) values ($1, $2, $3, 1)', [w, data.warehouse.code, data.warehouse.name]);
+  // The demo's warehouses keep the server's time zone, as the migration gives existing ones.
+  await tx.query('insert into warehouses (id, code, name, change_clock, time_zone) values ($1, $2, $3, 1, $4)', [w, data.warehouse.code, data.warehouse.name, localTimeZone()]);
   await insertRows(tx, 'zones', [['warehouse_id', 'text'], ['code', 'text'], ['name', 'text']], data.zones, (z) => [w, z.code, z.name]);
   await insertRows(
     tx,

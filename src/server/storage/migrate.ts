@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from './database';
 import { migrations } from './migrations';
+import { localTimeZone } from '../../domain/floor/floorDate';
 
 /** Any fixed number: the advisory lock that lets one server at a time migrate. */
 const MIGRATION_LOCK = 727_001;
@@ -10,7 +11,9 @@ const MIGRATION_LOCK = 727_001;
  * Several servers may start at once on one PostgreSQL: a transaction-scoped
  * advisory lock makes the others wait, then find the work done.
  */
-export async function migrate(db: Database): Promise<number[]> {
+export async function migrate(db: Database, options: { timeZone?: string } = {}): Promise<number[]> {
+  // The zone the warehouses there when time zones came take: the server's own (or UTC).
+  const serverZone = options.timeZone ?? localTimeZone();
   await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.execScript(`create table if not exists schema_migrations (
@@ -32,6 +35,7 @@ export async function migrate(db: Database): Promise<number[]> {
         // the server was reset or restored and must resync.
         await tx.query(`insert into server_meta (key, value) values ('data_epoch', $1)`, [randomUUID()]);
       }
+      if (migration.version === 11) await tx.query('update warehouses set time_zone = $1', [serverZone]);
       return true;
     });
     if (done) applied.push(migration.version);

@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { zh } from './zh';
+import { consoleEn, consoleZh } from './consoleWords';
 import { sayProblem, sayWhy, translate } from './language';
 import { englishWhy, type Why, type WhyCode } from '../../domain/why';
 
-/** Keys whose words are all arguments (a code, its symbology, a pack level translated on its own). */
-const MADE_OF_ARGUMENTS = new Set<string>(['find.codeLine']);
+/** Keys whose words are all arguments (a code, its symbology, a pack level translated on its own), or punctuation between them. */
+const MADE_OF_ARGUMENTS = new Set<string>([
+  'find.codeLine',
+  'console.listSeparator',
+  'console.clauseSeparator',
+  'console.device.named',
+  'console.detail.title',
+  'console.takeovers.who',
+  'console.change.field',
+  'console.userChange.addedField',
+]);
 
 describe('the string catalogue', () => {
-  it('has every English key in Chinese, translated, with the same arguments', () => {
-    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      const english = en[key];
-      const chinese = zh[key];
+  it.each([
+    ['floor', en, zh],
+    ['console', consoleEn, consoleZh],
+  ] as const)('has every English key of the %s in Chinese, translated, with the same arguments', (_part, english_, chinese_) => {
+    const [enWords, zhWords] = [english_ as Readonly<Record<string, unknown>>, chinese_ as Readonly<Record<string, unknown>>];
+    expect(Object.keys(zhWords).sort()).toEqual(Object.keys(enWords).sort());
+    for (const key of Object.keys(enWords)) {
+      const english = enWords[key];
+      const chinese = zhWords[key];
       expect(typeof chinese, key).toBe(typeof english);
       const sample = (m: unknown) => (typeof m === 'function' ? (m as (...a: unknown[]) => string)(7, 'A', 'B') : (m as string));
       expect(sample(chinese), key).not.toBe('');
@@ -20,6 +34,10 @@ describe('the string catalogue', () => {
       // (but for lines made only of their arguments, whose words are translated apart).
       if (!MADE_OF_ARGUMENTS.has(key)) expect(sample(chinese), key).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it('keeps the floor’s and the console’s keys apart, so the console’s load with it alone', () => {
+    expect(Object.keys(en).filter((key) => key in consoleEn)).toEqual([]);
   });
 
   it('fills in arguments', () => {

@@ -1,7 +1,15 @@
 /**
  * The interface's words in English: the catalogue every other language must match,
  * key for key and argument for argument (zh.ts is checked against it by the compiler).
+ *
+ * The supervisor console's words are part of the same catalogue (`Messages` below holds
+ * them, so `t('console.…')` is checked like any other key) but live in files of their own
+ * (consoleWatchEn.ts, consoleManageEn.ts) that load with the console's code: the floor,
+ * which must start fast on a handheld, does not carry them (consoleWords.ts).
  */
+import type { consoleWatchEn } from './consoleWatchEn';
+import type { consoleManageEn } from './consoleManageEn';
+
 export const en = {
   'language.name': 'English',
   'nav.back': 'Back to home',
@@ -26,6 +34,8 @@ export const en = {
   'settings.user': 'User',
   'settings.warehouse': 'Warehouse',
   'settings.version': 'App version',
+  'settings.timeZone': 'Warehouse time zone',
+  'settings.timeZoneToday': (zone: string, today: string) => `${zone} · today is ${today} here`,
   'settings.device': 'Device',
   'settings.language': 'Language',
   'settings.storageKept': 'Storage kept',
@@ -301,5 +311,10 @@ export const en = {
   'scanner.saved': 'Saved. The scanner settings apply from the next scan.',
 };
 
-export type Messages = { readonly [K in keyof typeof en]: (typeof en)[K] };
+/** The floor's words, which load with the app: zh.ts matches them. */
+export type FloorMessages = { readonly [K in keyof typeof en]: (typeof en)[K] };
+/** The console's words, which load with the console (consoleWords.ts). */
+export type ConsoleMessages = typeof consoleWatchEn & typeof consoleManageEn;
+/** The whole catalogue: every key the interface may ask for. */
+export type Messages = { readonly [K in keyof (FloorMessages & ConsoleMessages)]: (FloorMessages & ConsoleMessages)[K] };
 export type MessageKey = keyof Messages;

@@ -10,6 +10,15 @@ import { englishWhy, explain, type Why, type WhyWords } from '../../domain/why';
 export const LANGUAGES = { en, zh } as const;
 export type Language = keyof typeof LANGUAGES;
 
+type Words = Readonly<Record<string, string | ((...a: never[]) => string)>>;
+/** Every word loaded so far, per language: the floor's at start, the console's when its code loads (consoleWords.ts). */
+const loaded: Record<Language, Record<string, Words[string]>> = { en: { ...en }, zh: { ...zh } };
+
+/** Adds a part of the catalogue, in every language, when the code that speaks it loads. */
+export function addWords(part: { readonly [L in Language]: Words }): void {
+  for (const language of Object.keys(part) as Language[]) Object.assign(loaded[language], part[language]);
+}
+
 const KEY = 'handheld.language';
 
 export function initialLanguage(): Language {
@@ -36,9 +45,17 @@ type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => stri
 
 /** The words for `key` in `language`, with their arguments filled in. */
 export function translate<K extends MessageKey>(language: Language, key: K, ...args: Args<K>): string {
-  const message = LANGUAGES[language][key] as string | ((...a: unknown[]) => string);
+  // A key whose part has not loaded (never, where the code that asks imports its part) shows as itself, not as a crash.
+  const message = (loaded[language][key] ?? key) as string | ((...a: unknown[]) => string);
   return typeof message === 'function' ? message(...args) : message;
 }
+
+/** A language's translate function, for pure helpers that word things (tested without React). */
+export type Translate = <K extends MessageKey>(key: K, ...args: Args<K>) => string;
+export const translator =
+  (language: Language): Translate =>
+  (key, ...args) =>
+    translate(language, key, ...args);
 
 const WHY_WORDS: Readonly<Record<Language, WhyWords>> = { en: englishWhy, zh: whyZh };
 

@@ -1,17 +1,26 @@
 import { useAppStore } from '../store/appStore';
-import { sayProblem, translate, type Language } from './language';
-import type { MessageKey, Messages } from './en';
-
-type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
+import { sayProblem, translator, type Language, type Translate } from './language';
+import { formatsFor, type Formats } from './format';
 
 /** The translate function of the language the person chose; re-renders when it changes. */
-export function useT(): <K extends MessageKey>(key: K, ...args: Args<K>) => string {
+export function useT(): Translate {
   const language: Language = useAppStore((s) => s.language);
-  return (key, ...args) => translate(language, key, ...args);
+  return translator(language);
 }
 
 /** Words for a refusal or failure (a reason with its facts, or an error) in the person's language. */
 export function useSay(): (problem: unknown) => string {
   const language: Language = useAppStore((s) => s.language);
   return (problem) => sayProblem(language, problem);
+}
+
+/** Dates, times and numbers written as the person's language writes them. */
+export function useFormat(): Formats {
+  const language: Language = useAppStore((s) => s.language);
+  return formatsFor(language);
+}
+
+/** The language the person chose. */
+export function useLanguage(): Language {
+  return useAppStore((s) => s.language);
 }

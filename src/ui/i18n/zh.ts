@@ -1,7 +1,7 @@
 /** 界面用语（简体中文）。Every key of en.ts, with the same arguments. */
-import type { Messages } from './en';
+import type { FloorMessages } from './en';
 
-export const zh: Messages = {
+export const zh: FloorMessages = {
   'language.name': '简体中文',
   'nav.back': '返回首页',
   'status.device': '设备状态',
@@ -25,6 +25,8 @@ export const zh: Messages = {
   'settings.user': '用户',
   'settings.warehouse': '仓库',
   'settings.version': '应用版本',
+  'settings.timeZone': '仓库时区',
+  'settings.timeZoneToday': (zone, today) => `${zone} · 这里今天是 ${today}`,
   'settings.device': '设备',
   'settings.language': '语言',
   'settings.storageKept': '存储是否保留',

@@ -15,13 +15,14 @@ const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toI
 
 /** Each operation with who did it and what it names: bin, product, units, task. */
 const ENTRY_SQL = `
-  select o.op_id::text as "opId", o.device_id as "deviceId", o.device_seq::float8 as "deviceSeq", u.username, o.type, o.status,
+  select o.op_id::text as "opId", o.device_id as "deviceId", dv.name as "deviceName", o.device_seq::float8 as "deviceSeq", u.username, o.type, o.status,
          o.payload ->> 'binCode' as "binCode", o.payload ->> 'productId' as "productId", p.name as "productName",
          case when o.type in ('putaway', 'pick') then (o.payload ->> 'qty')::float8 when o.type = 'pick-short' then (o.payload ->> 'shortQty')::float8 end as qty,
          o.payload ->> 'taskId' as "taskId", o.occurred_at as "occurredAt", o.received_at as "receivedAt", o.why, o.message,
          o.resolved_at as "resolvedAt", o.resolved_by as "resolvedBy", o.resolution_note as "resolutionNote"
     from operations o
     left join users u on u.id = o.user_id
+    left join devices dv on dv.device_id = o.device_id
     left join products p on p.warehouse_id = o.warehouse_id and p.id = o.payload ->> 'productId'`;
 
 type EntryRow = Omit<ActivityEntry, 'occurredAt' | 'receivedAt' | 'resolvedAt'> & { occurredAt: Date; receivedAt: Date; resolvedAt: Date | null };
@@ -49,7 +50,8 @@ export async function listActivity(db: Database, warehouseId: string, query: Act
   const where = [`o.warehouse_id = $1`, `o.received_at >= ${add(from)}::timestamptz`, `o.occurred_at >= ${add(from)}::timestamptz`];
   if (query.to) where.push(`o.occurred_at < ${add(query.to)}::timestamptz`);
   if (query.user) where.push(`(u.username = ${add(query.user)} or o.user_id = ${add(query.user)})`);
-  if (query.device) where.push(`o.device_id like ${add(`${query.device}%`)}`);
+  // A device by its id's first characters or by any part of its name, in any case.
+  if (query.device) where.push(`(o.device_id like ${add(`${query.device}%`)} or dv.name ilike ${add(`%${query.device.replace(/[\\%_]/g, '\\$&')}%`)})`);
   if (query.bin) {
     const bin = add(normaliseBinCode(query.bin) ?? query.bin);
     where.push(`(o.payload ->> 'binCode' = ${bin} or exists (select 1 from stock_movements m where m.op_id = o.op_id and m.bin_code = ${bin}))`);
@@ -117,11 +119,11 @@ export async function deviceDetail(db: Database, deviceId: string, warehouseIds:
 
 /** Per hour of the shift (by when the work was done) and device: operations, and how long after they reached the server. */
 export async function shiftChart(db: Database, warehouseId: string, from: Date, to: Date): Promise<ShiftChart> {
-  const rows = await db.query<{ hour: Date; deviceId: string; operations: number; lagMedianMs: number; lagMaxMs: number }>(
-    `select date_trunc('hour', occurred_at) as hour, device_id as "deviceId", count(*)::int as operations,
+  const rows = await db.query<{ hour: Date; deviceId: string; deviceName: string | null; operations: number; lagMedianMs: number; lagMaxMs: number }>(
+    `select date_trunc('hour', occurred_at) as hour, device_id as "deviceId", (select name from devices d where d.device_id = o.device_id) as "deviceName", count(*)::int as operations,
             percentile_cont(0.5) within group (order by greatest(0, extract(epoch from received_at - occurred_at) * 1000))::float8 as "lagMedianMs",
             max(greatest(0, extract(epoch from received_at - occurred_at) * 1000))::float8 as "lagMaxMs"
-       from operations
+       from operations o
       where warehouse_id = $1 and received_at >= $2 and occurred_at >= $2 and occurred_at < $3
       group by 1, 2 order by 1, 2`,
     [warehouseId, from, to],

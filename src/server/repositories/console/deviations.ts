@@ -13,9 +13,10 @@ export async function openDeviations(db: Database, warehouseId: string): Promise
   const rows = await db.query<Omit<DeviationRow, 'at'> & { at: Date }>(
     `select d.id::text as id, d.kind, d.op_id::text as "opId", o.type as "stepType", d.on_device as "onDevice", d.by_server as "byServer",
             d.bin_code as "binCode", d.product_id as "productId", p.name as "productName", d.lot, d.qty, d.facts,
-            u.username, o.device_id as "deviceId", o.payload->>'taskId' as "taskId", o.occurred_at as at
+            u.username, o.device_id as "deviceId", dv.name as "deviceName", o.payload->>'taskId' as "taskId", o.occurred_at as at
        from deviations d join operations o on o.op_id = d.op_id
        left join users u on u.id = o.user_id
+       left join devices dv on dv.device_id = o.device_id
        left join products p on p.warehouse_id = d.warehouse_id and p.id = d.product_id
       where d.warehouse_id = $1 and d.resolved_at is null and o.status <> 'undone'
       order by o.occurred_at desc, d.id desc limit 500`,

@@ -18,8 +18,9 @@ export async function taskOwnershipExceptions(db: Database, warehouseId: string)
   const [conflicts, takeovers] = await Promise.all([
     db.query<ConflictRow>(
       `select c.id::text as id, c.kind, c.task_id as "taskId", t.reference, c.line_no as "lineNo", l.bin_code as "binCode", l.product_id as "productId", p.name as "productName",
-              l.qty as "lineQty", c.excess, u.username, c.device_id as "deviceId",
+              l.qty as "lineQty", c.excess, u.username, c.device_id as "deviceId", (select cd.name from devices cd where cd.device_id = c.device_id) as "deviceName",
               (select coalesce(json_agg(json_build_object('deviceId', d.value->>'deviceId', 'qty', (d.value->>'qty')::int,
+                       'deviceName', (select dn.name from devices dn where dn.device_id = d.value->>'deviceId'),
                        'username', (select du.username from devices dv join users du on du.id = dv.user_id where dv.device_id = d.value->>'deviceId'))), '[]'::json)
                  from jsonb_array_elements(c.devices) d) as devices,
               case when c.decision is null then null
@@ -34,11 +35,14 @@ export async function taskOwnershipExceptions(db: Database, warehouseId: string)
       [warehouseId],
     ),
     db.query<TakeoverRow>(
-      `select k.op_id::text as "opId", k.task_id as "taskId", t.reference, fu.username as "fromUser", k.from_device as "fromDevice", tu.username as "toUser", k.to_device as "toDevice", k.taken_at as at
+      `select k.op_id::text as "opId", k.task_id as "taskId", t.reference, fu.username as "fromUser", k.from_device as "fromDevice", fd.name as "fromDeviceName",
+              tu.username as "toUser", k.to_device as "toDevice", td.name as "toDeviceName", k.taken_at as at
          from task_takeovers k
          left join tasks t on t.warehouse_id = k.warehouse_id and t.id = k.task_id
          left join users fu on fu.id = k.from_user
          left join users tu on tu.id = k.to_user
+         left join devices fd on fd.device_id = k.from_device
+         left join devices td on td.device_id = k.to_device
         where k.warehouse_id = $1 and k.taken_at > now() - interval '7 days' order by k.taken_at desc limit 200`,
       [warehouseId],
     ),

@@ -30,13 +30,14 @@ type Planned = { readonly lines: PlannedLine[]; readonly problems: RowProblem[] 
 
 export async function listTasks(db: Queryable, warehouseId: string): Promise<TaskSummary[]> {
   const rows = await db.query<Omit<TaskSummary, 'createdAt'> & { createdAt: Date }>(
-    `select t.id, t.kind, t.reference, t.status, u.username as "assignedTo", t.worked_on_device as "workedOnDevice", t.created_at as "createdAt",
+    `select t.id, t.kind, t.reference, t.status, u.username as "assignedTo", t.worked_on_device as "workedOnDevice", wd.name as "workedOnDeviceName", t.created_at as "createdAt",
             count(l.line_no)::int as lines,
             count(l.line_no) filter (where l.short_qty is not null or (l.qty is not null and l.done_qty >= l.qty) or (l.qty is null and l.done_qty > 0))::int as "linesDone"
        from tasks t left join task_lines l on l.warehouse_id = t.warehouse_id and l.task_id = t.id
        left join users u on u.id = t.assigned_to
+       left join devices wd on wd.device_id = t.worked_on_device
       where t.warehouse_id = $1 and (t.status in ('open', 'in-progress') or t.created_at > now() - interval '7 days')
-      group by t.warehouse_id, t.id, u.username order by t.created_at desc, t.id limit 1000`,
+      group by t.warehouse_id, t.id, u.username, wd.name order by t.created_at desc, t.id limit 1000`,
     [warehouseId],
   );
   return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));

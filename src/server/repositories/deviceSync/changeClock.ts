@@ -15,6 +15,7 @@ import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../storage/database';
 import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
 import { ApiProblem } from '../../problems';
+import { settingsColumns, settingsOf, type SettingsRow } from '../warehouseSettingsColumns';
 
 export interface ClockTurn {
   readonly clock: string;
@@ -22,21 +23,18 @@ export interface ClockTurn {
 }
 
 export async function readWarehouseSettings(tx: Queryable, warehouseId: string): Promise<WarehouseSettings> {
-  const [row] = await tx.query<{ blind_count: boolean; recount_units: number; recount_percent: number; step_limit: number }>(
-    'select blind_count, recount_units, recount_percent::float8 as recount_percent, step_limit from warehouses where id = $1',
-    [warehouseId],
-  );
+  const [row] = await tx.query<SettingsRow>(`select ${settingsColumns('w')} from warehouses w where w.id = $1`, [warehouseId]);
   if (!row) throw new ApiProblem(404, 'not-found', `There is no warehouse ${warehouseId}.`);
-  return { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: row.step_limit };
+  return settingsOf(row);
 }
 
 export async function takeChangeClock(tx: Queryable, warehouseId: string): Promise<ClockTurn> {
-  const [row] = await tx.query<{ clock: string; blind_count: boolean; recount_units: number; recount_percent: number; step_limit: number }>(
+  const [row] = await tx.query<SettingsRow & { clock: string }>(
     `with turn as (update warehouses set change_clock = change_clock + 1 where id = $1 returning *),
           history as (insert into change_history (warehouse_id, clock, token) select id, change_clock, $2::bigint from turn)
-     select change_clock::text as clock, blind_count, recount_units, recount_percent::float8 as recount_percent, step_limit from turn`,
+     select turn.change_clock::text as clock, ${settingsColumns('turn')} from turn`,
     [warehouseId, String(randomInt(1, 2 ** 48))],
   );
   if (!row) throw new ApiProblem(404, 'not-found', `There is no warehouse ${warehouseId}.`);
-  return { clock: row.clock, settings: { blindCount: row.blind_count, recountThreshold: { units: row.recount_units, percent: row.recount_percent }, stepLimit: row.step_limit } };
+  return { clock: row.clock, settings: settingsOf(row) };
 }

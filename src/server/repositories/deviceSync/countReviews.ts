@@ -25,9 +25,10 @@ type ReviewLine = { productId: string; lot: string; expiry: string | null; qty: 
 type Review = CountReviewList['reviews'][number];
 type ReviewRow = Omit<Review, 'lines' | 'countedAt' | 'decidedAt' | 'recomputedAt' | 'linesAtArrival'> & { lines: ReviewLine[]; linesAtArrival: ReviewLine[] | null; countedAt: Date; decidedAt: Date | null; recomputedAt: Date | null };
 
-const REVIEW_COLUMNS = `r.op_id::text as "opId", r.bin_code as "binCode", r.counted_at as "countedAt", o.user_id as "userId", u.username, o.device_id as "deviceId", r.lines, r.status,
+const REVIEW_COLUMNS = `r.op_id::text as "opId", r.bin_code as "binCode", r.counted_at as "countedAt", o.user_id as "userId", u.username, o.device_id as "deviceId", dv.name as "deviceName", r.lines, r.status,
   r.decided_at as "decidedAt", d.username as "decidedBy", r.note, r.recomputed_at as "recomputedAt", r.lines_at_arrival as "linesAtArrival"
-  from count_reviews r join operations o on o.op_id = r.op_id left join users u on u.id = o.user_id left join users d on d.id = r.decided_by`;
+  from count_reviews r join operations o on o.op_id = r.op_id left join users u on u.id = o.user_id left join users d on d.id = r.decided_by
+  left join devices dv on dv.device_id = o.device_id`;
 
 /** Counts waiting, oldest first, each line with its product's SKU, name and unit cost (to value the difference). */
 export async function waitingReviews(db: Database, warehouseId: string): Promise<Review[]> {

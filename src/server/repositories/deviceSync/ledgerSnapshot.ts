@@ -153,6 +153,7 @@ export async function readLedgerSnapshot(tx: Queryable, warehouseId: string, bat
     entriesAtCount: groupBy(entriesAtCount.map(asEntry), (e) => e.countOpId),
     threshold: settings.recountThreshold,
     stepLimit: settings.stepLimit,
+    timeZone: settings.timeZone,
     waitingReviews,
   };
 }

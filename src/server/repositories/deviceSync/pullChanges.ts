@@ -16,6 +16,7 @@ import { inTurn } from '../../storage/inTurn';
 import type { Database, Queryable } from '../../storage/database';
 import type { PullResponse } from '../../../protocol/syncMessages';
 import { ApiProblem } from '../../problems';
+import { settingsColumns, settingsOf, type SettingsRow } from '../warehouseSettingsColumns';
 import { productsJson, binsJson, tasksOf } from './pullEntities';
 import { cursorIsForeign, decodePullCursor, encodePullCursor, KINDS, type Cursor, type Kind } from './pullCursor';
 
@@ -46,12 +47,12 @@ export async function pullChanges(db: Database, input: { warehouseId: string; de
   return db.transaction(async (tx) => {
     if (db.kind === 'postgres') await tx.query('set transaction isolation level repeatable read');
     const given = input.cursor === null ? null : decodePullCursor(input.cursor);
-    const [meta] = await tx.query<{ epoch: string; clock: string; token: string | null; tokenAtCursor: string | null; oldestKept: string | null; blind: boolean; units: number; percent: number; stepLimit: number }>(
+    const [meta] = await tx.query<SettingsRow & { epoch: string; clock: string; token: string | null; tokenAtCursor: string | null; oldestKept: string | null }>(
       `select (select value from server_meta where key = 'data_epoch') as epoch, w.change_clock::text as clock,
               (select token::text from change_history h where h.warehouse_id = w.id and h.clock = w.change_clock) as token,
               (select token::text from change_history h where h.warehouse_id = w.id and h.clock = $2::bigint) as "tokenAtCursor",
               (select min(clock)::text from change_history h where h.warehouse_id = w.id) as "oldestKept",
-              blind_count as blind, recount_units as units, recount_percent::float8 as percent, step_limit as "stepLimit"
+              ${settingsColumns('w')}
          from warehouses w where w.id = $1`,
       [input.warehouseId, given?.history?.clock ?? null],
     );
@@ -86,7 +87,7 @@ export async function pullChanges(db: Database, input: { warehouseId: string; de
       taskClocks: Object.fromEntries(rows.filter((r) => r.kind === KINDS.indexOf('tasks')).map((r) => [r.key, r.clock])),
       tasks,
       operations,
-      settings: { blindCount: meta.blind, recountThreshold: { units: meta.units, percent: meta.percent }, stepLimit: meta.stepLimit },
+      settings: settingsOf(meta),
       cursor: encodePullCursor(next),
       clock,
       more,

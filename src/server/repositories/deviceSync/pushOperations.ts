@@ -26,6 +26,7 @@ import { explain, type Why } from '../../../domain/why';
 import { binsTouched, type FloorOperation } from '../../../domain/floor/operations';
 import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings';
 import { readWarehouseSettings, takeChangeClock } from './changeClock';
+import { settingsColumns, settingsOf, type SettingsRow } from '../warehouseSettingsColumns';
 import { readLedgerSnapshot } from './ledgerSnapshot';
 import { writeClockedChanges, writeLedgerEntries } from './ledgerWrites';
 import { triage, type FreshStep, type StoredFate } from './pushTriage';
@@ -44,8 +45,8 @@ export async function pushOperations(db: Database, { deviceId, request, now, doe
   const opIds = [...new Set(request.operations.map((op) => op.opId))];
   return db.transaction(async (tx) => {
     // Lock order (every writer): the device, then the batch's op ids, then bins, then tasks (both sorted), then the warehouse's clock.
-    const [device] = await tx.query<{ lastSeq: string; blind: boolean; units: number; percent: number; stepLimit: number }>(
-      `select d.last_seq::text as "lastSeq", w.blind_count as blind, w.recount_units as units, w.recount_percent::float8 as percent, w.step_limit as "stepLimit"
+    const [device] = await tx.query<SettingsRow & { lastSeq: string }>(
+      `select d.last_seq::text as "lastSeq", ${settingsColumns('w')}
          from devices d join warehouses w on w.id = $2 where d.device_id = $1 for update of d`,
       [deviceId, request.warehouseId],
     );
@@ -70,7 +71,7 @@ export async function pushOperations(db: Database, { deviceId, request, now, doe
     const { fresh, answered, repeats, next } = triage(request.operations, stored, deviceId, lastSeq + 1);
     const results: OperationResult[] = [...answered];
     if (fresh.length > 0) {
-      const settings: WarehouseSettings = device ? { blindCount: device.blind, recountThreshold: { units: device.units, percent: device.percent }, stepLimit: device.stepLimit } : await readWarehouseSettings(tx, request.warehouseId);
+      const settings: WarehouseSettings = device ? settingsOf(device) : await readWarehouseSettings(tx, request.warehouseId);
       const { fates: outcomes, clock } = await applyFresh(tx, request.warehouseId, deviceId, fresh, offsetMs, settings, now.getTime(), doer);
       for (const { op } of fresh) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
       for (const op of repeats) results.push(resultOf(op, outcomes.get(op.opId)!, clock));

@@ -8,6 +8,7 @@ import { safePayloads } from './0007_safe_payloads';
 import { userManagement } from './0008_user_management';
 import { signInAttempts } from './0010_signin_attempts';
 import { changeHistory } from './0009_history';
+import { namesAndSettings } from './0011_names_and_settings';
 
 /** Versioned migrations, applied in order at start. Never edit one that has shipped: add the next. */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
@@ -21,4 +22,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
   { version: 8, name: 'user management', sql: userManagement },
   { version: 9, name: 'change history', sql: changeHistory },
   { version: 10, name: 'sign-in attempts', sql: signInAttempts },
+  { version: 11, name: 'device names and warehouse settings', sql: namesAndSettings },
 ];

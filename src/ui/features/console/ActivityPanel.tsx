@@ -1,23 +1,27 @@
-/** The activity log: every step devices sent, searched by user, device, bin, product and time; and the changes to users. */
+/** The activity log: every step devices sent, searched by user, device, bin, product and time; and the changes to users, settings and device names. */
 import { useState } from 'react';
 import { activityListSchema } from '../../../protocol/console';
 import { apiPaths } from '../../../protocol/paths';
+import type { MessageKey } from '../../i18n/en';
 import { Problem } from '../../components/Screen';
+import { useT } from '../../i18n/useT';
 import { ActivityTable } from './ActivityTable';
 import { useConsoleQuery } from './useConsoleQuery';
 import { UserChangesTable } from './UserChangesTable';
+import { WarehouseChangesTable } from './WarehouseChangesTable';
 
 const FIELDS = [
-  { key: 'user', label: 'User' },
-  { key: 'device', label: 'Device (first characters)' },
-  { key: 'bin', label: 'Bin' },
-  { key: 'product', label: 'Product (SKU or code)' },
-  { key: 'from', label: 'From' },
-  { key: 'to', label: 'To' },
-] as const;
+  { key: 'user', label: 'console.activity.user' },
+  { key: 'device', label: 'console.activity.device' },
+  { key: 'bin', label: 'console.col.bin' },
+  { key: 'product', label: 'console.activity.product' },
+  { key: 'from', label: 'console.activity.from' },
+  { key: 'to', label: 'console.activity.to' },
+] as const satisfies readonly { key: string; label: MessageKey }[];
 type Field = (typeof FIELDS)[number]['key'];
 
 export function ActivityPanel({ warehouseId }: { warehouseId: string }) {
+  const t = useT();
   const [form, setForm] = useState<Partial<Record<Field, string>>>({});
   const [search, setSearch] = useState('');
   const activity = useConsoleQuery(`${apiPaths.console(warehouseId, 'activity')}?${search}`, activityListSchema);
@@ -31,8 +35,9 @@ export function ActivityPanel({ warehouseId }: { warehouseId: string }) {
     }
     setSearch(params.toString());
   };
+  const entries = activity.data?.entries ?? [];
   return (
-    <section aria-label="Activity">
+    <section aria-label={t('console.tab.activity')}>
       <form
         className="search-form"
         onSubmit={(e) => {
@@ -42,17 +47,18 @@ export function ActivityPanel({ warehouseId }: { warehouseId: string }) {
       >
         {FIELDS.map(({ key, label }) => (
           <label key={key}>
-            {label}
+            {t(label)}
             <input type={key === 'from' || key === 'to' ? 'datetime-local' : 'text'} value={form[key] ?? ''} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
           </label>
         ))}
         <button type="submit" className="primary">
-          Search
+          {t('console.activity.search')}
         </button>
       </form>
       {activity.problem && <Problem message={activity.problem} />}
-      <p className="note">{activity.data ? `${activity.data.entries.length} steps${activity.data.entries.length >= 200 ? ' (the latest 200; narrow the search for older ones)' : ''}, newest first. Without a From time: the last 24 hours.` : 'Loading…'}</p>
-      {activity.data && <ActivityTable entries={activity.data.entries} />}
+      <p className="note">{activity.data ? t('console.activity.count', entries.length, entries.length >= 200) : t('common.loading')}</p>
+      {activity.data && <ActivityTable entries={entries} />}
+      <WarehouseChangesTable warehouseId={warehouseId} />
       <UserChangesTable warehouseId={warehouseId} />
     </section>
   );

@@ -6,6 +6,7 @@ import { createdUserSchema, type UserList } from '../../../protocol/users';
 import { Problem } from '../../components/Screen';
 import { api } from '../../floor';
 import { useConsoleAction } from './useConsoleQuery';
+import { useT } from '../../i18n/useT';
 import { UserFields } from './UserFields';
 import type { UserDraft } from './userEditing';
 
@@ -16,11 +17,12 @@ export function AddUserForm({ warehouseId, myRole, grantable, added }: { warehou
   const [draft, setDraft] = useState<UserDraft>(blank);
   const [outcome, setOutcome] = useState<string | null>(null);
   const action = useConsoleAction();
+  const t = useT();
   const submit = async () => {
     setOutcome(null);
     const answer = await action.run(() => api.post(apiPaths.users, { username: username.trim(), pin, ...draft, displayName: draft.displayName.trim() }, createdUserSchema));
     if (answer) {
-      setOutcome(`Added ${username.trim()}: they sign in with the PIN you gave.`);
+      setOutcome(t('console.addUser.added', username.trim()));
       setUsername('');
       setPin('');
       setDraft(blank);
@@ -29,15 +31,15 @@ export function AddUserForm({ warehouseId, myRole, grantable, added }: { warehou
   };
   return (
     <details className="new-task">
-      <summary>Add a user</summary>
+      <summary>{t('console.addUser.summary')}</summary>
       <div className="form">
-        <label htmlFor="new-user-username">User name (to sign in with)</label>
+        <label htmlFor="new-user-username">{t('console.addUser.username')}</label>
         <input id="new-user-username" value={username} maxLength={64} autoComplete="off" onChange={(e) => setUsername(e.target.value)} />
         <UserFields idPrefix="new-user" draft={draft} set={setDraft} myRole={myRole} grantable={grantable} />
-        <label htmlFor="new-user-pin">First PIN (4 to 8 digits, not 1111 or 1234)</label>
+        <label htmlFor="new-user-pin">{t('console.addUser.pin')}</label>
         <input id="new-user-pin" type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value)} />
         <button type="button" className="primary" onClick={() => void submit()} disabled={action.busy || username.trim() === '' || draft.displayName.trim() === '' || pin === ''}>
-          Add the user
+          {t('console.addUser.add')}
         </button>
       </div>
       {action.problem && <Problem message={action.problem} />}

@@ -1,67 +1,72 @@
-/** One device: what it said of itself, its rejected steps, its recent steps and its sync history. */
+/** One device: its name, what it said of itself, its rejected steps, its recent steps and its sync history. */
 import { deviceDetailSchema } from '../../../protocol/console';
 import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
+import { useFormat, useT } from '../../i18n/useT';
 import { useConsoleQuery } from './useConsoleQuery';
-import { ageOf, bytesOf } from './deviceHealth';
+import { bytesOf } from './deviceHealth';
 import { ActivityTable } from './ActivityTable';
 import { ShiftChartView } from './ShiftChartView';
+import { DeviceNameForm } from './DeviceNameForm';
+import { deviceText } from './deviceLabel';
 
-export function DeviceDetailView({ deviceId, back }: { deviceId: string; back(): void }) {
+export function DeviceDetailView({ warehouseId, deviceId, back }: { warehouseId: string; deviceId: string; back(): void }) {
+  const t = useT();
+  const format = useFormat();
   const detail = useConsoleQuery(apiPaths.deviceDetail(deviceId), deviceDetailSchema, 10_000);
   const now = detail.loadedAt ?? Date.now();
   const d = detail.data;
+  const label = deviceText(t, deviceId, d?.device.name ?? null);
   return (
-    <section aria-label={`Device ${deviceId.slice(0, 8)}`}>
+    <section aria-label={label}>
       <button type="button" onClick={back}>
-        ← All devices
+        {t('console.detail.back')}
       </button>
       {detail.problem && <Problem message={detail.problem} />}
       {d && (
         <>
-          <h2>
-            Device {deviceId.slice(0, 8)} · {d.device.username ?? 'nobody signed in'}
-          </h2>
+          <h2>{t('console.detail.title', label, d.device.username ?? t('console.detail.nobody'))}</h2>
           <dl className="facts columns">
-            <dt>Last seen</dt>
-            <dd>{ageOf(d.device.lastSeenAt, now)}</dd>
-            <dt>Last successful sync</dt>
-            <dd>{ageOf(d.device.lastSyncAt, now)}</dd>
-            <dt>Steps waiting</dt>
+            <dt>{t('console.detail.id')}</dt>
+            <dd className="mono">{deviceId}</dd>
+            <dt>{t('console.detail.lastSeen')}</dt>
+            <dd>{format.ago(d.device.lastSeenAt, now)}</dd>
+            <dt>{t('console.detail.lastSync')}</dt>
+            <dd>{format.ago(d.device.lastSyncAt, now)}</dd>
+            <dt>{t('console.detail.waiting')}</dt>
             <dd>
               {d.device.status?.pending ?? '—'}
-              {d.device.status?.oldestPendingAt ? `, oldest ${ageOf(d.device.status.oldestPendingAt, now)}` : ''}
+              {d.device.status?.oldestPendingAt ? t('console.detail.oldest', format.ago(d.device.status.oldestPendingAt, now)) : ''}
             </dd>
-            <dt>App version</dt>
+            <dt>{t('console.devices.version')}</dt>
             <dd>{d.device.appVersion ?? '—'}</dd>
-            <dt>Storage</dt>
-            <dd>
-              {bytesOf(d.device.status?.usageBytes)} of {bytesOf(d.device.status?.quotaBytes)}, {d.device.status?.persisted ? 'persisted' : 'not persisted (the browser may clear it)'}
-            </dd>
-            <dt>Last error</dt>
-            <dd>{d.device.status?.lastError ?? 'none'}</dd>
+            <dt>{t('console.devices.storage')}</dt>
+            <dd>{t('console.detail.storage', bytesOf(d.device.status?.usageBytes), bytesOf(d.device.status?.quotaBytes), d.device.status?.persisted === true)}</dd>
+            <dt>{t('console.detail.lastError')}</dt>
+            <dd>{d.device.status?.lastError ?? t('console.detail.noError')}</dd>
           </dl>
-          <h3>Rejected, not resolved ({d.rejected.length})</h3>
-          {d.rejected.length > 0 ? <ActivityTable entries={d.rejected} /> : <p>None.</p>}
-          <h3>Sync history</h3>
+          {(d.device.warehouseId === warehouseId || d.device.warehouseId === null) && <DeviceNameForm warehouseId={warehouseId} deviceId={deviceId} name={d.device.name} saved={detail.refresh} />}
+          <h3>{t('console.detail.rejected', d.rejected.length)}</h3>
+          {d.rejected.length > 0 ? <ActivityTable entries={d.rejected} /> : <p>{t('console.none')}</p>}
+          <h3>{t('console.detail.syncHistory')}</h3>
           <div className="table-scroll">
             <table className="console-table" data-testid="sync-history">
               <thead>
                 <tr>
-                  <th>When</th>
-                  <th>Steps arrived</th>
-                  <th>Waiting then</th>
-                  <th>Run before</th>
-                  <th>Error</th>
+                  <th>{t('console.col.when')}</th>
+                  <th>{t('console.sync.arrived')}</th>
+                  <th>{t('console.sync.waitingThen')}</th>
+                  <th>{t('console.sync.runBefore')}</th>
+                  <th>{t('console.sync.error')}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.syncs.map((s) => (
                   <tr key={s.reportedAt} className={s.run?.error || s.lastError ? 'attention' : ''}>
-                    <td>{new Date(s.reportedAt).toLocaleString()}</td>
+                    <td>{format.dateTime(s.reportedAt)}</td>
                     <td>{s.pushed}</td>
                     <td>{s.pending}</td>
-                    <td>{s.run ? `${(s.run.durationMs / 1000).toFixed(1)} s, ${s.run.pushed} sent` : '—'}</td>
+                    <td>{s.run ? t('console.sync.run', format.number(Math.round(s.run.durationMs / 100) / 10), s.run.pushed) : '—'}</td>
                     <td>{s.run?.error ?? s.lastError ?? ''}</td>
                   </tr>
                 ))}
@@ -69,7 +74,7 @@ export function DeviceDetailView({ deviceId, back }: { deviceId: string; back():
             </table>
           </div>
           <ShiftChartView warehouseId={d.device.warehouseId ?? ''} deviceId={deviceId} />
-          <h3>Recent steps</h3>
+          <h3>{t('console.detail.recent')}</h3>
           <ActivityTable entries={d.operations} />
         </>
       )}

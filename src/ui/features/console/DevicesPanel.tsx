@@ -1,40 +1,48 @@
-/** Every device at a glance, updating by itself; the ones needing attention first and marked. */
+/** Every device at a glance, by name, updating by itself; the ones needing attention first and marked. */
 import { useState } from 'react';
 import { deviceListSchema } from '../../../protocol/devices';
 import { apiPaths } from '../../../protocol/paths';
+import type { MessageKey } from '../../i18n/en';
 import { Problem } from '../../components/Screen';
+import { useFormat, useT } from '../../i18n/useT';
 import { useConsoleQuery } from './useConsoleQuery';
-import { ageOf, bytesOf, concernsOf, sortDevices, type DeviceConcern, type DeviceSortKey } from './deviceHealth';
+import { bytesOf, concernsOf, sortDevices, type DeviceConcern, type DeviceSortKey } from './deviceHealth';
 import { DeviceDetailView } from './DeviceDetailView';
+import { DeviceName } from './DeviceName';
+import { DeviceNameForm } from './DeviceNameForm';
+import { deviceText } from './deviceLabel';
 import { ShiftChartView } from './ShiftChartView';
 
 export const DEVICE_POLL_MS = 5000;
 
-const COLUMNS: readonly { key: DeviceSortKey; label: string }[] = [
-  { key: 'device', label: 'Device' },
-  { key: 'user', label: 'User' },
-  { key: 'lastSeen', label: 'Last seen' },
-  { key: 'lastSync', label: 'Last sync' },
-  { key: 'waiting', label: 'Waiting' },
-  { key: 'oldest', label: 'Oldest waiting' },
-  { key: 'rejected', label: 'Rejected' },
-  { key: 'version', label: 'App version' },
-  { key: 'storage', label: 'Storage' },
+const COLUMNS: readonly { key: DeviceSortKey; label: MessageKey }[] = [
+  { key: 'device', label: 'console.devices.device' },
+  { key: 'user', label: 'console.col.user' },
+  { key: 'lastSeen', label: 'console.devices.lastSeen' },
+  { key: 'lastSync', label: 'console.devices.lastSync' },
+  { key: 'waiting', label: 'console.devices.waiting' },
+  { key: 'oldest', label: 'console.devices.oldest' },
+  { key: 'rejected', label: 'console.devices.rejected' },
+  { key: 'version', label: 'console.devices.version' },
+  { key: 'storage', label: 'console.devices.storage' },
 ];
 
-const CONCERN_WORDS: Record<DeviceConcern, string> = { silent: 'silent too long', 'old-work': 'old unsent work', rejected: 'rejected steps', error: 'sync error' };
+export const CONCERN_WORDS: Record<DeviceConcern, MessageKey> = { silent: 'console.concern.silent', 'old-work': 'console.concern.old-work', rejected: 'console.concern.rejected', error: 'console.concern.error' };
 
 export function DevicesPanel({ warehouseId, deviceId, open }: { warehouseId: string; deviceId: string | null; open(deviceId: string | null): void }) {
+  const t = useT();
+  const format = useFormat();
   const devices = useConsoleQuery(apiPaths.supervisorDevices, deviceListSchema, DEVICE_POLL_MS);
-  const [sort, setSort] = useState<{ key: DeviceSortKey; descending: boolean }>({ key: 'lastSeen', descending: true });
-  if (deviceId) return <DeviceDetailView deviceId={deviceId} back={() => open(null)} />;
+  const [sort, setSort] = useState<{ key: DeviceSortKey; descending: boolean }>({ key: 'device', descending: false });
+  const [naming, setNaming] = useState<string | null>(null);
+  if (deviceId) return <DeviceDetailView warehouseId={warehouseId} deviceId={deviceId} back={() => open(null)} />;
   const now = devices.loadedAt ?? Date.now();
   const list = sortDevices((devices.data?.devices ?? []).filter((d) => d.warehouseId === warehouseId || d.warehouseId === null), sort.key, sort.descending, now);
   return (
-    <section aria-label="Devices">
+    <section aria-label={t('console.tab.devices')}>
       {devices.problem && <Problem message={devices.problem} />}
       <p className="note" data-testid="devices-updated">
-        {devices.loadedAt ? `Updated ${new Date(devices.loadedAt).toLocaleTimeString()} · updates every ${DEVICE_POLL_MS / 1000} s` : 'Loading…'}
+        {devices.loadedAt ? t('console.devices.updated', format.time(devices.loadedAt), DEVICE_POLL_MS / 1000) : t('common.loading')}
       </p>
       <div className="table-scroll">
         <table className="console-table" data-testid="device-list">
@@ -42,13 +50,13 @@ export function DevicesPanel({ warehouseId, deviceId, open }: { warehouseId: str
             <tr>
               {COLUMNS.map((c) => (
                 <th key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className="sort" onClick={() => setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : true })}>
-                    {c.label}
+                  <button type="button" className="sort" onClick={() => setSort({ key: c.key, descending: sort.key === c.key ? !sort.descending : c.key !== 'device' })}>
+                    {t(c.label)}
                     {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                   </button>
                 </th>
               ))}
-              <th>Needs attention</th>
+              <th>{t('console.devices.attention')}</th>
             </tr>
           </thead>
           <tbody>
@@ -57,29 +65,45 @@ export function DevicesPanel({ warehouseId, deviceId, open }: { warehouseId: str
               return (
                 <tr key={d.deviceId} className={concerns.length > 0 ? 'attention' : ''} data-testid={`device-${d.deviceId}`}>
                   <td>
-                    <button type="button" className="link" onClick={() => open(d.deviceId)} aria-label={`Device ${d.deviceId.slice(0, 8)}, details`}>
-                      {d.deviceId.slice(0, 8)}
-                    </button>
+                    <button type="button" className="link" onClick={() => open(d.deviceId)} aria-label={t('console.device.details', deviceText(t, d.deviceId, d.name))}>
+                      <DeviceName deviceId={d.deviceId} name={d.name} />
+                    </button>{' '}
+                    {naming === d.deviceId ? (
+                      <DeviceNameForm
+                        warehouseId={warehouseId}
+                        deviceId={d.deviceId}
+                        name={d.name}
+                        saved={() => {
+                          setNaming(null);
+                          devices.refresh();
+                        }}
+                        close={() => setNaming(null)}
+                      />
+                    ) : (
+                      <button type="button" onClick={() => setNaming(d.deviceId)} aria-label={t('console.device.renameOne', deviceText(t, d.deviceId, d.name))}>
+                        {t('console.device.rename')}
+                      </button>
+                    )}
                   </td>
                   <td>{d.username ?? '—'}</td>
-                  <td>{ageOf(d.lastSeenAt, now)}</td>
-                  <td>{ageOf(d.lastSyncAt, now)}</td>
+                  <td>{format.ago(d.lastSeenAt, now)}</td>
+                  <td>{format.ago(d.lastSyncAt, now)}</td>
                   <td data-testid="waiting-count">{d.status?.pending ?? '—'}</td>
-                  <td>{d.status?.oldestPendingAt ? ageOf(d.status.oldestPendingAt, now) : '—'}</td>
+                  <td>{d.status?.oldestPendingAt ? format.ago(d.status.oldestPendingAt, now) : '—'}</td>
                   <td>{d.rejectedOpen}</td>
                   <td>{d.appVersion ?? '—'}</td>
                   <td>
                     {bytesOf(d.status?.usageBytes)}
-                    {d.status?.persisted === false ? ' · not persisted' : d.status?.persisted ? ' · persisted' : ''}
+                    {d.status?.persisted === false ? t('console.devices.notPersisted') : d.status?.persisted ? t('console.devices.persisted') : ''}
                   </td>
-                  <td>{concerns.map((c) => CONCERN_WORDS[c]).join(', ') || 'ok'}</td>
+                  <td>{concerns.map((c) => t(CONCERN_WORDS[c])).join(t('console.listSeparator')) || t('console.concern.ok')}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      {list.length === 0 && devices.data && <p>No device has signed in to this warehouse yet.</p>}
+      {list.length === 0 && devices.data && <p>{t('console.devices.none')}</p>}
       <ShiftChartView warehouseId={warehouseId} />
     </section>
   );

@@ -10,9 +10,11 @@ import { Problem } from '../../components/Screen';
 import { api } from '../../floor';
 import { useConsoleAction } from './useConsoleQuery';
 import { ProblemTable } from './ProblemTable';
+import { useT } from '../../i18n/useT';
+import type { MessageKey } from '../../i18n/en';
 
 type Kind = keyof typeof importColumns;
-const KIND_WORDS: Record<Kind, string> = { products: 'Products and their codes', bins: 'Bins', stock: 'Opening stock' };
+const KIND_WORDS: Record<Kind, MessageKey> = { products: 'console.import.products', bins: 'console.import.bins', stock: 'console.import.stock' };
 
 export function MasterDataPanel({ warehouseId }: { warehouseId: string }) {
   const [kind, setKind] = useState<Kind>('products');
@@ -20,9 +22,10 @@ export function MasterDataPanel({ warehouseId }: { warehouseId: string }) {
   const [fileName, setFileName] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const action = useConsoleAction();
+  const t = useT();
 
   const send = async (mode: 'check' | 'all' | 'valid-only') => {
-    if (mode === 'valid-only' && report && !window.confirm(`Import the ${report.valid} good rows and leave out ${report.rows - report.valid}?`)) return;
+    if (mode === 'valid-only' && report && !window.confirm(t('console.import.confirmGoodOnly', report.valid, report.rows - report.valid))) return;
     const answer = await action.run(() => api.post(apiPaths.console(warehouseId, 'import'), { kind, csv, mode }, importReportSchema));
     if (answer) setReport(answer);
   };
@@ -38,10 +41,10 @@ export function MasterDataPanel({ warehouseId }: { warehouseId: string }) {
   };
 
   return (
-    <section aria-label="Import and export">
-      <h2>Import from CSV</h2>
+    <section aria-label={t('console.tab.data')}>
+      <h2>{t('console.import.title')}</h2>
       <div className="form">
-        <label htmlFor="import-kind">What the file holds</label>
+        <label htmlFor="import-kind">{t('console.import.what')}</label>
         <select
           id="import-kind"
           value={kind}
@@ -52,12 +55,12 @@ export function MasterDataPanel({ warehouseId }: { warehouseId: string }) {
         >
           {(Object.keys(KIND_WORDS) as Kind[]).map((k) => (
             <option key={k} value={k}>
-              {KIND_WORDS[k]}
+              {t(KIND_WORDS[k])}
             </option>
           ))}
         </select>
-        <p className="note">Columns: {importColumns[kind].join(', ')}</p>
-        <label htmlFor="import-file">File</label>
+        <p className="note">{t('console.import.columns', importColumns[kind].join(', '))}</p>
+        <label htmlFor="import-file">{t('console.file')}</label>
         <input
           id="import-file"
           type="file"
@@ -71,14 +74,14 @@ export function MasterDataPanel({ warehouseId }: { warehouseId: string }) {
         />
         <div className="toolbar">
           <button type="button" onClick={() => void send('check')} disabled={action.busy || csv === ''}>
-            Check the file
+            {t('console.checkFile')}
           </button>
           <button type="button" className="primary" onClick={() => void send('all')} disabled={action.busy || csv === ''}>
-            Import
+            {t('console.import.import')}
           </button>
           {report && report.problems.length > 0 && report.valid > 0 && report.imported === 0 && (
             <button type="button" onClick={() => void send('valid-only')} disabled={action.busy}>
-              Import only the {report.valid} good rows
+              {t('console.import.goodOnly', report.valid)}
             </button>
           )}
         </div>
@@ -87,23 +90,23 @@ export function MasterDataPanel({ warehouseId }: { warehouseId: string }) {
       {report && (
         <div data-testid="import-report" role="status">
           <p className={report.imported > 0 ? 'saved' : report.problems.length > 0 ? 'problem-text' : ''}>
-            {fileName ?? 'The file'}: {report.rows} rows, {report.valid} good.{' '}
+            {t('console.import.report', fileName ?? t('console.import.theFile'), report.rows, report.valid)}{' '}
             {report.imported > 0
-              ? `Imported ${report.imported} rows${report.mode === 'valid-only' ? `; ${report.rows - report.valid} left out` : ''}.`
+              ? t('console.import.imported', report.imported, report.mode === 'valid-only' ? report.rows - report.valid : 0)
               : report.mode === 'check'
-                ? 'Checked only: nothing imported.'
-                : 'Nothing was imported: fix the rows below, or import only the good rows.'}
+                ? t('console.import.checkedOnly')
+                : t('console.import.nothing')}
           </p>
           {report.problems.length > 0 && <ProblemTable problems={report.problems} notListed={report.problemsNotListed ?? 0} />}
         </div>
       )}
-      <h2>Export to CSV</h2>
+      <h2>{t('console.export.title')}</h2>
       <div className="toolbar">
         <button type="button" onClick={() => void download(apiPaths.console(warehouseId, 'export/stock.csv'), `stock-${warehouseId}.csv`)}>
-          Stock now
+          {t('console.export.stock')}
         </button>
         <button type="button" onClick={() => void download(apiPaths.console(warehouseId, 'export/ledger.csv'), `ledger-${warehouseId}.csv`)}>
-          Ledger, last 7 days
+          {t('console.export.ledger')}
         </button>
       </div>
     </section>

@@ -9,6 +9,7 @@ import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
 import { api } from '../../floor';
 import { useConsoleAction } from './useConsoleQuery';
+import { useT } from '../../i18n/useT';
 import { ProblemTable } from './ProblemTable';
 import type { FloorPerson } from './TasksPanel';
 
@@ -38,6 +39,7 @@ export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string
   const [report, setReport] = useState<CreatedTasks | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const action = useConsoleAction();
+  const t = useT();
   const assignedTo = assignee || null;
 
   const submitByHand = async () => {
@@ -47,7 +49,7 @@ export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string
         : { kind, reference, assignedTo, lines: typedLines(text) };
     const done = await action.send(apiPaths.console(warehouseId, 'tasks'), body);
     if (done) {
-      setOutcome(`Made: ${reference}`);
+      setOutcome(t('console.newTask.made', reference));
       made();
     }
   };
@@ -57,7 +59,7 @@ export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string
     if (answer) {
       setReport(answer);
       if (mode === 'all') {
-        setOutcome(`Made ${answer.tasks.length} tasks: ${answer.tasks.map((t) => t.reference).join(', ')}`);
+        setOutcome(t('console.newTask.madeMany', answer.tasks.length, answer.tasks.map((task) => task.reference).join(', ')));
         made();
       }
     }
@@ -65,43 +67,43 @@ export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string
 
   return (
     <details className="new-task">
-      <summary>Make tasks</summary>
+      <summary>{t('console.newTask.summary')}</summary>
       <div className="form">
-        <label htmlFor="task-kind">Kind</label>
+        <label htmlFor="task-kind">{t('console.tasks.kind')}</label>
         <select id="task-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          <option value="pick">Pick list</option>
-          <option value="putaway">Putaway</option>
-          <option value="count">Count</option>
+          <option value="pick">{t('console.newTask.pickList')}</option>
+          <option value="putaway">{t('console.newTask.putaway')}</option>
+          <option value="count">{t('console.newTask.count')}</option>
         </select>
         {kind !== 'count' ? (
           <fieldset>
-            <legend>From</legend>
+            <legend>{t('console.newTask.from')}</legend>
             <label>
-              <input type="radio" checked={source === 'hand'} onChange={() => setSource('hand')} /> lines typed here
+              <input type="radio" checked={source === 'hand'} onChange={() => setSource('hand')} /> {t('console.newTask.typed')}
             </label>
             <label>
-              <input type="radio" checked={source === 'csv'} onChange={() => setSource('csv')} /> a CSV file ({kind === 'pick' ? 'order, sku, qty' : 'receipt, sku, qty, lot'})
+              <input type="radio" checked={source === 'csv'} onChange={() => setSource('csv')} /> {t('console.newTask.csv', kind === 'pick' ? 'order, sku, qty' : 'receipt, sku, qty, lot')}
             </label>
           </fieldset>
         ) : (
           <fieldset>
-            <legend>Count</legend>
+            <legend>{t('console.newTask.count')}</legend>
             {(['zone', 'bins', 'days'] as const).map((by) => (
               <label key={by}>
-                <input type="radio" checked={countBy === by} onChange={() => setCountBy(by)} /> {by === 'zone' ? 'every bin of a zone' : by === 'bins' ? 'these bins' : 'bins not counted for N days'}
+                <input type="radio" checked={countBy === by} onChange={() => setCountBy(by)} /> {t(by === 'zone' ? 'console.newTask.byZone' : by === 'bins' ? 'console.newTask.byBins' : 'console.newTask.byDays')}
               </label>
             ))}
           </fieldset>
         )}
         {!(kind !== 'count' && source === 'csv') && (
           <>
-            <label htmlFor="task-reference">Reference</label>
-            <input id="task-reference" value={reference} onChange={(e) => setReference(e.target.value)} placeholder={kind === 'pick' ? 'SO-12345' : kind === 'putaway' ? 'PO-778' : 'Weekly count A'} />
+            <label htmlFor="task-reference">{t('console.tasks.reference')}</label>
+            <input id="task-reference" value={reference} onChange={(e) => setReference(e.target.value)} placeholder={kind === 'pick' ? 'SO-12345' : kind === 'putaway' ? 'PO-778' : t('console.newTask.countExample')} />
           </>
         )}
-        <label htmlFor="task-assignee">Assign to</label>
+        <label htmlFor="task-assignee">{t('console.newTask.assignTo')}</label>
         <select id="task-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-          <option value="">Open to anyone</option>
+          <option value="">{t('console.tasks.openToAnyone')}</option>
           {people
             .filter((p) => p.role !== 'worker' || p.jobs.includes(kind))
             .map((p) => (
@@ -112,30 +114,30 @@ export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string
         </select>
         {kind !== 'count' && source === 'csv' && (
           <>
-            <label htmlFor="task-file">File</label>
+            <label htmlFor="task-file">{t('console.file')}</label>
             <input id="task-file" type="file" accept=".csv,text/csv" onChange={(e) => void e.target.files?.[0]?.text().then(setText)} />
           </>
         )}
-        <label htmlFor="task-text">{kind === 'count' ? (countBy === 'zone' ? 'Zone' : countBy === 'bins' ? 'Bins (one per line)' : 'Days') : source === 'csv' ? 'Or paste the CSV' : 'Lines: SKU quantity (lot), one per line'}</label>
+        <label htmlFor="task-text">{t(kind === 'count' ? (countBy === 'zone' ? 'console.newTask.zone' : countBy === 'bins' ? 'console.newTask.bins' : 'console.newTask.days') : source === 'csv' ? 'console.newTask.pasteCsv' : 'console.newTask.lines')}</label>
         <textarea id="task-text" rows={kind === 'count' && countBy !== 'bins' ? 1 : 6} value={text} onChange={(e) => setText(e.target.value)} />
         {kind !== 'count' && source === 'csv' ? (
           <div className="toolbar">
             <button type="button" onClick={() => void submitCsv('check')} disabled={action.busy || text === ''}>
-              Check the file
+              {t('console.checkFile')}
             </button>
             <button type="button" className="primary" onClick={() => void submitCsv('all')} disabled={action.busy || text === ''}>
-              Make the tasks
+              {t('console.newTask.makeTasks')}
             </button>
           </div>
         ) : (
           <button type="button" className="primary" onClick={() => void submitByHand()} disabled={action.busy || reference.trim() === '' || text.trim() === ''}>
-            Make the task
+            {t('console.newTask.makeTask')}
           </button>
         )}
       </div>
       {action.problem && <Problem message={action.problem} />}
       {report && report.problems.length > 0 && <ProblemTable problems={report.problems} />}
-      {report && report.problems.length === 0 && !outcome && <p role="status">The file is good: {report.tasks.map((t) => `${t.reference} (${t.lines} lines)`).join(', ')}.</p>}
+      {report && report.problems.length === 0 && !outcome && <p role="status">{t('console.newTask.fileGood', report.tasks.map((task) => t('console.newTask.taskLines', task.reference, task.lines)).join(', '))}</p>}
       {outcome && (
         <p className="saved" role="status">
           {outcome}

@@ -1,17 +1,20 @@
 /** Problems found in a file, by line and column, so the supervisor can fix them in their spreadsheet. */
+import { useT } from '../../i18n/useT';
+
 export function ProblemTable({ problems, notListed = 0 }: { problems: readonly { line: number; column: string | null; message: string }[]; notListed?: number }) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table className="console-table problems" data-testid="row-problems">
         <caption>
-          {problems.length + notListed} {problems.length + notListed === 1 ? 'problem' : 'problems'} in the file
-          {notListed > 0 && `: the first ${problems.length} are listed; fix them and check again to see the rest`}
+          {t('console.problems.caption', problems.length + notListed)}
+          {notListed > 0 && t('console.problems.firstListed', problems.length)}
         </caption>
         <thead>
           <tr>
-            <th>Line</th>
-            <th>Column</th>
-            <th>Problem</th>
+            <th>{t('console.problems.line')}</th>
+            <th>{t('console.problems.column')}</th>
+            <th>{t('console.problems.problem')}</th>
           </tr>
         </thead>
         <tbody>

@@ -3,19 +3,23 @@ import { useState } from 'react';
 import { shiftChartSchema } from '../../../protocol/console';
 import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
+import { useFormat, useT } from '../../i18n/useT';
 import { useConsoleQuery } from './useConsoleQuery';
 import { chartHours, lagWords } from './shiftChart';
+import { byDeviceName, deviceText } from './deviceLabel';
 
 const W = 720;
 const H = 220;
 const PAD = 36;
 
 export function ShiftChartView({ warehouseId, deviceId = null }: { warehouseId: string; deviceId?: string | null }) {
+  const t = useT();
+  const format = useFormat();
   const chart = useConsoleQuery(`${apiPaths.console(warehouseId, 'chart')}?hours=12`, shiftChartSchema, 60_000);
   const [chosen, setChosen] = useState<string | null>(deviceId);
   if (chart.problem) return <Problem message={chart.problem} />;
   if (!chart.data) return null;
-  const devices = [...new Set(chart.data.hours.map((h) => h.deviceId))];
+  const devices = [...new Map(chart.data.hours.map((h) => [h.deviceId, { deviceId: h.deviceId, name: h.deviceName }])).values()].sort(byDeviceName);
   const hours = chartHours(chart.data, chosen);
   const maxOps = Math.max(1, ...hours.map((h) => h.operations));
   const maxLag = Math.max(1000, ...hours.map((h) => h.lagMedianMs));
@@ -23,41 +27,41 @@ export function ShiftChartView({ warehouseId, deviceId = null }: { warehouseId: 
   const y = (value: number, max: number) => H - PAD - (value / max) * (H - 2 * PAD);
   const lagLine = hours.map((h, i) => `${PAD + step * (i + 0.5)},${y(h.lagMedianMs, maxLag)}`).join(' ');
   return (
-    <section className="chart" aria-label="Operations per hour and sync lag">
-      <h2>The last 12 hours</h2>
+    <section className="chart" aria-label={t('console.chart.region')}>
+      <h2>{t('console.chart.title')}</h2>
       {deviceId === null && (
         <label>
-          Show{' '}
+          {t('console.chart.show')}{' '}
           <select value={chosen ?? ''} onChange={(e) => setChosen(e.target.value || null)}>
-            <option value="">All devices</option>
+            <option value="">{t('console.chart.all')}</option>
             {devices.map((d) => (
-              <option key={d} value={d}>
-                Device {d.slice(0, 8)}
+              <option key={d.deviceId} value={d.deviceId}>
+                {deviceText(t, d.deviceId, d.name)}
               </option>
             ))}
           </select>
         </label>
       )}
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Operations per hour: ${hours.map((h) => h.operations).join(', ')}`} data-testid="shift-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('console.chart.opsAria', hours.map((h) => h.operations).join(', '))} data-testid="shift-chart">
         <line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} stroke="currentColor" />
         {hours.map((h, i) => (
           <g key={h.hour}>
             <rect x={PAD + step * i + 2} y={y(h.operations, maxOps)} width={Math.max(1, step - 4)} height={H - PAD - y(h.operations, maxOps)} className="bar">
-              <title>{`${new Date(h.hour).getHours()}:00 — ${h.operations} steps, lag ${lagWords(h.lagMedianMs)} (worst ${lagWords(h.lagMaxMs)})`}</title>
+              <title>{t('console.chart.bar', format.hour(h.hour), h.operations, lagWords(t, h.lagMedianMs), lagWords(t, h.lagMaxMs))}</title>
             </rect>
             {i % 2 === 0 && (
               <text x={PAD + step * (i + 0.5)} y={H - PAD + 16} textAnchor="middle" fontSize="12">
-                {new Date(h.hour).getHours()}h
+                {format.hour(h.hour)}
               </text>
             )}
           </g>
         ))}
         <polyline points={lagLine} fill="none" className="lag" strokeWidth="2" />
         <text x={PAD} y={14} fontSize="12">
-          steps/hour (max {maxOps})
+          {t('console.chart.stepsAxis', maxOps)}
         </text>
         <text x={W - PAD} y={14} fontSize="12" textAnchor="end" className="lag-label">
-          — median sync lag (max {lagWords(maxLag)})
+          {t('console.chart.lagAxis', lagWords(t, maxLag))}
         </text>
       </svg>
     </section>

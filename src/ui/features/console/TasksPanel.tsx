@@ -1,12 +1,16 @@
-/** The floor's tasks: who has each and how far it is; (re)assign an open one; make new ones. */
+/** The floor's tasks: who has each and how far it is, on which device; (re)assign an open one; make new ones. */
 import { z } from 'zod';
 import { floorPeopleSchema, taskSummaryListSchema } from '../../../protocol/console';
 import { apiPaths } from '../../../protocol/paths';
 import { Problem } from '../../components/Screen';
+import { useT } from '../../i18n/useT';
 import { useConsoleAction, useConsoleQuery } from './useConsoleQuery';
 import { NewTaskForm } from './NewTaskForm';
+import { deviceText } from './deviceLabel';
+import { taskKindWords, taskStatusWords } from './stepWords';
 
 export function TasksPanel({ warehouseId }: { warehouseId: string }) {
+  const t = useT();
   const tasks = useConsoleQuery(apiPaths.console(warehouseId, 'tasks'), taskSummaryListSchema, 15_000);
   const people = useConsoleQuery(apiPaths.console(warehouseId, 'people'), floorPeopleSchema);
   const action = useConsoleAction();
@@ -16,41 +20,41 @@ export function TasksPanel({ warehouseId }: { warehouseId: string }) {
   };
   const list = tasks.data?.tasks ?? [];
   return (
-    <section aria-label="Tasks">
+    <section aria-label={t('console.tab.tasks')}>
       <NewTaskForm warehouseId={warehouseId} people={people.data?.people ?? []} made={tasks.refresh} />
       {(tasks.problem ?? action.problem) && <Problem message={(tasks.problem ?? action.problem)!} />}
-      <h2>Tasks open, in progress, or made this week</h2>
+      <h2>{t('console.tasks.title')}</h2>
       <div className="table-scroll">
         <table className="console-table" data-testid="task-table">
           <thead>
             <tr>
-              <th>Task</th>
-              <th>Kind</th>
-              <th>Reference</th>
-              <th>Status</th>
-              <th>Lines done</th>
-              <th>Assigned to</th>
+              <th>{t('console.conflicts.task')}</th>
+              <th>{t('console.tasks.kind')}</th>
+              <th>{t('console.tasks.reference')}</th>
+              <th>{t('console.tasks.status')}</th>
+              <th>{t('console.tasks.linesDone')}</th>
+              <th>{t('console.tasks.assignedTo')}</th>
             </tr>
           </thead>
           <tbody>
-            {list.map((t) => (
-              <tr key={t.id}>
-                <td>{t.id}</td>
-                <td>{t.kind}</td>
-                <td>{t.reference}</td>
+            {list.map((task) => (
+              <tr key={task.id}>
+                <td>{task.id}</td>
+                <td>{taskKindWords(t, task.kind)}</td>
+                <td>{task.reference}</td>
                 <td>
-                  {t.status}
-                  {t.workedOnDevice ? ` on ${t.workedOnDevice.slice(0, 8)}` : ''}
+                  {taskStatusWords(t, task.status)}
+                  {task.workedOnDevice ? t('console.tasks.onDevice', deviceText(t, task.workedOnDevice, task.workedOnDeviceName)) : ''}
                 </td>
                 <td>
-                  {t.linesDone} / {t.lines}
+                  {task.linesDone} / {task.lines}
                 </td>
                 <td>
-                  {t.status === 'open' ? (
-                    <select aria-label={`Assign ${t.reference}`} value={t.assignedTo ?? ''} disabled={action.busy} onChange={(e) => void assign(t.id, e.target.value || null)}>
-                      <option value="">Open to anyone</option>
+                  {task.status === 'open' ? (
+                    <select aria-label={t('console.tasks.assign', task.reference)} value={task.assignedTo ?? ''} disabled={action.busy} onChange={(e) => void assign(task.id, e.target.value || null)}>
+                      <option value="">{t('console.tasks.openToAnyone')}</option>
                       {(people.data?.people ?? [])
-                        .filter((p) => p.role !== 'worker' || p.jobs.includes(t.kind))
+                        .filter((p) => p.role !== 'worker' || p.jobs.includes(task.kind))
                         .map((p) => (
                           <option key={p.id} value={p.username}>
                             {p.displayName} ({p.username})
@@ -58,7 +62,7 @@ export function TasksPanel({ warehouseId }: { warehouseId: string }) {
                         ))}
                     </select>
                   ) : (
-                    (t.assignedTo ?? '—')
+                    (task.assignedTo ?? '—')
                   )}
                 </td>
               </tr>

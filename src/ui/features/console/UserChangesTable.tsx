@@ -4,32 +4,35 @@ import { userChangeListSchema } from '../../../protocol/users';
 import { Problem } from '../../components/Screen';
 import { describeUserChange } from './userEditing';
 import { useConsoleQuery } from './useConsoleQuery';
+import { useFormat, useT } from '../../i18n/useT';
 
 export function UserChangesTable({ warehouseId }: { warehouseId: string }) {
+  const t = useT();
+  const format = useFormat();
   const changes = useConsoleQuery(apiPaths.console(warehouseId, 'user-changes'), userChangeListSchema, 15_000);
   return (
     <>
-      <h2>Changes to users (last 7 days)</h2>
+      <h2>{t('console.userChanges.title')}</h2>
       {changes.problem && <Problem message={changes.problem} />}
-      {changes.data && changes.data.changes.length === 0 && <p className="note">No user of this warehouse was changed in the last 7 days.</p>}
+      {changes.data && changes.data.changes.length === 0 && <p className="note">{t('console.userChanges.none')}</p>}
       {changes.data && changes.data.changes.length > 0 && (
         <div className="table-scroll">
           <table className="console-table" data-testid="user-changes">
             <thead>
               <tr>
-                <th>When</th>
-                <th>By</th>
-                <th>User</th>
-                <th>What</th>
+                <th>{t('console.col.when')}</th>
+                <th>{t('console.col.by')}</th>
+                <th>{t('console.col.user')}</th>
+                <th>{t('console.col.what')}</th>
               </tr>
             </thead>
             <tbody>
               {changes.data.changes.map((c) => (
                 <tr key={c.id}>
-                  <td>{new Date(c.changedAt).toLocaleString()}</td>
+                  <td>{format.dateTime(c.changedAt)}</td>
                   <td>{c.actorName}</td>
                   <td>{c.username}</td>
-                  <td>{describeUserChange(c)}</td>
+                  <td>{describeUserChange(t, c)}</td>
                 </tr>
               ))}
             </tbody>

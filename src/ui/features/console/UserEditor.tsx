@@ -7,12 +7,14 @@ import { Problem } from '../../components/Screen';
 import { useConsoleAction } from './useConsoleQuery';
 import { UserFields } from './UserFields';
 import { changeOf, draftOf } from './userEditing';
+import { useT } from '../../i18n/useT';
 
 export function UserEditor({ user, me, grantable, saved }: { user: ManagedUserRow; me: { id: string; role: Role }; grantable: UserList['grantable']; saved(): void }) {
   const [draft, setDraft] = useState(() => draftOf(user));
   const [pin, setPin] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
   const action = useConsoleAction();
+  const t = useT();
   const change = changeOf(user, draft);
   const send = async (path: string, body: unknown, said: string) => {
     setOutcome(null);
@@ -23,19 +25,19 @@ export function UserEditor({ user, me, grantable, saved }: { user: ManagedUserRo
   };
   const disabled = user.disabledAt !== null;
   return (
-    <div className="form" aria-label={`Edit ${user.username}`} role="group">
+    <div className="form" aria-label={t('console.userEdit.group', user.username)} role="group">
       <UserFields idPrefix={`user-${user.id}`} draft={draft} set={setDraft} myRole={me.role} grantable={grantable} />
-      <button type="button" className="primary" disabled={action.busy || change === null} onClick={() => void send(apiPaths.user(user.id), change, `Saved the changes to ${user.username}.`)}>
-        Save changes
+      <button type="button" className="primary" disabled={action.busy || change === null} onClick={() => void send(apiPaths.user(user.id), change, t('console.userEdit.saved', user.username))}>
+        {t('console.userEdit.save')}
       </button>
-      <label htmlFor={`user-${user.id}-pin`}>New PIN (ends their sessions: every device signs in again)</label>
+      <label htmlFor={`user-${user.id}-pin`}>{t('console.userEdit.newPin')}</label>
       <input id={`user-${user.id}-pin`} type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value)} />
-      <button type="button" disabled={action.busy || pin === ''} onClick={() => void send(apiPaths.userPin(user.id), { pin }, `Reset the PIN of ${user.username}; their devices sign in again.`).then(() => setPin(''))}>
-        Reset PIN
+      <button type="button" disabled={action.busy || pin === ''} onClick={() => void send(apiPaths.userPin(user.id), { pin }, t('console.userEdit.pinReset', user.username)).then(() => setPin(''))}>
+        {t('console.userEdit.resetPin')}
       </button>
       {user.id !== me.id && (
-        <button type="button" disabled={action.busy} onClick={() => void send(apiPaths.user(user.id), { disabled: !disabled }, disabled ? `Enabled ${user.username}.` : `Disabled ${user.username}: their sessions have ended.`)}>
-          {disabled ? 'Enable' : 'Disable'} {user.username}
+        <button type="button" disabled={action.busy} onClick={() => void send(apiPaths.user(user.id), { disabled: !disabled }, disabled ? t('console.userEdit.enabled', user.username) : t('console.userEdit.disabled', user.username))}>
+          {disabled ? t('console.userEdit.enable', user.username) : t('console.userEdit.disable', user.username)}
         </button>
       )}
       {action.problem && <Problem message={action.problem} />}

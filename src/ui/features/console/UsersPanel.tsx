@@ -11,28 +11,33 @@ import { Problem } from '../../components/Screen';
 import { AddUserForm } from './AddUserForm';
 import { UserEditor } from './UserEditor';
 import { useConsoleQuery } from './useConsoleQuery';
+import { useFormat, useT } from '../../i18n/useT';
+import { jobWords, roleWords } from './stepWords';
+import { whyNotManageable } from './userEditing';
 
 export function UsersPanel({ warehouseId, me }: { warehouseId: string; me: { id: string; role: Role } }) {
+  const t = useT();
+  const format = useFormat();
   const list = useConsoleQuery(apiPaths.users, userListSchema);
   const [open, setOpen] = useState<string | null>(null);
   const grantable = list.data?.grantable ?? [];
   const codeOf = (id: string) => grantable.find((w) => w.id === id)?.code ?? id;
   return (
-    <section aria-label="Users">
+    <section aria-label={t('console.tab.users')}>
       <AddUserForm warehouseId={warehouseId} myRole={me.role} grantable={grantable} added={list.refresh} />
       {list.problem && <Problem message={list.problem} />}
-      <h2>Users</h2>
+      <h2>{t('console.tab.users')}</h2>
       <div className="table-scroll">
         <table className="console-table" data-testid="users">
           <thead>
             <tr>
-              <th>User</th>
-              <th>Name</th>
-              <th>Role</th>
-              <th>Jobs</th>
-              <th>Warehouses</th>
-              <th>Status</th>
-              <th>Manage</th>
+              <th>{t('console.col.user')}</th>
+              <th>{t('console.users.name')}</th>
+              <th>{t('console.users.role')}</th>
+              <th>{t('console.users.jobs')}</th>
+              <th>{t('console.users.warehouses')}</th>
+              <th>{t('console.users.status')}</th>
+              <th>{t('console.users.manage')}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,23 +45,23 @@ export function UsersPanel({ warehouseId, me }: { warehouseId: string; me: { id:
               <tr key={u.id} className={u.disabledAt ? 'attention' : ''}>
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
-                <td>{u.role}</td>
-                <td>{u.jobs.join(', ') || '—'}</td>
+                <td>{roleWords(t, u.role)}</td>
+                <td>{u.jobs.map((job) => jobWords(t, job)).join(t('console.listSeparator')) || '—'}</td>
                 <td>{u.warehouseIds.map(codeOf).join(', ')}</td>
-                <td>{u.disabledAt ? `disabled ${new Date(u.disabledAt).toLocaleString()}` : 'active'}</td>
+                <td>{u.disabledAt ? t('console.users.disabledAt', format.dateTime(u.disabledAt)) : t('console.users.active')}</td>
                 <td>
                   {u.notManageable ? (
-                    <span className="note">{u.notManageable}</span>
+                    <span className="note">{whyNotManageable(t, u, grantable.map((w) => w.id))}</span>
                   ) : open === u.id ? (
                     <>
                       <button type="button" onClick={() => setOpen(null)}>
-                        Close
+                        {t('console.close')}
                       </button>
                       <UserEditor key={`${u.id}:${u.role}:${u.jobs.join()}:${u.warehouseIds.join()}:${u.displayName}`} user={u} me={me} grantable={grantable} saved={list.refresh} />
                     </>
                   ) : (
-                    <button type="button" onClick={() => setOpen(u.id)} aria-label={`Manage ${u.username}`}>
-                      Manage
+                    <button type="button" onClick={() => setOpen(u.id)} aria-label={t('console.users.manageOne', u.username)}>
+                      {t('console.users.manage')}
                     </button>
                   )}
                 </td>

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceSummary } from '../../../protocol/devices';
-import { ageOf, concernsOf, sortDevices } from './deviceHealth';
+import { concernsOf, sortDevices } from './deviceHealth';
 
 const now = Date.parse('2026-12-01T12:00:00Z');
 const ago = (min: number) => new Date(now - min * 60_000).toISOString();
 const device = (id: string, over: Partial<DeviceSummary> = {}, pending = 0, oldest: string | null = null): DeviceSummary => ({
   deviceId: id,
+  name: null,
   username: 'picker1',
   warehouseId: 'wh-main',
   appVersion: '1',
@@ -33,7 +34,8 @@ describe('device health', () => {
     expect(sortDevices(list, 'user', true, now).map((d) => d.deviceId)).toEqual(['c', 'b', 'a']);
   });
 
-  it('says ages in words', () => {
-    expect([ageOf(null, now), ageOf(ago(0.5), now), ageOf(ago(5), now), ageOf(ago(180), now), ageOf(ago(3000), now)]).toEqual(['never', 'just now', '5 min ago', '3 h ago', '2 d ago']);
+  it('sorts named devices by name, then unnamed ones by id', () => {
+    const list = [device('ff', { name: null }), device('aa', { name: 'Dock 10' }), device('00', { name: null }), device('bb', { name: 'cold room' })];
+    expect(sortDevices(list, 'device', false, now).map((d) => d.deviceId)).toEqual(['bb', 'aa', '00', 'ff']);
   });
 });

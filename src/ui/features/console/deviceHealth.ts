@@ -27,7 +27,8 @@ export function concernsOf(device: DeviceSummary, now: number): DeviceConcern[] 
 export type DeviceSortKey = 'device' | 'user' | 'lastSeen' | 'lastSync' | 'waiting' | 'oldest' | 'rejected' | 'version' | 'storage';
 
 const valueOf: Record<DeviceSortKey, (d: DeviceSummary) => string | number> = {
-  device: (d) => d.deviceId,
+  // Named devices by name, then the unnamed by id: supervisors look for a handheld by its name.
+  device: (d) => (d.name ? `0${d.name.toLocaleLowerCase()}` : `1${d.deviceId}`),
   user: (d) => d.username ?? '',
   lastSeen: (d) => (d.lastSeenAt ? Date.parse(d.lastSeenAt) : 0),
   lastSync: (d) => (d.lastSyncAt ? Date.parse(d.lastSyncAt) : 0),
@@ -48,16 +49,6 @@ export function sortDevices(devices: readonly DeviceSummary[], key: DeviceSortKe
     const [x, y] = [valueOf[key](a), valueOf[key](b)];
     return (x < y ? -1 : x > y ? 1 : 0) * direction;
   });
-}
-
-/** "3 min ago", "2 h ago", "4 d ago": ages a supervisor reads at a glance. */
-export function ageOf(iso: string | null, now: number): string {
-  if (iso === null) return 'never';
-  const ms = Math.max(0, now - Date.parse(iso));
-  if (ms < 60_000) return 'just now';
-  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ago`;
-  if (ms < 86_400_000) return `${Math.floor(ms / 3_600_000)} h ago`;
-  return `${Math.floor(ms / 86_400_000)} d ago`;
 }
 
 export function bytesOf(bytes: number | null | undefined): string {

@@ -2,7 +2,10 @@
  * The shift chart's numbers: per hour, operations done and how late they reached the
  * server (the median of the hour's steps, and the worst), for one device or all.
  */
+// The console's words load with the console's code.
+import '../../i18n/consoleWords';
 import type { ShiftChart } from '../../../protocol/console';
+import type { Translate } from '../../i18n/language';
 
 export interface ChartHour {
   readonly hour: string;
@@ -23,9 +26,9 @@ export function chartHours(chart: ShiftChart, deviceId: string | null): ChartHou
   return hours;
 }
 
-/** Minutes or seconds, as a supervisor reads a lag. */
-export function lagWords(ms: number): string {
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  return `${(ms / 3_600_000).toFixed(1)} h`;
+/** Minutes or seconds, as a supervisor reads a lag, in their language. */
+export function lagWords(t: Translate, ms: number): string {
+  if (ms < 60_000) return t('console.lag.seconds', Math.round(ms / 1000));
+  if (ms < 3_600_000) return t('console.lag.minutes', Math.round(ms / 60_000));
+  return t('console.lag.hours', (ms / 3_600_000).toFixed(1));
 }

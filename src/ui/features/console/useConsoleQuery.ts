@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { api } from '../../floor';
-import { useSay } from '../../i18n/useT';
+import { useSay, useT } from '../../i18n/useT';
+import { SyncError } from '../../../sync/syncError';
 
 export interface ConsoleQuery<T> {
   readonly data: T | null;
@@ -16,12 +17,30 @@ export interface ConsoleQuery<T> {
   refresh(): void;
 }
 
+/**
+ * Words for a console request that failed. The network gone, the server away or a
+ * session ended are said as the floor says them. A refusal (4xx) carries the server's
+ * own sentence, which says what to change (which field, which row, who saved since): it
+ * is shown whole, introduced in the person's language (the server answers in English).
+ */
+function useConsoleSay(): (error: unknown) => string {
+  const say = useSay();
+  const t = useT();
+  return useCallback(
+    (error: unknown) => {
+      const refusal = error instanceof SyncError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 426;
+      return refusal ? t('console.serverRefused', error.message) : say(error);
+    },
+    [say, t],
+  );
+}
+
 export function useConsoleQuery<S extends z.ZodType>(path: string | null, schema: S, pollMs: number | null = null): ConsoleQuery<z.output<S>> {
   const [data, setData] = useState<z.output<S> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
   const [asked, setAsked] = useState(0);
-  const say = useSay();
+  const say = useConsoleSay();
   useEffect(() => {
     if (path === null) return;
     let stopped = false;
@@ -62,7 +81,7 @@ export interface ConsoleAction {
 export function useConsoleAction(): ConsoleAction {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const say = useSay();
+  const say = useConsoleSay();
   const run = useCallback(
     async <T,>(action: () => Promise<T>): Promise<T | null> => {
       setBusy(true);

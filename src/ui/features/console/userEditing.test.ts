@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ManagedUserRow, UserChangeEntry } from '../../../protocol/users';
-import { changeOf, describeUserChange, draftOf, rolesOffered, toggled } from './userEditing';
+import { changeOf, describeUserChange, draftOf, rolesOffered, toggled, whyNotManageable } from './userEditing';
+import { translator } from '../../i18n/language';
+
+const en = translator('en');
+const zh = translator('zh');
 
 const user: ManagedUserRow = {
   id: 'u-1',
@@ -30,10 +34,20 @@ describe('editing a user in the console', () => {
   });
 
   it('words each audited change for the activity log', () => {
-    expect(describeUserChange(entry('added', { role: { from: null, to: 'worker' }, jobs: { from: null, to: ['pick'] }, warehouseIds: { from: null, to: ['wh-main'] } }))).toBe('added: role worker; jobs pick; warehouses wh-main');
-    expect(describeUserChange(entry('changed', { role: { from: 'worker', to: 'supervisor' }, jobs: { from: ['pick'], to: [] } }))).toBe('role: worker → supervisor; jobs: pick → none');
-    expect(describeUserChange(entry('disabled', { disabled: { from: false, to: true } }))).toBe('disabled (their sessions ended)');
-    expect(describeUserChange(entry('enabled', { disabled: { from: true, to: false } }))).toBe('enabled');
-    expect(describeUserChange(entry('pin-reset', {}))).toBe('PIN reset (their sessions ended)');
+    expect(describeUserChange(en, entry('added', { role: { from: null, to: 'worker' }, jobs: { from: null, to: ['pick'] }, warehouseIds: { from: null, to: ['wh-main'] } }))).toBe('added: role worker; jobs pick; warehouses wh-main');
+    expect(describeUserChange(en, entry('changed', { role: { from: 'worker', to: 'supervisor' }, jobs: { from: ['pick'], to: [] } }))).toBe('role: worker → supervisor; jobs: pick → none');
+    expect(describeUserChange(en, entry('disabled', { disabled: { from: false, to: true } }))).toBe('disabled (their sessions ended)');
+    expect(describeUserChange(en, entry('enabled', { disabled: { from: true, to: false } }))).toBe('enabled');
+    expect(describeUserChange(en, entry('pin-reset', {}))).toBe('PIN reset (their sessions ended)');
+  });
+
+  it('says why a user is not the supervisor’s to manage, in either language', () => {
+    expect(whyNotManageable(en, { username: 'sam', role: 'supervisor', warehouseIds: ['wh-main'] }, ['wh-main'])).toBe('sam is a supervisor: only an admin manages supervisors and admins.');
+    expect(whyNotManageable(en, { username: 'bo', role: 'worker', warehouseIds: ['wh-main', 'wh-yard'] }, ['wh-main'])).toBe('bo also works in wh-yard, where you do not: ask an admin.');
+    expect(whyNotManageable(zh, { username: 'sam', role: 'supervisor', warehouseIds: ['wh-main'] }, ['wh-main'])).toBe('sam 是主管：主管和管理员只能由管理员管理。');
+  });
+
+  it('words them in Chinese too, roles and jobs included', () => {
+    expect(describeUserChange(zh, entry('changed', { role: { from: 'worker', to: 'supervisor' }, jobs: { from: ['pick'], to: [] } }))).toBe('角色：作业员 → 主管；作业：拣货 → 无');
   });
 });

@@ -8,6 +8,8 @@ import { appStore, useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
 import { useSay, useT } from '../../i18n/useT';
 import { LANGUAGES, type Language } from '../../i18n/language';
+import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { floorToday, readWarehouseSettings } from '../../../device/taskWork';
 
 
 /** About the device: who, which warehouse, storage kept or not, and signing out. */
@@ -20,6 +22,11 @@ export function SettingsScreen({ session }: { session: DeviceSession }) {
   const persistedText = (persisted: boolean | null) =>
     persisted === null ? t('settings.persistedUnknown') : persisted ? t('settings.persistedYes') : t('settings.persistedNo');
   const [health, setHealth] = useState<StorageHealth | null>(null);
+  // The warehouse's zone as last pulled: which day "today" and "expired" are on this floor.
+  const floorDay = useLiveQuery(async () => {
+    const settings = await readWarehouseSettings(floorDb);
+    return { timeZone: settings.timeZone, today: floorToday(settings, new Date()) };
+  }, [], null);
   const [problem, setProblem] = useState<unknown>(null);
   const say = useSay();
 
@@ -62,6 +69,8 @@ export function SettingsScreen({ session }: { session: DeviceSession }) {
         </dd>
         <dt>{t('settings.warehouse')}</dt>
         <dd>{session.warehouse ? `${session.warehouse.name} (${session.warehouse.code})` : '—'}</dd>
+        <dt>{t('settings.timeZone')}</dt>
+        <dd data-testid="floor-time-zone">{floorDay ? t('settings.timeZoneToday', floorDay.timeZone, floorDay.today) : '…'}</dd>
         <dt>{t('settings.version')}</dt>
         <dd>{APP_VERSION}</dd>
         <dt>{t('settings.device')}</dt>

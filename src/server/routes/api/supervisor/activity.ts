@@ -46,7 +46,7 @@ export default async function activityRoutes(app: FastifyInstance, options: { bo
       schema: {
         operationId: 'listActivity',
         summary: 'The activity log',
-        description: 'Operations, newest first (at most `limit`, default 200), filtered by user (user name or id), device (id or its first characters), bin, product (SKU, id or a printed code; 404 when none has it) and time (`from` inclusive, `to` exclusive; without `from`, the last 24 hours).',
+        description: 'Operations, newest first (at most `limit`, default 200), filtered by user (user name or id), device (id, its first characters, or part of its name), bin, product (SKU, id or a printed code; 404 when none has it) and time (`from` inclusive, `to` exclusive; without `from`, the last 24 hours).',
         ...supervisor,
         params: warehouseParams,
         querystring: activityQuerySchema,
