@@ -9,7 +9,7 @@ import type { FloorOperation } from '../domain/floor/operations';
 import { floorOperationSchema } from '../protocol/operations';
 import type { CountSheet } from '../domain/floor/countSheet';
 import type { FloorDb, OutboxEntry, TaskProgress } from './floorDb';
-import { expectOwnEntries, rememberWritten } from './readCache';
+import { expectOwnEntry, rememberWritten } from './readCache';
 import { DeviceRefusal, storageFailure } from './refusals';
 import { COUNT_FLOW_KEY, type WorkerIdentity } from './stepPlan';
 import { carefulStep, stepFromMemory } from './stepTransactions';
@@ -56,8 +56,8 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
   const op = parsed.data as FloorOperation;
   const step = { opId: crypto.randomUUID(), op, worker, now, stepKey };
   const extras = { flowState, clearsCount: clearsCount === true };
-  // The outbox entries this step writes: their notice is this page's own (readCache.ts).
-  expectOwnEntries(db, op.type === 'rejection-settled' ? [step.opId, op.rejectedOpId] : [step.opId]);
+  // The outbox entry this step writes: its transaction's notice is this page's own (readCache.ts).
+  const forget = expectOwnEntry(db, step.opId);
   try {
     const outcome = (await stepFromMemory(db, step, extras)) ?? (await carefulStep(db, step, extras));
     if (outcome.kind === 'duplicate') return { ...outcome.entry, duplicate: true };
@@ -68,6 +68,8 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
   } catch (error) {
     if (error instanceof DeviceRefusal) throw error;
     throw storageFailure(error);
+  } finally {
+    forget();
   }
 }
 

@@ -36,7 +36,7 @@ interface Memo {
   settings: WarehouseSettings | null | undefined;
   /** The last sequence number given to a step here (null: none yet). */
   lastSeq: number | null | undefined;
-  /** Ids of outbox entries this page is writing or wrote: their notices drop no list. */
+  /** Ids of outbox entries this page's steps are writing now: their own notices drop no list. */
   readonly ownOpIds: Set<string>;
   /** Counts every write heard: a read that saw it change is not kept. */
   writesHeard: number;
@@ -50,7 +50,6 @@ interface Memo {
 
 /** Kept small: a pick list's bins and products, the codes scanned lately. */
 const MOST_RECORDS = 2000;
-const MOST_OWN_IDS = 1000;
 
 const memos = new WeakMap<FloorDb, Memo>();
 
@@ -301,13 +300,15 @@ export function ownNotice(db: FloorDb, parts: ObservabilitySet): ObservabilitySe
   return parts;
 }
 
-/** Names the outbox entries a step of this page is about to write (new, or changed): their notice drops no list. */
-export function expectOwnEntries(db: FloorDb, opIds: readonly string[]): void {
+/**
+ * Names the new outbox entry a step of this page is writing, for the length of its
+ * transaction: the transaction's own notice drops no list (the step puts its entry in).
+ * Any later notice naming it (its acknowledgement, its rejection) drops the lists.
+ */
+export function expectOwnEntry(db: FloorDb, opId: string): () => void {
   const own = memoOf(db).ownOpIds;
-  for (const id of opIds) {
-    if (own.size >= MOST_OWN_IDS) own.delete(own.values().next().value!);
-    own.add(id);
-  }
+  own.add(opId);
+  return () => own.delete(opId);
 }
 
 /** What one committed step of this page wrote, put back into the cache record by record. */

@@ -24,8 +24,22 @@
  *   keyboard sending 'Unidentified' keys) is never held or touched.
  */
 import { DEFAULT_WEDGE_SETTINGS, WedgeDetector, type BrokenBurst, type WedgeScan, type WedgeSettings } from './wedge';
-import { makeBrokenScan, makeScan } from './scan';
+import type { Scan } from './scan';
 import { announceScan } from './scanBus';
+
+/**
+ * The code reader (scan.ts: GS1's dictionary and every code's rules) is a chunk of its
+ * own, asked for when the listener is installed: the first screen does not wait for it,
+ * and the keys are listened to from the start. A scan made before it arrived is announced
+ * when it is there; scans keep their order and their time.
+ */
+let reader: Promise<typeof import('./scan')> | null = null;
+let announcing: Promise<void> = Promise.resolve();
+function announceRead(make: (read: typeof import('./scan')) => Scan): void {
+  reader ??= import('./scan');
+  const read = reader;
+  announcing = announcing.then(async () => announceScan(make(await read))).catch((error: unknown) => console.error('A scan could not be read:', error));
+}
 
 type ScanListener = (scan: WedgeScan) => void;
 /** A key as it arrived, for the scanner test screen. */
@@ -103,7 +117,7 @@ function giveBack(chars: readonly string[], field: TextField | null): void {
 
 function announceBroken(broken: BrokenBurst): void {
   for (const listener of listeners) listener({ text: broken.received, symbology: 'unknown', raw: broken.received, at: broken.at, broken: true });
-  announceScan(makeBrokenScan(broken.received, 'scanner', broken.at));
+  announceRead((read) => read.makeBrokenScan(broken.received, 'scanner', broken.at));
 }
 
 /** Gives back released typing and announces a broken burst; forgets the field once nothing is held. */
@@ -139,6 +153,7 @@ function schedule(): void {
 
 export function installWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS): () => void {
   configureWedge(settings);
+  reader ??= import('./scan');
 
   const onKeyDown = (event: KeyboardEvent) => {
     // Some autofill sends a keydown with no key at all.
@@ -166,7 +181,8 @@ export function installWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SET
     }
     if (decision.scan) {
       for (const listener of listeners) listener(decision.scan);
-      announceScan(makeScan(decision.scan.text, decision.scan.symbology, 'scanner', decision.scan.at));
+      const { text, symbology, at } = decision.scan;
+      announceRead((read) => read.makeScan(text, symbology, 'scanner', at));
     }
     schedule();
   };

@@ -13,36 +13,27 @@ import { Problem, Screen } from './components/Screen';
 import { isSupervisor } from '../domain/people/roles';
 import { useSyncScheduler } from './features/sync/useSyncScheduler';
 
-// The first screen (sign-in, or Home) loads only what it shows: every other screen is a
-// chunk of its own (issue 14: the first screen's JavaScript on a slow handheld), all of
-// them precached (vite.config.ts), and fetched from the cache once Home is up, so no
-// screen waits for its code when it is opened.
-const floorScreens = {
-  download: () => import('./features/download/DownloadScreen'),
-  find: () => import('./features/find/FindScreen'),
-  settings: () => import('./features/settings/SettingsScreen'),
-  tasks: () => import('./features/tasks/TaskListScreen'),
-  scanner: () => import('./features/scanner/ScannerScreen'),
-  pick: () => import('./features/pick/PickScreen'),
-  count: () => import('./features/count/CountScreen'),
-  putaway: () => import('./features/putaway/PutawayScreen'),
-  gate: () => import('./features/tasks/TakeTaskGate'),
-  sync: () => import('./features/sync/SyncScreen'),
-};
-const DownloadScreen = lazy(() => floorScreens.download().then((m) => ({ default: m.DownloadScreen })));
-const FindScreen = lazy(() => floorScreens.find().then((m) => ({ default: m.FindScreen })));
-const SettingsScreen = lazy(() => floorScreens.settings().then((m) => ({ default: m.SettingsScreen })));
-const TaskListScreen = lazy(() => floorScreens.tasks().then((m) => ({ default: m.TaskListScreen })));
-const ScannerScreen = lazy(() => floorScreens.scanner().then((m) => ({ default: m.ScannerScreen })));
-const PickScreen = lazy(() => floorScreens.pick().then((m) => ({ default: m.PickScreen })));
-const CountScreen = lazy(() => floorScreens.count().then((m) => ({ default: m.CountScreen })));
-const PutawayScreen = lazy(() => floorScreens.putaway().then((m) => ({ default: m.PutawayScreen })));
-const TakeTaskGate = lazy(() => floorScreens.gate().then((m) => ({ default: m.TakeTaskGate })));
-const SyncScreen = lazy(() => floorScreens.sync().then((m) => ({ default: m.SyncScreen })));
+// The first screen (sign-in, or Home) loads only what it shows: every other screen is in
+// one chunk (floorScreens.ts; issue 14: the first screen's JavaScript on a slow
+// handheld), precached (vite.config.ts) and fetched from the cache once Home is up, so
+// no screen waits for its code when it is opened.
+const floorScreens = () => import('./floorScreens');
+// The first download needs the network by nature: its code is cached when it first loads
+// (at sign-in, online) instead of precached (vite.config.ts), as the console's is.
+const DownloadScreen = lazy(() => import('./features/download/DownloadScreen').then((m) => ({ default: m.DownloadScreen })).catch(() => ({ default: DownloadNeedsNetwork })));
+const FindScreen = lazy(() => floorScreens().then((m) => ({ default: m.FindScreen })));
+const SettingsScreen = lazy(() => floorScreens().then((m) => ({ default: m.SettingsScreen })));
+const TaskListScreen = lazy(() => floorScreens().then((m) => ({ default: m.TaskListScreen })));
+const ScannerScreen = lazy(() => floorScreens().then((m) => ({ default: m.ScannerScreen })));
+const PickScreen = lazy(() => floorScreens().then((m) => ({ default: m.PickScreen })));
+const CountScreen = lazy(() => floorScreens().then((m) => ({ default: m.CountScreen })));
+const PutawayScreen = lazy(() => floorScreens().then((m) => ({ default: m.PutawayScreen })));
+const TakeTaskGate = lazy(() => floorScreens().then((m) => ({ default: m.TakeTaskGate })));
+const SyncScreen = lazy(() => floorScreens().then((m) => ({ default: m.SyncScreen })));
 
-/** Loads every floor screen's code after the first screen is up (from the precache: a few ms each). */
+/** Loads the floor's screens after the first screen is up (from the precache: a few ms). */
 function preloadFloorScreens(): void {
-  const load = () => Object.values(floorScreens).forEach((screen) => void screen().catch(() => undefined));
+  const load = () => void floorScreens().catch(() => undefined);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
   else setTimeout(load, 500);
 }
@@ -67,6 +58,18 @@ function ConsoleNeedsNetwork() {
         {t('download.retry')}
       </button>
     </Screen>
+  );
+}
+
+function DownloadNeedsNetwork() {
+  const t = useT();
+  return (
+    <main className="screen">
+      <Problem message={t('download.offline')} />
+      <button type="button" className="primary" onClick={() => window.location.reload()}>
+        {t('download.retry')}
+      </button>
+    </main>
   );
 }
 

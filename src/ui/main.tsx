@@ -11,6 +11,7 @@ import { readSession } from '../device/session';
 import { floorDb } from './floor';
 import { appStore } from './store/appStore';
 import { App } from './App';
+import { installWedgeListener } from '../scanning/wedgeListener';
 import { readPreferences, wedgeSettingsOf } from './preferences';
 import { applyDocumentLanguage } from './i18n/language';
 import './styles.css';
@@ -27,10 +28,9 @@ window.addEventListener('offline', () => appStore.getState().setOnline(false));
 window.addEventListener('popstate', () => appStore.getState().locationChanged(location.pathname, location.search));
 
 void loadDevice();
-// Hardware scanners that type into the page (keyboard wedge) scan on every screen. The
-// listener and the code reader behind it (GS1's dictionary) are a chunk of their own,
-// asked for now and installed as soon as it is there: the first screen does not wait.
-void import('../scanning/wedgeListener').then(({ installWedgeListener }) => installWedgeListener(wedgeSettingsOf(readPreferences())));
+// Hardware scanners that type into the page (keyboard wedge) scan on every screen, from
+// the start (the code reader behind it loads on its own, scanning/wedgeListener.ts).
+installWedgeListener(wedgeSettingsOf(readPreferences()));
 
 // A new version waits until the worker taps Reload; when the server says this version
 // is too old (update required) the sync asks the service worker to look for it at once.

@@ -153,7 +153,7 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
       if (current === undefined || mine !== generation.current) return;
       const fresh = await live.current.definition.readContext(current);
       if (mine === generation.current) setContext(fresh);
-    });
+    }).catch((error: unknown) => console.error('The flow could not read the device again:', error));
   };
 
   /** Records a step with the machine's next state; a refusal is answered with its reason. */
