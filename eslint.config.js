@@ -15,7 +15,10 @@ const layer = (name) => `(^|/)${name}(/|$)`;
 const WHY = {
   domain:
     'Domain code (codes, quantities, stock and merge rules) stays pure: no framework, no storage, no network, so it is tested alone and shared by device and server.',
-  protocol: 'The wire schemas are shared by device and server; they may use only the domain and zod.',
+  protocol: 'The wire schemas are shared by device and server; they may use only the domain and zod/mini.',
+  zodMini: "The app's schemas use zod/mini: classic zod is 90 KiB the precache cannot carry (vite.config.ts budget).",
+  zodHome:
+    "zod/mini has one home in the protocol, src/protocol/zod.ts, which gives it English messages: zod/mini loads no locale, and people read these messages as reasons. Import { z } from './zod'.",
   device: 'Device storage sits below sync and UI; it must not reach up into them or into the server.',
   scanning: 'Scanning turns camera, wedge and typed input into scan events; it sits below sync and UI.',
   sync: 'Sync talks to the server for the device; it must not depend on the UI, and never imports server code.',
@@ -62,6 +65,10 @@ const serverLibs = [['^(fastify|@fastify/|fastify-plugin|pg$|@electric-sql/pglit
 const nodeBuiltins = [['^node:', WHY.node]];
 const dexie = [['^dexie', WHY.dexie]];
 const zxing = [['^@zxing/|^zxing-wasm', WHY.zxing]];
+// zod, zod/v3, zod/v4 and zod/v4/classic; not zod/mini, zod/v4/mini, zod/v4/core or zod/locales.
+const classicZod = [['^zod($|/v3|/v4($|/classic))', WHY.zodMini]];
+const protocolBelow = [layer('(device|scanning|sync|ui|server)'), WHY.protocol];
+const protocolLibs = [...browserLibs, ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins, ...classicZod];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'dev-dist/', 'test-results/', 'playwright-report/', 'scratch/', 'data/'] },
@@ -79,13 +86,13 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      ...forbid([[layer('server'), WHY.ui], ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins]),
+      ...forbid([[layer('server'), WHY.ui], ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins, ...classicZod]),
       ...tableAccess,
     },
   },
   {
     files: ['src/ui/store/**/*.ts'],
-    rules: forbid([[layer('server'), WHY.ui], ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins, ['^react($|-dom|/)', WHY.react]]),
+    rules: forbid([[layer('server'), WHY.ui], ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins, ...classicZod, ['^react($|-dom|/)', WHY.react]]),
   },
   {
     files: ['src/domain/**/*.ts'],
@@ -98,29 +105,34 @@ export default tseslint.config(
   },
   {
     files: ['src/protocol/**/*.ts'],
-    rules: forbid([[layer('(device|scanning|sync|ui|server)'), WHY.protocol], ...browserLibs, ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins]),
+    // Any other zod entry (zod/mini, zod/locales…): classic zod is named by the rule before.
+    rules: forbid([protocolBelow, ...protocolLibs, ['^zod/(?!v3|v4($|/classic))', WHY.zodHome]]),
+  },
+  {
+    files: ['src/protocol/zod.ts'],
+    rules: forbid([protocolBelow, ...protocolLibs]),
   },
   {
     files: ['src/device/**/*.ts'],
-    rules: forbid([[layer('(scanning|sync|ui|server)'), WHY.device], ...browserLibs, ...serverLibs, ...zxing, ...nodeBuiltins]),
+    rules: forbid([[layer('(scanning|sync|ui|server)'), WHY.device], ...browserLibs, ...serverLibs, ...zxing, ...nodeBuiltins, ...classicZod]),
   },
   {
     files: ['src/scanning/**/*.ts'],
-    rules: forbid([[layer('(device|sync|ui|server)'), WHY.scanning], ...browserLibs, ...serverLibs, ...dexie, ...nodeBuiltins]),
+    rules: forbid([[layer('(device|sync|ui|server)'), WHY.scanning], ...browserLibs, ...serverLibs, ...dexie, ...nodeBuiltins, ...classicZod]),
   },
   {
     // The same rules, and the TypeScript ZXing kept to the fallback engine: one copy in the app.
     files: ['src/scanning/**/*.ts'],
     ignores: ['src/scanning/camera/decodeWorker.ts', 'src/scanning/camera/zxingJsEngine.ts'],
     rules: {
-      ...forbid([[layer('(device|sync|ui|server)'), WHY.scanning], ...browserLibs, ...serverLibs, ...dexie, ...nodeBuiltins, ['^@zxing/', WHY.zxingFallback]]),
+      ...forbid([[layer('(device|sync|ui|server)'), WHY.scanning], ...browserLibs, ...serverLibs, ...dexie, ...nodeBuiltins, ...classicZod, ['^@zxing/', WHY.zxingFallback]]),
       // no-restricted-imports does not look at import(): the chunk would be just as big.
       'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/^@zxing\\//]', message: WHY.zxingFallback }],
     },
   },
   {
     files: ['src/sync/**/*.ts'],
-    rules: { ...forbid([[layer('(ui|server)'), WHY.sync], ...browserLibs, ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins]), ...tableAccess },
+    rules: { ...forbid([[layer('(ui|server)'), WHY.sync], ...browserLibs, ...serverLibs, ...dexie, ...zxing, ...nodeBuiltins, ...classicZod]), ...tableAccess },
   },
   {
     files: ['src/server/**/*.ts'],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { wireTime, plainText } from './wireText';
 import { FLOOR_JOBS, ROLES } from '../domain/people/roles';
 import { warehouseSchema } from './catalog';
@@ -7,8 +7,8 @@ import { warehouseSchema } from './catalog';
 export const deviceIdSchema = z.uuid({ message: 'The device id must be a UUID made by the device.' });
 
 export const signInRequestSchema = z.object({
-  username: z.string().trim().min(1, 'Enter your user name.').max(64),
-  pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.'),
+  username: z.string().check(z.trim(), z.minLength(1, 'Enter your user name.'), z.maxLength(64)),
+  pin: z.string().check(z.regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.')),
   deviceId: deviceIdSchema,
   appVersion: plainText(40),
 });
@@ -26,19 +26,19 @@ export const signInResponseSchema = z.object({
   expiresAt: z.iso.datetime(),
   user: signedInUserSchema,
   /** The warehouses this user may work in; the device picks one (skipped when there is one). */
-  warehouses: z.array(warehouseSchema).min(1),
+  warehouses: z.array(warehouseSchema).check(z.minLength(1)),
   /**
    * This browser was another device before (its app data was cleared, by the browser
    * or a person): what that device last said of itself. Null when nothing was lost track of.
    */
-  previousDevice: z
-    .object({
+  previousDevice: z.nullable(
+    z.object({
       deviceId: z.string(),
       /** Steps it held unsent when it last synced; lost with the cleared data. */
-      pendingAtLastSync: z.number().int().min(0).nullable(),
-      lastSyncAt: wireTime.nullable(),
-    })
-    .nullable(),
+      pendingAtLastSync: z.nullable(z.int().check(z.minimum(0))),
+      lastSyncAt: z.nullable(wireTime),
+    }),
+  ),
 });
 
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

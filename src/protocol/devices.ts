@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { wireTime } from './wireText';
 import { deviceStatusSchema } from './syncMessages';
 
@@ -6,17 +6,17 @@ import { deviceStatusSchema } from './syncMessages';
 export const deviceSummarySchema = z.object({
   deviceId: z.string(),
   /** What the supervisors call it; null until one names it (the console shows its id). */
-  name: z.string().nullable(),
-  username: z.string().nullable(),
-  warehouseId: z.string().nullable(),
-  appVersion: z.string().nullable(),
-  lastSeenAt: wireTime.nullable(),
-  lastSyncAt: wireTime.nullable(),
+  name: z.nullable(z.string()),
+  username: z.nullable(z.string()),
+  warehouseId: z.nullable(z.string()),
+  appVersion: z.nullable(z.string()),
+  lastSeenAt: z.nullable(wireTime),
+  lastSyncAt: z.nullable(wireTime),
   /** As the device reported it with its last pull: steps waiting and the oldest, storage, last error. */
-  status: deviceStatusSchema.nullable(),
-  statusAt: wireTime.nullable(),
+  status: z.nullable(deviceStatusSchema),
+  statusAt: z.nullable(wireTime),
   /** Operations the server rejected and nobody has settled yet. */
-  rejectedOpen: z.number().int(),
+  rejectedOpen: z.int(),
 });
 
 export const deviceListSchema = z.object({ devices: z.array(deviceSummarySchema) });

@@ -4,7 +4,7 @@
  * device stores it with the page's rows in one transaction, so an interrupted
  * download resumes from the last stored page.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { binWithStockSchema, productSchema, taskSchema, warehouseSettingsSchema } from './catalog';
 
 /** Bins come with the stock they hold: a bin is the unit the device stores. */
@@ -20,27 +20,27 @@ export const downloadManifestSchema = z.object({
   /** Where the device's pulls start after this download: just after changeClock. */
   pullCursor: z.string(),
   counts: z.object({
-    products: z.number().int(),
-    bins: z.number().int(),
-    tasks: z.number().int(),
+    products: z.int(),
+    bins: z.int(),
+    tasks: z.int(),
     /** Bin × product × lot lines of stock, carried inside the bins. */
-    stockLines: z.number().int(),
+    stockLines: z.int(),
   }),
-  pageSize: z.number().int().positive(),
+  pageSize: z.int().check(z.positive()),
   /** Blind counting and the recount threshold, as the warehouse's supervisors set them. */
   settings: warehouseSettingsSchema,
 });
 
 export const downloadPageQuerySchema = z.object({
-  after: z.string().max(512).optional(),
-  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  after: z.optional(z.string().check(z.maxLength(512))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
 });
 
-const page = <T extends z.ZodType>(item: T) =>
+const page = <T extends z.ZodMiniType>(item: T) =>
   z.object({
     items: z.array(item),
     /** Cursor for the next page, or null when this was the last one. */
-    next: z.string().nullable(),
+    next: z.nullable(z.string()),
   });
 
 export const downloadPageSchemas = {

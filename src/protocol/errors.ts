@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { protocolRangeSchema } from './version';
 
 /**
@@ -30,9 +30,9 @@ export const apiErrorSchema = z.object({
     reason: z.enum(apiErrorReasons),
     message: z.string(),
     /** Seconds to wait before trying again, for throttled requests. */
-    retryAfterSeconds: z.number().int().nonnegative().optional(),
+    retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
     /** For update-required (and a device newer than the server): the protocol versions the server reads. */
-    readable: protocolRangeSchema.optional(),
+    readable: z.optional(protocolRangeSchema),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { protocolRangeSchema } from './version';
 
 export const healthSchema = z.object({
@@ -6,7 +6,7 @@ export const healthSchema = z.object({
   db: z.enum(['pglite', 'postgres']),
   version: z.string(),
   /** The protocol versions this server reads (push and pull). A server from before says nothing. */
-  protocol: protocolRangeSchema.optional(),
+  protocol: z.optional(protocolRangeSchema),
 });
 
 export type Health = z.infer<typeof healthSchema>;

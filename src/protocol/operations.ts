@@ -3,28 +3,29 @@
  * device before it writes to its outbox and by the server before it applies. Each
  * quantity is a whole number; texts are bounded so one bad payload cannot be huge.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { plainText, wireTime } from './wireText';
 import { MAX_BIN_QTY, MAX_STEP_QTY } from '../domain/floor/quantityLimits';
 import { DEVIATION_KINDS, type DeviationKind } from '../domain/floor/operations';
 import type { CountOp, FloorOperation, PickOp, PutawayOp, RejectionSettledOp, ShortPickOp, TaskFinishedOp, TaskTakenOp, UndoOp } from '../domain/floor/operations';
 
-const code = plainText(64).pipe(z.string().min(1));
+const code = z.pipe(plainText(64), z.string().check(z.minLength(1)));
 const lot = plainText(20);
-const expiry = z.iso.date().nullable();
-const units = z.number().int().positive().max(MAX_STEP_QTY);
+const expiry = z.nullable(z.iso.date());
+const units = z.int().check(z.positive(), z.maximum(MAX_STEP_QTY));
+const lineNumber = () => z.int().check(z.positive());
 
 const stockKey = { binCode: code, productId: code, lot, expiry };
 /** Absent in steps recorded before deviations were confirmed: read as none. */
-const deviations = z.array(z.enum(DEVIATION_KINDS as [DeviationKind, ...DeviationKind[]])).max(DEVIATION_KINDS.length).default([]);
+const deviations = z._default(z.array(z.enum(DEVIATION_KINDS as [DeviationKind, ...DeviationKind[]])).check(z.maxLength(DEVIATION_KINDS.length)), []);
 
 export const putawayOpSchema = z.object({
   type: z.literal('putaway'),
   ...stockKey,
-  taskId: code.nullable(),
-  lineNo: z.number().int().positive().nullable(),
+  taskId: z.nullable(code),
+  lineNo: z.nullable(lineNumber()),
   qty: units,
-  suggestedBinCode: code.nullable(),
+  suggestedBinCode: z.nullable(code),
   deviations,
 });
 
@@ -32,16 +33,16 @@ export const pickOpSchema = z.object({
   type: z.literal('pick'),
   ...stockKey,
   taskId: code,
-  lineNo: z.number().int().positive(),
+  lineNo: lineNumber(),
   qty: units,
-  proposedLot: lot.nullable(),
+  proposedLot: z.nullable(lot),
   deviations,
 });
 
 export const shortPickOpSchema = z.object({
   type: z.literal('pick-short'),
   taskId: code,
-  lineNo: z.number().int().positive(),
+  lineNo: lineNumber(),
   binCode: code,
   productId: code,
   shortQty: units,
@@ -52,24 +53,24 @@ const countedLine = z.object({
   productId: code,
   lot,
   expiry,
-  counted: z.number().int().min(0).max(MAX_STEP_QTY),
-  firstCount: z.number().int().min(0).max(MAX_STEP_QTY).nullable(),
+  counted: z.int().check(z.minimum(0), z.maximum(MAX_STEP_QTY)),
+  firstCount: z.nullable(z.int().check(z.minimum(0), z.maximum(MAX_STEP_QTY))),
   unexpected: z.boolean(),
 });
 
 export const countOpSchema = z.object({
   type: z.literal('count'),
-  taskId: code.nullable(),
-  lineNo: z.number().int().positive().nullable(),
+  taskId: z.nullable(code),
+  lineNo: z.nullable(lineNumber()),
   binCode: code,
   startedAt: wireTime,
-  bookAtStart: z.array(z.object({ productId: code, lot, expiry, qty: z.number().int().min(-MAX_BIN_QTY).max(MAX_BIN_QTY) })).max(500),
-  lines: z.array(countedLine).max(500),
+  bookAtStart: z.array(z.object({ productId: code, lot, expiry, qty: z.int().check(z.minimum(-MAX_BIN_QTY), z.maximum(MAX_BIN_QTY)) })).check(z.maxLength(500)),
+  lines: z.array(countedLine).check(z.maxLength(500)),
   deviations,
 });
 
 /** `takeOver`: taking a task another device has, explicitly; absent in steps recorded before it existed (false). */
-export const taskTakenOpSchema = z.object({ type: z.literal('task-taken'), taskId: code, takeOver: z.boolean().default(false) });
+export const taskTakenOpSchema = z.object({ type: z.literal('task-taken'), taskId: code, takeOver: z._default(z.boolean(), false) });
 
 export const taskFinishedOpSchema = z.object({ type: z.literal('task-finished'), taskId: code });
 
@@ -79,8 +80,8 @@ export const rejectionSettledOpSchema = z.object({
   type: z.literal('rejection-settled'),
   rejectedOpId: z.uuid(),
   how: z.enum(['dismissed', 'fixed']),
-  note: plainText(200).pipe(z.string().trim().min(1)),
-  fixedByOpId: z.uuid().nullable(),
+  note: z.pipe(plainText(200), z.string().check(z.trim(), z.minLength(1))),
+  fixedByOpId: z.nullable(z.uuid()),
 });
 
 export const floorOperationSchema = z.discriminatedUnion('type', [putawayOpSchema, pickOpSchema, shortPickOpSchema, countOpSchema, taskTakenOpSchema, taskFinishedOpSchema, undoOpSchema, rejectionSettledOpSchema]);

@@ -13,23 +13,25 @@
  *
  * Each pull also carries the device's status, which the supervisors see.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { plainText, wireTime } from './wireText';
 import { binWithStockSchema, productSchema, taskSchema, warehouseSettingsSchema } from './catalog';
 
 /** A reason with its facts (domain/why.ts): a code the device words, with the facts its words need. */
-export const whySchema = z.looseObject({ code: z.string().min(1).max(60) });
+export const whySchema = z.looseObject({ code: z.string().check(z.minLength(1), z.maxLength(60)) });
 
 /** The largest count a device reports (the database keeps them as 32-bit integers). */
 const MAX_INT32 = 2_147_483_647;
+/** A count a device reports: a whole number the database can keep. */
+const count = () => z.int().check(z.minimum(0), z.maximum(MAX_INT32));
 
 export const pushedOperationSchema = z.object({
   /** Made on the device (UUID); the server applies each id once. */
   opId: z.uuid(),
   /** Gapless per device, from 1. */
-  deviceSeq: z.number().int().positive(),
+  deviceSeq: z.int().check(z.positive()),
   /** Who did it: the signed-in worker. */
-  userId: z.string().min(1).max(64),
+  userId: z.string().check(z.minLength(1), z.maxLength(64)),
   /** When the worker did it, by the device's clock. */
   createdAt: wireTime,
   /** The floor operation (protocol/operations); checked by the server, a bad one is rejected with a reason. */
@@ -39,16 +41,16 @@ export const pushedOperationSchema = z.object({
 export const MAX_PUSH_BATCH = 500;
 
 export const pushRequestSchema = z.object({
-  warehouseId: z.string().min(1).max(64),
+  warehouseId: z.string().check(z.minLength(1), z.maxLength(64)),
   /** The device's clock when it sent the batch: the server measures the device's offset from it. */
   sentAt: wireTime,
-  operations: z.array(pushedOperationSchema).min(1).max(MAX_PUSH_BATCH),
+  operations: z.array(pushedOperationSchema).check(z.minLength(1), z.maxLength(MAX_PUSH_BATCH)),
   /**
    * The device's first operation not yet acknowledged. A server that has never had an
    * operation from this device (a new or reset data set) starts its sequence there;
    * any other server ignores it and expects the next number in sequence.
    */
-  sequenceStartsAt: z.number().int().positive().optional(),
+  sequenceStartsAt: z.optional(z.int().check(z.positive())),
 });
 
 export const operationFates = ['applied', 'rejected', 'review', 'undone'] as const;
@@ -56,69 +58,69 @@ export type OperationFate = (typeof operationFates)[number];
 
 export const operationResultSchema = z.object({
   opId: z.uuid(),
-  deviceSeq: z.number().int().positive(),
+  deviceSeq: z.int().check(z.positive()),
   /**
    * applied; rejected (with why: it can never apply); review (a count waiting for a
    * supervisor); undone (taken back by a later undo); conflict (this id was used
    * before with another payload: nothing was recorded).
    */
   status: z.enum([...operationFates, 'conflict']),
-  why: whySchema.nullable(),
+  why: z.nullable(whySchema),
   /** The reason in English. */
-  message: z.string().nullable(),
+  message: z.nullable(z.string()),
   /** The change clock the operation was recorded at: a pull past it includes its effects. */
-  clock: z.string().nullable(),
+  clock: z.nullable(z.string()),
 });
 
 export const pushResponseSchema = z.object({
   results: z.array(operationResultSchema),
   /** The sequence number the server expects next from this device; the device re-sends from it. */
-  nextSeq: z.number().int().positive(),
+  nextSeq: z.int().check(z.positive()),
   serverTime: wireTime,
 });
 
 export const syncRunSchema = z.object({
   startedAt: wireTime,
-  durationMs: z.number().int().min(0).max(MAX_INT32),
-  pushed: z.number().int().min(0).max(MAX_INT32),
-  pulledPages: z.number().int().min(0).max(MAX_INT32),
-  error: plainText(500).nullable(),
+  durationMs: count(),
+  pushed: count(),
+  pulledPages: count(),
+  error: z.nullable(plainText(500)),
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;
 
 export const deviceStatusSchema = z.object({
   appVersion: plainText(40),
-  pending: z.number().int().min(0).max(MAX_INT32),
-  oldestPendingAt: wireTime.nullable(),
-  rejected: z.number().int().min(0).max(MAX_INT32),
-  lastSyncAt: wireTime.nullable(),
-  persisted: z.boolean().nullable(),
-  usageBytes: z.number().int().min(0).nullable(),
-  quotaBytes: z.number().int().min(0).nullable(),
-  lastError: plainText(500).nullable(),
+  pending: count(),
+  oldestPendingAt: z.nullable(wireTime),
+  rejected: count(),
+  lastSyncAt: z.nullable(wireTime),
+  persisted: z.nullable(z.boolean()),
+  usageBytes: z.nullable(z.int().check(z.minimum(0))),
+  quotaBytes: z.nullable(z.int().check(z.minimum(0))),
+  lastError: z.nullable(plainText(500)),
   /** The device's last sync run before this one, for the supervisor's sync history: when, how long, how much, and its error if it failed. */
-  previousRun: syncRunSchema.nullable().optional(),
+  previousRun: z.optional(z.nullable(syncRunSchema)),
 });
 
 export const PULL_PAGE_SIZE = 5000;
 
 export const pullRequestSchema = z.object({
-  warehouseId: z.string().min(1).max(64),
+  warehouseId: z.string().check(z.minLength(1), z.maxLength(64)),
   /** Null: from the start. Opaque; made by the server. */
-  cursor: z.string().max(300).nullable(),
-  limit: z.number().int().min(1).max(10_000).optional(),
+  cursor: z.nullable(z.string().check(z.maxLength(300))),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(10_000))),
   /** The device's status; sent with the first page of each sync. */
-  status: deviceStatusSchema.optional(),
+  status: z.optional(deviceStatusSchema),
 });
 
 export const operationFateSchema = z.object({
   opId: z.uuid(),
   status: z.enum(operationFates),
-  why: whySchema.nullable(),
-  message: z.string().nullable(),
+  why: z.nullable(whySchema),
+  message: z.nullable(z.string()),
   clock: z.string(),
   /** A rejected operation someone settled (a supervisor, or the worker on this or another device): it stops being flagged. */
-  settled: z.boolean().optional(),
+  settled: z.optional(z.boolean()),
 });
 
 export const pullResponseSchema = z.discriminatedUnion('kind', [
@@ -137,7 +139,7 @@ export const pullResponseSchema = z.discriminatedUnion('kind', [
     /** Each bin's change clock: the device's operations recorded at or before it are in that bin's stock. */
     binClocks: z.record(z.string(), z.string()),
     /** Each task's change clock: the device's steps recorded at or before it are in that task's progress. A server from before sends none. */
-    taskClocks: z.record(z.string(), z.string()).default({}),
+    taskClocks: z._default(z.record(z.string(), z.string()), {}),
     /** True when more changes wait: pull again at once. */
     more: z.boolean(),
   }),

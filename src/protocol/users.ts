@@ -3,7 +3,7 @@
  * routes and the console's Users panel. A PIN is sent only to set it, never answered.
  * Who may do what is `domain/people/userRules.ts`.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { wireTime, hasControlCharacter } from './wireText';
 import { FLOOR_JOBS, ROLES } from '../domain/people/roles';
 import { USERNAME_PATTERN, USERNAME_RULE, weakPinReason } from '../domain/people/userRules';
@@ -11,21 +11,23 @@ import { USERNAME_PATTERN, USERNAME_RULE, weakPinReason } from '../domain/people
 const iso = wireTime;
 /** Text a person types: no control characters (a NUL included), bounded. */
 const plainText = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter ${what}.`)
-    .max(max, `${what} is at most ${max} characters.`)
-    .refine((text) => !hasControlCharacter(text), `${what} may not hold control characters.`);
+  z.string().check(
+    z.trim(),
+    z.minLength(1, `Enter ${what}.`),
+    z.maxLength(max, `${what} is at most ${max} characters.`),
+    z.refine((text) => !hasControlCharacter(text), `${what} may not hold control characters.`),
+  );
 
-export const usernameSchema = z.string().trim().regex(USERNAME_PATTERN, USERNAME_RULE);
-export const newPinSchema = z.string().superRefine((pin, context) => {
-  const reason = weakPinReason(pin);
-  if (reason !== null) context.addIssue({ code: 'custom', message: reason });
-});
+export const usernameSchema = z.string().check(z.trim(), z.regex(USERNAME_PATTERN, USERNAME_RULE));
+export const newPinSchema = z.string().check(
+  z.superRefine((pin, context) => {
+    const reason = weakPinReason(pin);
+    if (reason !== null) context.addIssue({ code: 'custom', message: reason });
+  }),
+);
 const roleSchema = z.enum(ROLES, { message: `A role is one of ${ROLES.join(', ')}.` });
-const jobsSchema = z.array(z.enum(FLOOR_JOBS, { message: `A job is one of ${FLOOR_JOBS.join(', ')}.` })).max(FLOOR_JOBS.length);
-const warehouseIdsSchema = z.array(z.string().min(1).max(64)).min(1, 'A user works in at least one warehouse.').max(100);
+const jobsSchema = z.array(z.enum(FLOOR_JOBS, { message: `A job is one of ${FLOOR_JOBS.join(', ')}.` })).check(z.maxLength(FLOOR_JOBS.length));
+const warehouseIdsSchema = z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1, 'A user works in at least one warehouse.'), z.maxLength(100));
 
 export const managedUserSchema = z.object({
   id: z.string(),
@@ -34,11 +36,11 @@ export const managedUserSchema = z.object({
   role: z.enum(ROLES),
   jobs: z.array(z.enum(FLOOR_JOBS)),
   warehouseIds: z.array(z.string()),
-  disabledAt: iso.nullable(),
+  disabledAt: z.nullable(iso),
   createdAt: iso,
-  pinChangedAt: iso.nullable(),
+  pinChangedAt: z.nullable(iso),
   /** Null when the signed-in user may manage this one; else why not. */
-  notManageable: z.string().nullable(),
+  notManageable: z.nullable(z.string()),
 });
 export type ManagedUserRow = z.infer<typeof managedUserSchema>;
 
@@ -62,15 +64,14 @@ export const createdUserSchema = z.object({ id: z.string() });
 
 /** Any of these, at least one; what is left out stays as it is. */
 export const userChangeSchema = z
-  .object({
-    displayName: plainText(100, 'a display name').optional(),
-    role: roleSchema.optional(),
-    jobs: jobsSchema.optional(),
-    warehouseIds: warehouseIdsSchema.optional(),
-    disabled: z.boolean().optional(),
+  .strictObject({
+    displayName: z.optional(plainText(100, 'a display name')),
+    role: z.optional(roleSchema),
+    jobs: z.optional(jobsSchema),
+    warehouseIds: z.optional(warehouseIdsSchema),
+    disabled: z.optional(z.boolean()),
   })
-  .strict()
-  .refine((change) => Object.values(change).some((value) => value !== undefined), 'Say what to change.');
+  .check(z.refine((change) => Object.values(change).some((value) => value !== undefined), 'Say what to change.'));
 export type UserChange = z.infer<typeof userChangeSchema>;
 
 export const pinResetSchema = z.object({ pin: newPinSchema });

@@ -10,12 +10,12 @@
  * comes from an app made before the header: protocol 1, which servers read today, so
  * those apps keep syncing until a server stops reading protocol 1.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { PROTOCOL_VERSION, UNVERSIONED_PROTOCOL } from './versionNumbers';
 
 export { APP_VERSION, PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, UNVERSIONED_PROTOCOL } from './versionNumbers';
 
-export const protocolRangeSchema = z.object({ oldest: z.number().int().positive(), newest: z.number().int().positive() });
+export const protocolRangeSchema = z.object({ oldest: z.int().check(z.positive()), newest: z.int().check(z.positive()) });
 export type ProtocolRange = z.infer<typeof protocolRangeSchema>;
 
 /**

@@ -3,7 +3,7 @@
  * protocol and a message a person can act on. Anything else thrown is a 5xx whose
  * details stay in the log.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiErrorReason } from '../protocol/errors';
 
 export class ApiProblem extends Error {
@@ -18,9 +18,9 @@ export class ApiProblem extends Error {
   }
 }
 
-/** Parses a request part with its protocol schema, or answers 400 naming every field that is wrong. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
+/** Parses a request part with its protocol schema (zod/mini, or the server's own classic zod), or answers 400 naming every field that is wrong. */
+export function parseOr400<S extends z.core.$ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = z.safeParse(schema, value);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
   throw new ApiProblem(400, 'bad-request', `The ${what} is not valid: ${problems.join('; ')}`);

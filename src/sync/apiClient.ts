@@ -3,7 +3,7 @@
  * answer against the shared protocol schema, and turns every failure into a
  * SyncError with a reason. Nothing above this file sees fetch or HTTP statuses.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { authHeaders } from '../protocol/paths';
 import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '../protocol/versionNumbers';
 import { SyncError } from './syncError';
@@ -14,8 +14,8 @@ export interface Credentials {
 }
 
 export interface ApiClient {
-  get<S extends z.ZodType>(path: string, schema: S, options?: { signal?: AbortSignal }): Promise<z.output<S>>;
-  post<S extends z.ZodType>(path: string, body: unknown, schema: S | null, options?: { signal?: AbortSignal }): Promise<z.output<S> | null>;
+  get<S extends z.ZodMiniType>(path: string, schema: S, options?: { signal?: AbortSignal }): Promise<z.output<S>>;
+  post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S | null, options?: { signal?: AbortSignal }): Promise<z.output<S> | null>;
 }
 
 /** The console's files: a CSV export, as text. */
@@ -28,7 +28,7 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** `protocolVersion`: the version this build speaks (tests play an older app with another). */
 export function createApiClient(credentials: () => Credentials | null, baseUrl = '', timeoutMs = REQUEST_TIMEOUT_MS, protocolVersion = PROTOCOL_VERSION): ApiClient & FileClient {
-  async function request<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null | 'text', caller?: AbortSignal): Promise<z.output<S> | null> {
+  async function request<S extends z.ZodMiniType>(method: string, path: string, body: unknown, schema: S | null | 'text', caller?: AbortSignal): Promise<z.output<S> | null> {
     if (caller?.aborted) throw new SyncError('aborted', 'Stopped.');
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
@@ -47,7 +47,7 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
     }
   }
 
-  async function exchange<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S | null | 'text', signal?: AbortSignal): Promise<z.output<S> | null> {
+  async function exchange<S extends z.ZodMiniType>(method: string, path: string, body: unknown, schema: S | null | 'text', signal?: AbortSignal): Promise<z.output<S> | null> {
     const headers: Record<string, string> = { accept: schema === 'text' ? 'text/csv, text/plain' : 'application/json', [PROTOCOL_VERSION_HEADER]: String(protocolVersion) };
     const current = credentials();
     if (current) {
@@ -82,7 +82,7 @@ export function createApiClient(credentials: () => Credentials | null, baseUrl =
   return {
     get: async (path, schema, options) => (await request('GET', path, undefined, schema, options?.signal))!,
     post: (path, body, schema, options) => request('POST', path, body, schema, options?.signal),
-    getText: async (path) => (await request<z.ZodString>('GET', path, undefined, 'text')) ?? '',
+    getText: async (path) => (await request<z.ZodMiniString>('GET', path, undefined, 'text')) ?? '',
   };
 }
 

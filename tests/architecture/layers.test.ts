@@ -47,6 +47,17 @@ describe('the direction of dependencies', () => {
     expect(await messagesFor('src/scanning/camera/zxingJsEngine.ts', "import type * as Z from '@zxing/library';\nexport type X = typeof Z;\n")).toEqual([]);
   });
 
+  it('keeps classic zod out of the app, and gives zod/mini one home in the protocol', async () => {
+    const classic = "import { z } from 'zod';\nexport const x = z;\n";
+    for (const filePath of ['src/ui/features/example.tsx', 'src/sync/example.ts', 'src/device/example.ts', 'src/scanning/example.ts', 'src/protocol/example.ts']) {
+      expect(await messagesFor(filePath, classic), filePath).toEqual([expect.stringContaining('classic zod is 90 KiB the precache cannot carry')]);
+    }
+    expect(await messagesFor('src/ui/features/example.ts', "import type * as z from 'zod/mini';\nexport type X = z.ZodMiniType;\n")).toEqual([]);
+    expect(await messagesFor('src/protocol/example.ts', "import * as z from 'zod/mini';\nexport const x = z;\n")).toEqual([expect.stringContaining('one home in the protocol, src/protocol/zod.ts')]);
+    expect(await messagesFor('src/protocol/zod.ts', "import * as z from 'zod/mini';\nimport { en } from 'zod/locales';\nexport const x = [z, en];\n")).toEqual([]);
+    expect(await messagesFor('src/server/routes/example.ts', classic)).toEqual([]);
+  });
+
   it('keeps sync below the UI', async () => {
     const messages = await messagesFor('src/sync/example.ts', "import { appStore } from '../ui/store/appStore';\nexport const x = appStore;\n");
     expect(messages[0]).toContain('Sync talks to the server for the device');

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../storage/database';
 import { parseOr400 } from '../problems';
 import { newPinSchema, newUserSchema } from '../../protocol/users';
+import { z } from '../../protocol/zod';
 import { hashPin } from '../security/pinHash';
 import { addUser, changeUser, listUsers, resetPin, userIdByName, type Manager } from '../repositories/console/users';
 
@@ -85,7 +86,7 @@ export async function runUserCommand(db: Database, argv: readonly string[], io: 
   if (command === 'add') {
     if (values.role === undefined || values.warehouses === undefined) throw new CommandError(`add needs --role and --warehouses.\n${USER_USAGE}`);
     const warehouseIds = await warehouseIdsOf(db, list(values.warehouses));
-    const input = parseOr400(newUserSchema.omit({ pin: true }), { username, displayName: values.name ?? username, role: values.role, jobs: list(values.jobs), warehouseIds }, 'new user');
+    const input = parseOr400(z.omit(newUserSchema, { pin: true }), { username, displayName: values.name ?? username, role: values.role, jobs: list(values.jobs), warehouseIds }, 'new user');
     const pin = await pinFrom(io, values.pin);
     await addUser(db, manager, { ...input, pinHash: await hashPin(pin) });
     io.out(`added ${input.username} (${input.role}, ${list(values.warehouses).join(', ')})`);

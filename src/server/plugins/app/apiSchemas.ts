@@ -22,7 +22,7 @@ import { authHeaders } from '../../../protocol/paths';
 import { nulCharacterAt } from '../../nulCharacters';
 
 /** Schemas the document names once, as components, wherever routes use them. */
-const components: readonly [z.ZodType, string][] = [
+const components: readonly [z.core.$ZodType, string][] = [
   [apiErrorSchema, 'ApiError'],
   [floorOperationSchema, 'FloorOperation'],
 ];
@@ -39,7 +39,7 @@ const payloadIsFloorOperation = (ctx: { zodSchema: unknown; jsonSchema: Record<s
 };
 
 /** The route's schema, after refusing any NUL character (which no text column can hold). */
-const checkRequest: FastifySchemaCompiler<z.ZodType> = (route) => {
+const checkRequest: FastifySchemaCompiler<z.core.$ZodType> = (route) => {
   const validate = validatorCompiler(route);
   // A NUL in one pushed step's payload rejects that step alone: the rest of the batch, and the device's queue, go on.
   const skip = route.url === apiPaths.syncPush && route.httpPart === 'body' ? (path: string) => /^operations\.\d+\.payload$/.test(path) : undefined;

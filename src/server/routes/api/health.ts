@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { apiErrorSchema } from '../../../protocol/errors';
 import { healthSchema, type Health } from '../../../protocol/health';
 import { apiPaths } from '../../../protocol/paths';
 import { APP_VERSION, READABLE_PROTOCOL, type ProtocolRange } from '../../../protocol/version';
-import type { BodyLimits } from './routeSchema';
+import { refusal, type BodyLimits } from './routeSchema';
 
 export default async function healthRoutes(app: FastifyInstance, options: { bodyLimits: BodyLimits; readable?: ProtocolRange }) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -18,7 +17,7 @@ export default async function healthRoutes(app: FastifyInstance, options: { body
         tags: ['server'],
         security: [],
         'x-access': 'anyone',
-        response: { 200: healthSchema, 503: apiErrorSchema.describe('The server is stopping, or its database does not answer.') },
+        response: { 200: healthSchema, 503: refusal('The server is stopping, or its database does not answer.') },
       },
     },
     async (): Promise<Health> => {

@@ -7,13 +7,16 @@ import { apiErrorSchema } from '../../../protocol/errors';
 
 export type Access = 'anyone' | 'device' | 'supervisor';
 
+/** An error answer, described with what it means on its route. */
+export const refusal = (description: string) => apiErrorSchema.check(z.describe(description));
+
 /** The answers a route gives when it refuses: 400 always, 401 behind a session, 403 for supervisors' routes. */
 export function problems(access: Access) {
   return {
-    400: apiErrorSchema.describe('The request is not valid: the message names each field that is wrong.'),
-    ...(access === 'anyone' ? {} : { 401: apiErrorSchema.describe('No session, an ended or expired one, or one of another device: sign in again.') }),
-    ...(access === 'supervisor' ? { 403: apiErrorSchema.describe('Not a supervisor, or not of this warehouse.') } : {}),
-    default: apiErrorSchema.describe('Another refusal, or a failure: a reason code and a message a person can act on.'),
+    400: refusal('The request is not valid: the message names each field that is wrong.'),
+    ...(access === 'anyone' ? {} : { 401: refusal('No session, an ended or expired one, or one of another device: sign in again.') }),
+    ...(access === 'supervisor' ? { 403: refusal('Not a supervisor, or not of this warehouse.') } : {}),
+    default: refusal('Another refusal, or a failure: a reason code and a message a person can act on.'),
   };
 }
 

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { apiErrorSchema } from '../../../../protocol/errors';
 import { signInRequestSchema, signInResponseSchema, type SignInResponse } from '../../../../protocol/auth';
 import { apiPaths } from '../../../../protocol/paths';
 import { ApiProblem } from '../../../problems';
-import { access, problems, type BodyLimits } from '../routeSchema';
+import { access, problems, refusal, type BodyLimits } from '../routeSchema';
 import { findUserByName, recordDeviceSignIn, warehousesOf } from '../../../repositories/people';
 import { claimSignInAttempt, recordRightPin, recordWrongPin } from '../../../repositories/signInAttempts';
 import { UNKNOWN_USER_HASH, verifyPin } from '../../../security/pinHash';
@@ -34,7 +33,7 @@ export default async function signInRoutes(app: FastifyInstance, options: { sess
         description,
         ...access('anyone'),
         body: signInRequestSchema,
-        response: { 200: signInResponseSchema, ...problems('anyone'), 429: apiErrorSchema.describe('Too many wrong PINs for this user, or from this address: wait retryAfterSeconds.') },
+        response: { 200: signInResponseSchema, ...problems('anyone'), 429: refusal('Too many wrong PINs for this user, or from this address: wait retryAfterSeconds.') },
       },
     },
     async (request, reply): Promise<SignInResponse> => {

@@ -8,7 +8,7 @@ import { ledgerCsv, stockCsv } from '../../../repositories/console/csvExport';
 import { access, problems, warehouseParams, type BodyLimits } from '../routeSchema';
 import { supervisedWarehouse } from './warehouseParam';
 
-const ledgerQuery = z.object({ from: isoTimeSchema.optional().describe('ISO time, inclusive (default: 7 days before `to`).'), to: isoTimeSchema.optional().describe('ISO time, exclusive (default: now).') });
+const ledgerQuery = z.object({ from: z.optional(isoTimeSchema).describe('ISO time, inclusive (default: 7 days before `to`).'), to: z.optional(isoTimeSchema).describe('ISO time, exclusive (default: now).') });
 const csvFile = (description: string) => ({ description, content: { 'text/csv': { schema: z.string().describe('RFC 4180, UTF-8, CRLF') } } });
 
 const importDescription =
@@ -32,7 +32,7 @@ export default async function masterDataRoutes(app: FastifyInstance, options: { 
         ...supervisor,
         params: warehouseParams,
         body: importRequestSchema,
-        response: { 200: importReportSchema.describe('Checked, or nothing imported: the report.'), 201: importReportSchema.describe('Rows imported: the report.'), ...refused },
+        response: { 200: importReportSchema.check(z.describe('Checked, or nothing imported: the report.')), 201: importReportSchema.check(z.describe('Rows imported: the report.')), ...refused },
       },
     },
     async (request, reply): Promise<ImportReport> => {

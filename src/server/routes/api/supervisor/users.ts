@@ -13,7 +13,7 @@ import { supervisedWarehouse } from './warehouseParam';
 
 const userParams = z.object({ userId: z.string().min(1).max(80).regex(/^[\w.-]+$/, 'a user id').describe('The user id, e.g. u-picker1.') });
 const changesQuery = z.object({
-  from: wireTime.optional(),
+  from: z.optional(wireTime),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 const whoMay = 'Admins manage every user; supervisors manage workers whose warehouses are all their own, and may not raise a role or grant a warehouse they are not in (403 otherwise).';
