@@ -126,7 +126,8 @@ function binsAfter(bins: ReadonlyMap<string, StoredBin | undefined>, effects: re
 function takenTask(task: StoredTask | undefined, taskId: string, userId: string, takeOver: boolean, deviceId: string | undefined): StoredTask {
   if (!task) throw new DeviceRefusal('bad-operation', { code: 'bad-operation', detail: `task ${taskId} is not on this device` });
   if (task.assignedTo !== null && task.assignedTo !== userId && !takeOver) throw new DeviceRefusal('task-taken', { code: 'task-taken', by: task.assignedToName ?? task.assignedTo });
-  return { ...task, assignedTo: userId, status: 'in-progress', workedOnDevice: deviceId ?? task.workedOnDevice };
+  // The other device's name goes with it: the server sends this device's own on the next pull.
+  return deviceId === undefined ? { ...task, assignedTo: userId, status: 'in-progress' } : { ...task, assignedTo: userId, status: 'in-progress', workedOnDevice: deviceId, workedOnDeviceName: null };
 }
 
 /** A rejected step settled by the worker is no longer flagged on the device; its rejection stays on record. */

@@ -115,7 +115,7 @@ async function putTasks(db: FloorDb, tasks: readonly Task[], clockOf: (taskId: s
       if (!take || task.status === 'done' || task.status === 'cancelled') return stored;
       const takeOver = (take.payload as Extract<FloorOperation, { type: 'task-taken' }>).takeOver === true;
       if (task.assignedTo !== null && !takeOver) return stored;
-      return { ...stored, assignedTo: take.userId, status: 'in-progress', workedOnDevice: here ?? task.workedOnDevice };
+      return here === undefined ? { ...stored, assignedTo: take.userId, status: 'in-progress' } : { ...stored, assignedTo: take.userId, status: 'in-progress', workedOnDevice: here, workedOnDeviceName: null };
     }),
   );
 }

@@ -9,11 +9,12 @@
  * who was first, when the step arrives.
  */
 import type { TaskKind } from '../domain/tasks/task';
-import { deviceLabel, holderOf } from '../domain/tasks/taskHolder';
+import { holderOf, shortDeviceId } from '../domain/tasks/taskHolder';
 import type { FloorDb, StoredTask, TaskProgress } from './floorDb';
 import { recordOperation, type WorkerIdentity } from './floorOperations';
 import { DeviceRefusal } from './refusals';
 import { readRecord } from './syncState';
+import { productsByIds } from './lookup';
 
 export async function readTask(db: FloorDb, taskId: string): Promise<StoredTask | null> {
   return (await db.tasks.get(taskId)) ?? null;
@@ -26,6 +27,20 @@ export async function readTasksOfKind(db: FloorDb, kind: TaskKind): Promise<{ ta
     const progress = new Map((await db.taskProgress.bulkGet(tasks.map((t) => t.id))).flatMap((p) => (p ? [[p.taskId, p] as const] : [])));
     return tasks.map((task) => ({ task, progress: progress.get(task.id) ?? null }));
   });
+}
+
+/** Where a task's lines are: the zones of its bins (pick, count), or of its products where a line names no bin (putaway). */
+export async function readZonesOfTasks(db: FloorDb, tasks: readonly StoredTask[]): Promise<Map<string, string[]>> {
+  const binCodes = [...new Set(tasks.flatMap((t) => t.lines.flatMap((l) => (l.binCode ? [l.binCode] : []))))];
+  const bins = new Map((await db.bins.bulkGet(binCodes)).flatMap((b) => (b ? [[b.code, b.zone] as const] : [])));
+  const productIds = [...new Set(tasks.flatMap((t) => t.lines.flatMap((l) => (!l.binCode || !bins.has(l.binCode)) && l.productId ? [l.productId] : [])))];
+  const products = await productsByIds(db, productIds);
+  return new Map(
+    tasks.map((task) => {
+      const zones = task.lines.map((l) => (l.binCode ? bins.get(l.binCode) : undefined) ?? (l.productId ? products.get(l.productId)?.zone : undefined)).filter((z): z is string => z !== undefined);
+      return [task.id, [...new Set(zones)].sort()];
+    }),
+  );
 }
 
 export interface TakeTask {
@@ -44,7 +59,7 @@ export async function takeTask(db: FloorDb, worker: WorkerIdentity, taskId: stri
   const holder = holderOf(task, { userId: worker.userId, deviceId: here ?? '' });
   if (holder.kind === 'here') return false;
   if (holder.kind === 'elsewhere' && !takeOver) {
-    throw new DeviceRefusal('task-taken', { code: 'task-taken', by: holder.userName ?? '', ...(holder.deviceId ? { device: deviceLabel(holder.deviceId) } : {}), ...(holder.sameWorker ? { you: true } : {}) });
+    throw new DeviceRefusal('task-taken', { code: 'task-taken', by: holder.userName ?? '', ...(holder.deviceId ? { device: shortDeviceId(holder.deviceId), ...(holder.deviceName ? { deviceName: holder.deviceName } : {}) } : {}), ...(holder.sameWorker ? { you: true } : {}) });
   }
   // The step makes the device's copy this worker's, on this device, in its own transaction.
   // The key names the state the take was decided on: a double tap on Take writes one take.

@@ -8,6 +8,7 @@
  * language can build its own sentence from them.
  */
 import type { LinkProblem } from './codes/gs1/gs1Problem';
+import { englishDate, englishDateOf } from './calendarDate';
 
 export type Why =
   // Product codes (EAN, UPC, GTIN-14).
@@ -60,6 +61,10 @@ export type Why =
   | { readonly code: 'lot-too-long'; readonly max: number }
   | { readonly code: 'lot-bad-characters'; readonly lot: string }
   | { readonly code: 'expiry-not-a-date'; readonly text: string }
+  | { readonly code: 'expiry-empty' }
+  // A date typed in three fields (calendarDate.ts): the field that is not a day, month or year; a date that does not exist.
+  | { readonly code: 'date-field'; readonly field: 'day' | 'month' | 'year' }
+  | { readonly code: 'date-not-real'; readonly day: number; readonly month: number; readonly year: number }
   // Looking up what was scanned.
   | { readonly code: 'unknown-product'; readonly scanned: string }
   | { readonly code: 'gs1-no-gtin' }
@@ -79,7 +84,8 @@ export type Why =
   | { readonly code: 'undo-twice' }
   | { readonly code: 'task-finished' }
   /** `device`: the holder's device (a short id), when the server knows it; `you`: the same worker, on another device. */
-  | { readonly code: 'task-taken'; readonly by: string; readonly device?: string; readonly you?: boolean }
+  /** device: the short id of the device that has it; deviceName: what a supervisor named it. */
+  | { readonly code: 'task-taken'; readonly by: string; readonly device?: string; readonly deviceName?: string; readonly you?: boolean }
   /** The worker took the task on the floor before a supervisor decided otherwise (back to open, to someone else, cancelled). */
   | { readonly code: 'op-task-decided'; readonly taskId: string; readonly status: string; readonly assignedTo: string | null }
   | { readonly code: 'bin-counted-already'; readonly bin: string }
@@ -114,9 +120,9 @@ export type WhyWords = { readonly [C in WhyCode]: (why: WhyOf<C>) => string };
 
 export const englishWhy: WhyWords = {
   'code-empty': () => 'No code was given.',
-  'code-not-digits': ({ text }) => `"${text}" is not a product code: product codes are digits only.`,
-  'code-wrong-length': ({ label, expected, text }) => `${/^[AEIOU]/.test(label) ? 'An' : 'A'} ${label} has ${expected} digits; "${text}" has ${text.length}.`,
-  'code-unknown-length': ({ text }) => `"${text}" has ${text.length} digits; a product code has 8 (EAN-8 or UPC-E), 12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14).`,
+  'code-not-digits': ({ text }) => `"${shortened(text, ECHO)}" is not a product code: product codes are digits only.`,
+  'code-wrong-length': ({ label, expected, text }) => `${/^[AEIOU]/.test(label) ? 'An' : 'A'} ${label} has ${expected} digits; "${shortened(text, ECHO)}" has ${text.length}.`,
+  'code-unknown-length': ({ text }) => `"${shortened(text, ECHO)}" has ${text.length} digits; a product code has 8 (EAN-8 or UPC-E), 12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14).`,
   'code-bad-check-digit': ({ label, text, given, expected }) => `${label} ${text} has a wrong check digit: it ends in ${given}, the digits before it need ${expected}. Re-scan or re-type the code.`,
   'code-not-ean8-nor-upce': ({ text }) => `${text} is neither a valid EAN-8 nor a valid UPC-E: the check digit is wrong. Re-scan or re-type the code.`,
   'code-bad-upce-system': ({ text, first }) => `UPC-E ${text} starts with ${first}; a UPC-E starts with 0 or 1.`,
@@ -138,27 +144,31 @@ export const englishWhy: WhyWords = {
   'gs1-needs-other-ai': ({ ai, title, needs }) => `(${ai}) ${title} needs ${needsInEnglish(needs)} in the same code. If the label has another barcode with the product, scan that one.`,
   'gs1-needs-serial': ({ ai, title }) => `(${ai}) ${title} needs its serial part when the code carries a digital signature (8030).`,
   'gs1-link': ({ problem, ai }) => (LINK_PROBLEMS[problem] ?? LINK_PROBLEMS['no-key'])(ai),
-  'qty-empty': () => 'Enter a quantity.',
-  'qty-not-a-number': ({ text }) => `"${text}" is not a quantity. Enter digits only.`,
-  'qty-not-whole': ({ text }) => `${text} is not a whole number. Quantities are counted in whole units.`,
-  'qty-negative': () => 'A quantity cannot be negative.',
-  'qty-zero': () => 'The quantity must be at least 1.',
-  'qty-too-large': ({ qty, max }) => `${qty} is more than one entry can hold (${max.toLocaleString('en-US')}). Check the number.`,
+  'qty-empty': () => 'Type a quantity, or tap + and -.',
+  'qty-not-a-number': () => 'Type a whole number: digits only.',
+  'qty-not-whole': () => 'Type a whole number: items are counted in whole units.',
+  'qty-negative': () => 'Type 0 or more: a quantity cannot be below 0.',
+  'qty-zero': () => 'Type at least 1.',
+  'qty-too-large': ({ max }) => `That number is too large for one entry (at most ${max.toLocaleString('en-US')}). Check it.`,
   'qty-more-than-allowed': ({ qty, max }) => `${qty} is more than needed: at most ${max} here.`,
   'scan-bin-first': ({ bin }) => `Scan bin ${bin} first.`,
   'wrong-bin': ({ scanned, expected }) => `Wrong bin: this is ${scanned}. Go to bin ${expected}.`,
   'wrong-item': ({ expected }) => `Wrong item: this is not ${expected}. Scan ${expected}.`,
   'line-done': ({ needed, unit }) => `This line is complete: ${needed} ${unit} picked.`,
   'more-than-needed': ({ qty, unit, left }) => `More than needed: this code is ${qty} ${unit}, only ${left} left to pick.`,
-  'lot-expired': ({ lot, expiry }) => `Lot ${lot || '(none)'} expired on ${expiry}. Do not use it; take another lot.`,
-  'lot-empty': () => 'Enter the lot printed on the item.',
+  'lot-expired': ({ lot, expiry }) => `This date has passed: lot ${lot || '(none)'} expired on ${englishDate(expiry)}. Do not use it; take another lot.`,
+  'lot-empty': () => 'Type the lot printed on the item.',
   'lot-too-long': ({ max }) => `A lot has at most ${max} characters.`,
-  'lot-bad-characters': ({ lot }) => `"${lot}" holds a character a lot cannot have. Use letters, digits and - / . _ only.`,
-  'expiry-not-a-date': ({ text }) => `"${text}" is not a date. Enter the expiry as YYYY-MM-DD.`,
-  'unknown-product': ({ scanned }) => `Unknown product: no product in this warehouse has the code ${scanned}. Check the label, or ask a supervisor to add the code.`,
+  'lot-bad-characters': ({ lot }) => `"${shortened(lot, ECHO)}" holds a character a lot cannot have. Use letters, digits and - / . _ only.`,
+  // Files (CSV import) write dates as ISO; on the floor dates are typed in three fields.
+  'expiry-not-a-date': ({ text }) => `"${shortened(text, ECHO)}" is not a date: write it as YYYY-MM-DD, e.g. 2027-12-31.`,
+  'expiry-empty': () => 'Type the expiry date printed on the item.',
+  'date-field': ({ field }) => (field === 'day' ? 'Type the day as a number from 1 to 31.' : field === 'month' ? 'Type the month as a number from 1 to 12.' : 'Type the year with 4 digits, e.g. 2027.'),
+  'date-not-real': ({ day, month, year }) => `There is no ${englishDateOf(year, month, day)}. Check the day and the month.`,
+  'unknown-product': ({ scanned }) => `Unknown product: no product in this warehouse has the code ${shortened(scanned, ECHO)}. Check the label, or ask a supervisor to add the code.`,
   'gs1-no-gtin': () => 'This GS1 code names no product (no GTIN in it), so it cannot be looked up.',
-  'no-such-bin': ({ bin }) => `Unknown bin: there is no bin ${bin} in this warehouse. Check the label.`,
-  'scan-broken': ({ received }) => `The scanner's code arrived broken ("${shownReceived(received)}" received). Scan again.`,
+  'no-such-bin': ({ bin }) => `Unknown bin: there is no bin ${shortened(bin, ECHO)} in this warehouse. Check the label.`,
+  'scan-broken': ({ received }) => `The scanner's code arrived broken ("${shortened(shownReceived(received), ECHO)}" received). Scan again.`,
   'unsent-operations': ({ count }) => `${count} operation${count === 1 ? '' : 's'} on this device ${count === 1 ? 'has' : 'have'} not reached the server yet. Connect to the network and let the device sync first, so no work is lost.`,
   'no-session': () => 'Sign in first.',
   'storage-full': () => 'The device storage is full. Free space on the device (photos, other apps) and try again; nothing was lost.',
@@ -170,10 +180,12 @@ export const englishWhy: WhyWords = {
   'undo-not-last': () => 'Only the last step of a task can be undone.',
   'undo-twice': () => 'That step was undone already.',
   'task-finished': () => 'This task is finished; nothing more can be recorded or undone on it.',
-  'task-taken': ({ by, device, you }) =>
-    you === true
-      ? `You have this task on another device${device ? ` (${device})` : ''}. Take it over only if that device stopped working on it.`
-      : `This task was taken by ${by}. Choose another one.${device ? ` It is on device ${device}; take it over only if ${by} stopped working on it.` : ''}`,
+  'task-taken': ({ by, device, deviceName, you }) => {
+    const shown = device && deviceName ? `${deviceName} (${device})` : device;
+    return you === true
+      ? `You have this task on another device${shown ? `: ${shown}` : ''}. Take it over only if that device stopped working on it.`
+      : `This task was taken by ${by}. Choose another one.${shown ? ` It is on device ${shown}; take it over only if ${by} stopped working on it.` : ''}`;
+  },
   'op-task-decided': ({ taskId, status, assignedTo }) =>
     `A supervisor ${status === 'cancelled' ? 'cancelled' : assignedTo ? `gave task ${taskId} to ${assignedTo}` : `put task ${taskId} back to open`} after you took it; the task stays so. Steps you did are kept and shown to the supervisor.`,
   'bin-counted-already': ({ bin }) => `Bin ${bin} is already counted on this task. Undo that count to count it again.`,
@@ -198,7 +210,9 @@ export const englishWhy: WhyWords = {
   'camera-failed': ({ message }) => message,
 };
 
-/** What a broken scan brought, readable: GS (FNC1) as ‹GS›. */
+/** How much of what was scanned or typed a refusal repeats: enough to recognise it, never a screenful. */
+export const ECHO = 32;
+
 /** A long value cut to what a screen can show. */
 export function shortened(text: string, max = 40): string {
   return text.length <= max ? text : `${text.slice(0, max)}…`;
@@ -223,6 +237,7 @@ const LINK_PROBLEMS: Readonly<Record<LinkProblem, (ai: string) => string>> = {
   repeated: (ai) => `(${ai}) is given twice in this link.`,
 };
 
+/** What a broken scan brought, readable: GS (FNC1) as ‹GS›. */
 export function shownReceived(received: string): string {
   return received.replaceAll('\u001d', '‹GS›');
 }

@@ -127,7 +127,7 @@ async function device(): Promise<FloorDb> {
 
 const wire = (over: Partial<StoredTask> = {}): Page['tasks'][number] => {
   const { serverClock: _c, ...rest } = task(over);
-  return { ...rest, assignedToName: rest.assignedToName ?? null, conflicts: (rest.conflicts ?? []).map((c) => ({ ...c, devices: [...c.devices] })), lines: rest.lines.map((l) => ({ ...l, done: l.done ?? 0, short: (l.short ?? null) as Page['tasks'][number]['lines'][number]['short'] })) };
+  return { ...rest, assignedToName: rest.assignedToName ?? null, workedOnDeviceName: rest.workedOnDeviceName ?? null, dueAt: rest.dueAt ?? null, conflicts: (rest.conflicts ?? []).map((c) => ({ ...c, devices: c.devices.map((d) => ({ ...d, deviceName: d.deviceName ?? null })) })), lines: rest.lines.map((l) => ({ ...l, done: l.done ?? 0, short: (l.short ?? null) as Page['tasks'][number]['lines'][number]['short'] })) };
 };
 
 describe('readRealLineProgress on the device', () => {

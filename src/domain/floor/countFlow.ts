@@ -3,12 +3,16 @@
  * task's bins in walk order, or a spot count of any bin. One bin is counted at a time
  * on a device (the count being worked is this machine's state, kept on the device
  * with every scan). Each item scan is +1 (a case: its pack); a typed quantity replaces
- * the count of the item last scanned, which the screen names; submitting asks for one
- * recount when far off; "bin is empty" records a count of nothing.
+ * the count of the item last scanned or chosen on the list, which the screen names; +
+ * and - step an item's count by one; submitting asks for one recount of the lines far
+ * off; "bin is empty" records a count of nothing.
  *
  * Invariants of this machine:
- * - A typed quantity applies to the item last scanned (the tap names it), never to
- *   whichever item happens to be last in the list.
+ * - A typed quantity applies to the item last scanned or chosen (the tap names it),
+ *   never to whichever item happens to be last in the list.
+ * - + and - name the item they were tapped for; a count never goes below zero. They
+ *   are edits of the running count, like a scan: nothing is recorded until submit.
+ * - A recount asks again only for the lines far off; the others keep their counts.
  * - A bin of a count task is submitted once per count attempt: the submitted count
  *   and the cleared count sheet are written together, and the device refuses a second
  *   count of a line already counted (until that count is undone).
@@ -17,7 +21,7 @@
  * - An expiry on a product that does not track expiry is ignored.
  */
 import type { Product } from '../catalog/product';
-import { bookUnits, countScan, emptyBinCount, setCount, startCount, submitCount, type CountSheet } from './countSheet';
+import { bookUnits, countScan, emptyBinCount, sameItem as sameKey, setCount, startCount, stepCount, submitCount, type CountSheet } from './countSheet';
 import { checkQuantity } from './quantity';
 import { missingLotFacts } from './lotEntry';
 import type { DeviationKind } from './operations';
@@ -60,6 +64,10 @@ export interface CountState extends FlowBase {
 export type CountEvent =
   | { readonly type: 'scan'; readonly code: ScannedCode }
   | { readonly type: 'quantity'; readonly item: CountItemKey; readonly text: string }
+  /** A line of the sheet (counted, expected, or asked again) chosen, so the quantity and the steppers are for it. */
+  | { readonly type: 'select'; readonly item: CountItemKey }
+  /** + or - on an item's count. */
+  | { readonly type: 'step'; readonly item: CountItemKey; readonly delta: 1 | -1 }
   | { readonly type: 'lot'; readonly lot: string | null; readonly expiry: string | null }
   | { readonly type: 'submit'; readonly binCode: string }
   | { readonly type: 'empty'; readonly binCode: string }
@@ -108,6 +116,14 @@ export function countStep(state: CountState, context: CountContext, event: Count
       return scan(state, context, event.code);
     case 'quantity':
       return typed(state, context, event.item, event.text);
+    case 'select':
+      if (sheet === null || state.question || state.asking || !onSheet(sheet, event.item)) return ignore(state);
+      return ignore({ ...state, lastItem: itemOnSheet(sheet, event.item) });
+    case 'step': {
+      if (sheet === null || state.question || state.asking || !onSheet(sheet, event.item)) return ignore(state);
+      const item = itemOnSheet(sheet, event.item);
+      return ignore({ ...state, sheet: stepCount(sheet, item, event.delta), lastItem: item });
+    }
     case 'lot': {
       if (sheet === null || state.asking === null || state.question) return ignore(state);
       const { product, packQty } = state.asking;
@@ -115,7 +131,7 @@ export function countStep(state: CountState, context: CountContext, event: Count
       const expiry = product.expiryTracked ? (event.expiry ?? state.asking.expiry) : null;
       const missing = missingLotFacts(product, { lot, expiry });
       if (missing.lot) return fail(state, { code: 'lot-empty' });
-      if (missing.expiry) return fail(state, { code: 'expiry-not-a-date', text: '' });
+      if (missing.expiry) return fail(state, { code: 'expiry-empty' });
       return counted({ ...state, asking: null }, sheet, product, lot ?? '', expiry, packQty);
     }
     case 'submit': {
@@ -191,7 +207,16 @@ function counted(state: CountState, sheet: CountSheet, product: Product, lot: st
   return say({ ...state, sheet: countScan(sheet, item, packQty), lastItem: item }, { kind: 'counted', qty: packQty, productName: product.name });
 }
 
-const sameItem = (a: CountItemKey, b: CountItemKey) => a.productId === b.productId && a.lot === b.lot;
+const sameItem = (a: CountItemKey, b: CountItemKey) => sameKey(a, b);
+
+/** An item the sheet knows: counted, in the book, in the first count or asked again. */
+const onSheet = (sheet: CountSheet, item: CountItemKey) => [...sheet.items, ...sheet.book, ...(sheet.firstCount ?? []), ...(sheet.recount ?? [])].some((k) => sameKey(k, item));
+
+/** The item with the expiry the sheet holds for it (the tap may not carry one). */
+function itemOnSheet(sheet: CountSheet, item: CountItemKey): CountItemKey {
+  const known = [...sheet.items, ...(sheet.firstCount ?? []), ...sheet.book].find((k) => sameKey(k, item));
+  return { productId: item.productId, lot: item.lot, expiry: known?.expiry ?? item.expiry };
+}
 
 function typed(state: CountState, context: CountContext, item: CountItemKey, text: string): CountTransition {
   const sheet = sheetOf(state, context);

@@ -51,7 +51,7 @@ describe('a pick line, scan by scan', () => {
 
   it('refuses an expired lot, from a GS1 code or when no good lot is left', () => {
     expect(pickScan(line(), true, scan(`(01)0${each}(17)261001(10)OLD`))).toMatchObject({ kind: 'refused', reason: 'lot-expired' });
-    expect(pickScan(line({ binStock: [stock('OLD', '2026-10-01', 3)] }), true, scan(each))).toMatchObject({ kind: 'refused', reason: 'lot-expired', message: 'Lot OLD expired on 2026-10-01. Do not use it; take another lot.' });
+    expect(pickScan(line({ binStock: [stock('OLD', '2026-10-01', 3)] }), true, scan(each))).toMatchObject({ kind: 'refused', reason: 'lot-expired', message: 'This date has passed: lot OLD expired on 1 Oct 2026. Do not use it; take another lot.' });
   });
 
   it('takes the lot from a GS1 code, noting the lot FEFO proposed', () => {

@@ -32,7 +32,7 @@ export interface TaskConflict {
   /** over-pick: units picked above the line's quantity. */
   readonly excess: number | null;
   /** The devices whose steps met, with who used them (over-pick: every device that picked the line). */
-  readonly devices: readonly { readonly deviceId: string; readonly userName: string | null }[];
+  readonly devices: readonly { readonly deviceId: string; readonly userName: string | null; readonly deviceName?: string | null }[];
   /** worked-after-decision: what the supervisor had decided. */
   readonly decision: { readonly status: TaskStatus; readonly assignedToName: string | null } | null;
   readonly at: string;
@@ -48,6 +48,10 @@ export interface Task {
   readonly assignedTo: string | null;
   /** The device that has the task (took it, or sent its first step), as the server last said; null before any. */
   readonly workedOnDevice: string | null;
+  /** The name a supervisor gave `workedOnDevice` ("Pat's scanner 2"); null when unnamed, absent in tasks stored before the server sent it. */
+  readonly workedOnDeviceName?: string | null;
+  /** When the task must be done, an ISO instant (dueTime.ts); null when it has no due time, absent in tasks stored before. */
+  readonly dueAt?: string | null;
   /** The display name of `assignedTo`, for "who has it"; absent in tasks stored before the server sent it. */
   readonly assignedToName?: string | null;
   /** Conflicts on the task not yet resolved by a supervisor; absent in tasks stored before. */

@@ -2,7 +2,8 @@ import { Fragment } from 'react';
 import type { LookupResult } from '../../../device/lookup';
 import type { PackLevel } from '../../../domain/catalog/product';
 import { Problem } from '../../components/Screen';
-import { useSay, useT } from '../../i18n/useT';
+import { useSay, useShowDate, useT } from '../../i18n/useT';
+import { BinCode, Words } from '../../components/Words';
 
 const PACK_NAMES = { each: 'pack.each', inner: 'pack.inner', case: 'pack.case' } as const satisfies Record<PackLevel, string>;
 const SYMBOLOGIES: Record<string, string> = { 'ean-13': 'EAN-13', 'ean-8': 'EAN-8', 'upc-a': 'UPC-A', 'upc-e': 'UPC-E', 'gtin-14': 'GTIN-14' };
@@ -24,6 +25,7 @@ export function FindResult({ result }: { result: LookupResult }) {
 function ProductFound({ result }: { result: Extract<LookupResult, { kind: 'product' }> }) {
   const { product, scannedCode, places, totalQty, fromCode } = result;
   const t = useT();
+  const showDate = useShowDate();
   return (
     <section className="result" aria-label={t('find.product')} data-testid="product-result">
       <h2>{product.name}</h2>
@@ -36,8 +38,8 @@ function ProductFound({ result }: { result: Extract<LookupResult, { kind: 'produ
       {fromCode && (
         <dl className="from-code" data-testid="from-code" aria-label={t('find.fromCode')}>
           {fromCode.lot !== undefined && (<><dt>{t('find.lot')}</dt><dd>{fromCode.lot}</dd></>)}
-          {fromCode.expiry !== undefined && (<><dt>{t('find.expiry')}</dt><dd>{fromCode.expiry}</dd></>)}
-          {fromCode.bestBefore !== undefined && (<><dt>{t('find.bestBefore')}</dt><dd>{fromCode.bestBefore}</dd></>)}
+          {fromCode.expiry !== undefined && (<><dt>{t('find.expiry')}</dt><dd>{showDate(fromCode.expiry)}</dd></>)}
+          {fromCode.bestBefore !== undefined && (<><dt>{t('find.bestBefore')}</dt><dd>{showDate(fromCode.bestBefore)}</dd></>)}
           {fromCode.serial !== undefined && (<><dt>{t('find.serial')}</dt><dd>{fromCode.serial}</dd></>)}
           {fromCode.count !== undefined && (<><dt>{t('find.count')}</dt><dd>{fromCode.count}</dd></>)}
           {fromCode.others.map((element, i) => (
@@ -66,10 +68,12 @@ function ProductFound({ result }: { result: Extract<LookupResult, { kind: 'produ
           <tbody>
             {places.map((place) => (
               <tr key={`${place.binCode}|${place.lot}`}>
-                <td>{place.binCode}</td>
+                <td>
+                  <BinCode code={place.binCode} />
+                </td>
                 <td>{place.qty.toLocaleString()}</td>
-                {product.lotTracked && <td>{place.lot || '—'}</td>}
-                {product.expiryTracked && <td>{place.expiry ?? '—'}</td>}
+                {product.lotTracked && <td>{place.lot ? <BinCode code={place.lot} /> : '—'}</td>}
+                {product.expiryTracked && <td className="code-whole">{place.expiry ? showDate(place.expiry) : '—'}</td>}
               </tr>
             ))}
           </tbody>
@@ -92,7 +96,9 @@ function BinFound({ result }: { result: Extract<LookupResult, { kind: 'bin' }> }
   const t = useT();
   return (
     <section className="result" aria-label={t('find.bin')} data-testid="bin-result">
-      <h2>{t('find.binTitle', bin.code)}</h2>
+      <h2>
+        <Words text={t('find.binTitle', bin.code)} />
+      </h2>
       <p>{t('find.binPlace', bin.zone, bin.aisle, bin.walkSeq)}</p>
       {contents.length === 0 ? (
         <p>{t('find.binEmpty')}</p>

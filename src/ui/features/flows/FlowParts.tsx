@@ -4,11 +4,11 @@ import { announceScan } from '../../../scanning/scanBus';
 import { Problem } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import type { FlowSteps } from './useFlowSteps';
-import type { FlowAnswer as TaskFlowAnswer } from './useTaskFlow';
+import { Words } from '../../components/Words';
 import type { DeviationFacts, DeviationQuestion, SharedNote } from '../../../domain/floor/flow';
 import type { DeviationKind } from '../../../domain/floor/operations';
 
-/** "Saved…" in green, or the reason in red. */
+/** "Saved…" in green, or the reason in red (screens that are no step screen: taking a task). */
 export function FlowAnswer({ steps }: { steps: FlowSteps }) {
   return (
     <>
@@ -19,17 +19,6 @@ export function FlowAnswer({ steps }: { steps: FlowSteps }) {
       )}
       {steps.problem && <Problem message={steps.problem} />}
     </>
-  );
-}
-
-/** The flow's one answer: OK in green, a deviation in amber, an error in red. */
-export function TaskFlowAnswerView({ answer }: { answer: TaskFlowAnswer | null }) {
-  if (answer === null) return null;
-  if (answer.tone === 'error') return <Problem key={answer.seq} message={answer.text} />;
-  return (
-    <p key={answer.seq} className={answer.tone === 'ok' ? 'saved' : 'deviation'} role="status" data-tone={answer.tone}>
-      {answer.text}
-    </p>
   );
 }
 
@@ -68,26 +57,28 @@ export function useSharedNoteWords(): (note: SharedNote<unknown>) => string {
   };
 }
 
-/** A step that asks "are you sure?": what is unusual, and save or cancel. */
-export function DeviationPrompt({ question, onConfirm, onCancel }: { question: DeviationQuestion<unknown>; onConfirm: () => void; onCancel: () => void }) {
+/**
+ * What a step that asks "are you sure?" says, in the feedback zone (amber); Yes is the
+ * primary action and No the secondary, each in its usual place.
+ */
+export function DeviationQuestionWords({ question }: { question: DeviationQuestion<unknown> }) {
   const t = useT();
   const words = useDeviationWords();
   return (
     <div className="deviation-question" role="group" aria-label={t('flow.question')} data-testid="deviation-question">
       {question.deviations.map((kind) => (
-        <p key={kind}>{words(kind, question.facts)}</p>
+        <p key={kind}>
+          <Words text={words(kind, question.facts)} />
+        </p>
       ))}
-      <p>{t('flow.ask')}</p>
-      <div className="flow-actions">
-        <button type="button" className="primary" onClick={onConfirm}>
-          {t('flow.confirm')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('flow.cancel')}
-        </button>
-      </div>
     </div>
   );
+}
+
+/** Under the question, at the top of the body: what Yes means. */
+export function DeviationAsk() {
+  const t = useT();
+  return <p className="deviation-ask">{t('flow.ask')}</p>;
 }
 
 /** Typing a code: the same scan event as the camera and the hardware scanner, with source "keyboard". */
@@ -95,7 +86,7 @@ export function CodeEntry() {
   const t = useT();
   return (
     <form
-      className="form inline"
+      className="code-entry"
       onSubmit={(e) => {
         e.preventDefault();
         const field = e.currentTarget.elements.namedItem('code') as HTMLInputElement;

@@ -17,9 +17,9 @@
  *   one IndexedDB transaction under the step's key; the screen says "Saved" only
  *   after it resolves. A reload at any moment resumes from the last saved state.
  * - A step that only changes the machine's state (a bin confirmed, a count's +1) is
- *   answered at once: its state is written in the same task, before the screen paints,
- *   and IndexedDB commits writes in the order they were made, so a later step's own
- *   transaction never lands before it.
+ *   answered after its state is written (one small IndexedDB write, a few ms): what the
+ *   screen shows is what a reload resumes from. A write that fails is answered in red
+ *   and the screen keeps the state before it.
  *
  * Speed (issue 14): the machine decides on what the device's read cache holds
  * (device/readCache.ts), which after the first event of a task is memory: no read per
@@ -128,8 +128,13 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
       if (saved === 'duplicate') next = (await readFlowState<S>(floorDb, def.stateKey)) ?? next;
       if (kind === 'tap') lastSavedTap.current = { kind: tapKind, at: performance.now() };
     } else if (next !== current) {
-      // Asked for now, before the screen paints; not waited for (see the invariants).
-      saveFlowState(floorDb, def.stateKey, next).catch((error: unknown) => answerWith('error', live.current.say(error)));
+      // Kept before it is shown (see the invariants): a reload right after the answer resumes from it.
+      try {
+        await saveFlowState(floorDb, def.stateKey, next);
+      } catch (error) {
+        answerWith('error', live.current.say(error));
+        return;
+      }
     }
     if (mine !== generation.current) return;
     // After a step the cache holds what it wrote: this is memory, not a read.

@@ -1,24 +1,28 @@
 /**
  * Picking one list: the screen shows the pick machine's state (domain/floor/pickFlow)
  * and sends it scans and taps through the one flow hook; the machine decides, the
- * device records. Works with no network.
+ * device records. Works with no network. Laid out as every step screen (StepScreen):
+ * the line's quantity as a big counter, - and + setting how many to confirm, Confirm
+ * in the thumb zone; Short pick opens its reasons in a sheet.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeviceSession } from '../../../device/syncState';
 import { readPickContext } from '../../../device/flowContexts';
 import { resolveScan } from '../../../device/scanResolver';
 import { lotToPick } from '../../../domain/floor/pickLine';
 import { currentPickLine, pickStep, startPick, type PickContext, type PickEvent, type PickNote, type PickState } from '../../../domain/floor/pickFlow';
-import type { ShortReason } from '../../../domain/floor/operations';
 import { floorDb } from '../../floor';
 import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
-import { useT } from '../../i18n/useT';
+import { BinCode, Words } from '../../components/Words';
+import { useShowDate, useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CodeEntry, DeviationAsk, DeviationQuestionWords, useSharedNoteWords } from '../flows/FlowParts';
+import { FeedbackZone, SecondaryButton, StepScreen, type PrimaryAction } from '../flows/StepScreen';
+import { QuantityCounter } from '../flows/QuantityCounter';
 import { CameraButton, CameraSlot } from '../camera/CameraSlot';
-
-const SHORT_REASONS: readonly ShortReason[] = ['not-found', 'damaged', 'less-than-expected'];
+import { useNextTask } from '../tasks/useNextTask';
+import { ShortPickSheet } from './ShortPickSheet';
 
 type PickScreenContext = PickContext & { readonly reference: string };
 
@@ -56,9 +60,13 @@ function usePickDefinition(taskId: string): FlowDefinition<PickState, PickScreen
   };
 }
 
+/** A typed quantity as a number for + and -: what is not a whole number counts as 0. */
+const asCount = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : 0);
+
 export function PickScreen({ taskId, session }: { taskId: string; session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
   const t = useT();
+  const showDate = useShowDate();
   const worker = { userId: session.user.id, warehouseId: session.warehouse?.id ?? '' };
   const flow = useTaskFlow(usePickDefinition(taskId), worker, [taskId]);
   const [typed, setTyped] = useState('');
@@ -66,6 +74,7 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
   const [cameraOn, setCameraOn] = useState(false);
   const { state, context } = flow;
   const current = context ? currentPickLine(context) : null;
+  const next = useNextTask('pick', taskId, session.user.id, context?.finished === true);
   // A quantity typed for a line is cleared once that line's count changed (the step was saved).
   useEffect(() => setTyped(''), [current?.lineNo, current?.done]);
 
@@ -80,11 +89,9 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
     current && product && current.binStock && current.binCode && (product.lotTracked || product.expiryTracked)
       ? lotToPick({ binCode: current.binCode, product, needed: current.needed, done: current.done, binStock: current.binStock, today: context.today }, null)
       : null;
-
-  function submitTyped(event: FormEvent) {
-    event.preventDefault();
-    if (current !== null) flow.tap({ type: 'quantity', lineNo: current.lineNo, seenDone: current.done, text: typed });
-  }
+  const left = current ? Math.max(0, current.needed - current.done) : 0;
+  const undo = () => context.lastOpId && flow.tap({ type: 'undo', opId: context.lastOpId });
+  const confirmQuantity = () => current !== null && flow.tap({ type: 'quantity', lineNo: current.lineNo, seenDone: current.done, text: typed });
 
   const prompt = finished
     ? t('pick.listPicked')
@@ -94,87 +101,108 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
         ? t('pick.scanItem', product?.name ?? '')
         : t('pick.scanBin', current.binCode ?? '?');
 
-  return (
-    <Screen title={t('pick.title', context.reference)}>
-      <p className="progress-text" data-testid="pick-progress">
-        {t('pick.progress', context.lines.filter((l) => l.closed).length, context.lines.length, unitsDone, unitsNeeded)}
-      </p>
-      <p className="expect" data-testid="expect" aria-live="polite">
-        {prompt}
-      </p>
+  const primary: PrimaryAction = state.question
+    ? { label: t('flow.confirm'), onTap: () => flow.tap({ type: 'confirm' }) }
+    : finished
+      ? next
+        ? { label: t('pick.nextList'), onTap: () => flow.guarded(() => navigate('/pick', `task=${encodeURIComponent(next.id)}`)) }
+        : { label: t('pick.back'), onTap: () => flow.guarded(() => navigate('/pick')) }
+      : current === null
+        ? { label: t('pick.finish'), onTap: () => flow.tap({ type: 'finish' }) }
+        : { label: t('pick.confirmQuantity'), onTap: confirmQuantity };
+
+  const secondary = state.question ? (
+    <SecondaryButton label={t('flow.cancel')} onTap={() => flow.tap({ type: 'cancel' })} />
+  ) : finished ? (
+    next ? <SecondaryButton label={t('pick.back')} onTap={() => flow.guarded(() => navigate('/pick'))} /> : null
+  ) : (
+    <>
+      {current && <CameraButton on={cameraOn} setOn={setCameraOn} />}
+      {current && <SecondaryButton label={t('pick.short')} onTap={() => setAskingShort(true)} expanded={askingShort} danger />}
+      <SecondaryButton label={t('common.undoLast')} onTap={undo} disabled={context.lastOpId === null} />
+    </>
+  );
+
+  const counter =
+    current && product ? (
+      <QuantityCounter
+        testId="pick-counter"
+        count={`${current.done} / ${current.needed}`}
+        caption={t('pick.counterCaption', product.unit)}
+        stepper={{
+          id: 'qty',
+          label: t('pick.quantityOf', product.name),
+          caption: t('pick.nowCaption'),
+          value: typed,
+          onType: setTyped,
+          onMinus: () => setTyped(String(Math.max(0, asCount(typed) - 1))),
+          onPlus: () => setTyped(String(Math.min(left, asCount(typed) + 1))),
+          minusDisabled: asCount(typed) <= 0,
+          plusDisabled: asCount(typed) >= left,
+          onEnter: confirmQuantity,
+        }}
+      />
+    ) : (
+      <QuantityCounter testId="pick-counter" count={`${unitsDone} / ${unitsNeeded}`} caption={t('pick.unitsCaption')} stepper={null} />
+    );
+
+  const body = (
+    <>
       {current && product && (
-        <p className="line-detail" data-testid="current-line">
-          {t('pick.line', product.name, product.sku, current.done, current.needed, product.unit, current.binCode ?? '')}
-          {fefo?.kind === 'lot' && fefo.lot ? t('pick.fefoLot', fefo.lot, fefo.expiry ?? '') : ''}
-        </p>
-      )}
-      <TaskFlowAnswerView answer={flow.answer} />
-      {state.question && <DeviationPrompt question={state.question} onConfirm={() => flow.tap({ type: 'confirm' })} onCancel={() => flow.tap({ type: 'cancel' })} />}
-      {!finished && current && (
-        <>
-          {/* Right under the prompt and the answer, where the eyes are while aiming. */}
-          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
-          <CodeEntry />
-          <form className="form inline" onSubmit={submitTyped}>
-            <label htmlFor="qty">{product ? t('pick.quantityOf', product.name) : t('pick.quantity')}</label>
-            <input id="qty" inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-            <button type="submit">{t('pick.confirmQuantity')}</button>
-          </form>
-          <div className="flow-actions">
-            <CameraButton on={cameraOn} setOn={setCameraOn} />
-            <button type="button" onClick={() => setAskingShort(!askingShort)} aria-expanded={askingShort}>
-              {t('pick.short')}
-            </button>
-            <button type="button" onClick={() => context.lastOpId && flow.tap({ type: 'undo', opId: context.lastOpId })} disabled={context.lastOpId === null}>
-              {t('common.undoLast')}
-            </button>
-          </div>
-          {askingShort && (
-            <div className="flow-actions" role="group" aria-label={t('pick.shortWhy')}>
-              {SHORT_REASONS.map((reason) => (
-                <button
-                  key={reason}
-                  type="button"
-                  className="danger-soft"
-                  onClick={() => {
-                    setAskingShort(false);
-                    flow.tap({ type: 'short', lineNo: current.lineNo, reason });
-                  }}
-                >
-                  {t(`short.${reason}`)}
-                </button>
-              ))}
-            </div>
-          )}
-        </>
-      )}
-      {!finished && current === null && (
-        <div className="flow-actions">
-          <button type="button" className="primary" onClick={() => flow.tap({ type: 'finish' })}>
-            {t('pick.finish')}
-          </button>
-          <button type="button" onClick={() => context.lastOpId && flow.tap({ type: 'undo', opId: context.lastOpId })} disabled={context.lastOpId === null}>
-            {t('common.undoLast')}
-          </button>
+        <div className="line-detail" data-testid="current-line">
+          <p className="line-product">
+            <Words text={product.name} />
+          </p>
+          <p className="line-facts">
+            <Words text={`${product.sku} · ${t('pick.inBin', current.binCode ?? '')}`} />
+          </p>
+          {fefo?.kind === 'lot' && fefo.lot && <p className="line-lot">{t('pick.fefoLot', fefo.lot, fefo.expiry ? showDate(fefo.expiry) : '')}</p>}
         </div>
       )}
-      {finished && (
-        <button type="button" className="primary" onClick={() => flow.guarded(() => navigate('/pick'))}>
-          {t('pick.back')}
-        </button>
+      {!finished && current && (
+        <>
+          <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
+          <CodeEntry />
+        </>
       )}
       <ol className="pick-lines" aria-label={t('pick.linesInOrder')}>
         {context.lines.map((line) => (
           <li key={line.lineNo} className={line === current ? 'current' : line.closed ? 'closed' : ''}>
-            <span>{line.binCode}</span>
-            <span>{line.product?.name ?? ''}</span>
-            <span>
+            <BinCode code={line.binCode ?? ''} />
+            <span className="pick-line-name">{line.product?.name ?? ''}</span>
+            <span className="pick-line-qty">
               {line.done}/{line.needed}
               {line.short ? t('pick.shortBy', line.short.qty) : ''}
             </span>
           </li>
         ))}
       </ol>
-    </Screen>
+    </>
+  );
+
+  return (
+    <StepScreen
+      title={t('pick.title', context.reference)}
+      progress={t('pick.progress', context.lines.filter((l) => l.closed).length, context.lines.length, unitsDone, unitsNeeded)}
+      progressTestId="pick-progress"
+      prompt={prompt}
+      feedback={<FeedbackZone answer={flow.answer} question={state.question ? <DeviationQuestionWords question={state.question} /> : undefined} />}
+      note={state.question ? <DeviationAsk /> : null}
+      body={body}
+      secondary={secondary}
+      counter={counter}
+      primary={primary}
+      sheet={
+        askingShort && current && !state.question ? (
+          <ShortPickSheet
+            onChoose={(reason) => {
+              setAskingShort(false);
+              flow.tap({ type: 'short', lineNo: current.lineNo, reason });
+            }}
+            onClose={() => setAskingShort(false)}
+          />
+        ) : null
+      }
+    />
   );
 }

@@ -2,7 +2,9 @@
  * Putting away, from a task or ad hoc: the screen shows the putaway machine's state
  * (domain/floor/putawayFlow) and sends it scans and taps through the one flow hook.
  * Before a product scan is decided, the device looks up the lot's known expiry and
- * the bin to suggest; the machine decides with them.
+ * the bin to suggest; the machine decides with them. Laid out as every step screen
+ * (StepScreen): the line's quantity as a big counter, - and + setting how many go into
+ * the bin scanned next.
  */
 import { useEffect, useState } from 'react';
 import type { DeviceSession } from '../../../device/syncState';
@@ -12,11 +14,15 @@ import { currentPutawayLine, itemInHand, itemOfScan, putawayStep, startPutaway, 
 import { floorDb } from '../../floor';
 import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
+import { BinCode, Words } from '../../components/Words';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CodeEntry, DeviationPrompt, TaskFlowAnswerView, useSharedNoteWords } from '../flows/FlowParts';
+import { CodeEntry, DeviationAsk, DeviationQuestionWords, useSharedNoteWords } from '../flows/FlowParts';
+import { FeedbackZone, SecondaryButton, StepScreen, type PrimaryAction } from '../flows/StepScreen';
+import { QuantityCounter } from '../flows/QuantityCounter';
 import { CameraButton, CameraSlot } from '../camera/CameraSlot';
-import { LotEntry } from '../flows/LotEntry';
+import { LotEntry, LOT_ENTRY_FORM } from '../flows/LotEntry';
+import { useNextTask } from '../tasks/useNextTask';
 
 type PutawayScreenContext = PutawayContext & { readonly reference: string | null };
 
@@ -75,6 +81,7 @@ export function PutawayScreen({ taskId, session }: { taskId: string | null; sess
   const flow = useTaskFlow(usePutawayDefinition(taskId, session.user.id), worker, [taskId]);
   const [cameraOn, setCameraOn] = useState(false);
   const { state, context } = flow;
+  const next = useNextTask('putaway', taskId, session.user.id, context?.finished === true);
   // The field shows what the worker types at once; the machine hears each edit in turn, before any later scan.
   const [qtyText, setQtyText] = useState('');
   const heldKey = state?.item ? `${state.item.product.id}|${state.item.lineNo}|${state.item.asking}|${state.stepNo}` : '';
@@ -103,30 +110,80 @@ export function PutawayScreen({ taskId, session }: { taskId: string | null; sess
           ? t('putaway.scanItem', lineProduct.name)
           : t('putaway.scanAnyItem');
 
-  return (
-    <Screen title={context.reference ? t('putaway.title', context.reference) : t('putaway.adHocTitle')}>
-      {lines && (
-        <p className="progress-text" data-testid="putaway-progress">
-          {t('putaway.progress', lines.filter((l) => l.done >= l.needed).length, lines.length, lines.reduce((s, l) => s + l.done, 0), lines.reduce((s, l) => s + l.needed, 0))}
-        </p>
+  const left = current ? Math.max(0, current.needed - current.done) : null;
+  const qtyNow = /^\d+$/.test(qtyText.trim()) ? Number(qtyText.trim()) : 0;
+  const editQty = (text: string) => {
+    setQtyText(text);
+    flow.edit({ type: 'edit-quantity', text });
+  };
+
+  const primary: PrimaryAction = state.question
+    ? { label: t('flow.confirm'), onTap: () => flow.tap({ type: 'confirm' }) }
+    : inHand?.asking
+      ? { label: t('lot.confirm'), onTap: null, form: LOT_ENTRY_FORM }
+      : finished
+        ? next
+          ? { label: t('putaway.nextTask'), onTap: () => flow.guarded(() => navigate('/putaway', `task=${encodeURIComponent(next.id)}`)) }
+          : { label: t('putaway.back'), onTap: () => flow.guarded(() => navigate('/putaway')) }
+        : lines && current === null
+          ? { label: t('putaway.finish'), onTap: () => flow.tap({ type: 'finish' }) }
+          : { label: inHand ? t('putaway.waitingForBin') : t('flow.waitingForScan'), onTap: null };
+
+  const secondary = state.question ? (
+    <SecondaryButton label={t('flow.cancel')} onTap={() => flow.tap({ type: 'cancel' })} />
+  ) : finished ? (
+    next ? <SecondaryButton label={t('putaway.back')} onTap={() => flow.guarded(() => navigate('/putaway'))} /> : null
+  ) : (
+    <>
+      {(lines === null || current) && <CameraButton on={cameraOn} setOn={setCameraOn} />}
+      <SecondaryButton label={t('common.undoLast')} onTap={undoLast} disabled={context.lastOpId === null} />
+    </>
+  );
+
+  const counter = (
+    <QuantityCounter
+      testId="putaway-counter"
+      count={current ? `${current.done} / ${current.needed}` : inHand ? String(qtyNow) : '–'}
+      caption={current && product ? t('putaway.counterCaption', product.unit) : inHand ? t('putaway.toPutAway', inHand.product.unit) : t('putaway.scanAnItem')}
+      stepper={{
+        id: 'qty',
+        label: t('putaway.quantity'),
+        caption: t('putaway.nowCaption'),
+        value: qtyText,
+        onType: editQty,
+        onMinus: () => editQty(String(Math.max(1, qtyNow - 1))),
+        onPlus: () => editQty(String(left === null ? qtyNow + 1 : Math.min(left, qtyNow + 1))),
+        minusDisabled: qtyNow <= 1,
+        plusDisabled: left !== null && qtyNow >= left,
+        disabled: !inHand || inHand.asking || state.question !== null,
+        // The quantity is taken when the bin is scanned: Enter has nothing to do.
+        onEnter: () => undefined,
+      }}
+    />
+  );
+
+  const body = (
+    <>
+      {/* While its lot is asked, the prompt names the item: the fields get the room. */}
+      {product && (current || inHand) && !inHand?.asking && (
+        <div className="line-detail" data-testid="current-line">
+          <p className="line-product">
+            <Words text={product.name} />
+          </p>
+          <p className="line-facts">
+            <Words text={`${product.sku}${inHand?.lot ? t('putaway.lot', inHand.lot) : ''}`} />
+          </p>
+          {inHand?.suggestion && (
+            <p className="line-lot">
+              {t('putaway.suggested')}
+              <BinCode code={inHand.suggestion.binCode} />
+            </p>
+          )}
+        </div>
       )}
-      <p className="expect" data-testid="expect" aria-live="polite">
-        {prompt}
-      </p>
-      {product && (current || inHand) && (
-        <p className="line-detail" data-testid="current-line">
-          {current ? t('putaway.line', product.name, product.sku, current.done, current.needed, product.unit) : `${product.name} · ${product.sku}`}
-          {inHand?.lot ? t('putaway.lot', inHand.lot) : ''}
-          {inHand?.suggestion ? t('putaway.suggested', inHand.suggestion.binCode) : ''}
-        </p>
-      )}
-      <TaskFlowAnswerView answer={flow.answer} />
-      {state.question && <DeviationPrompt question={state.question} onConfirm={() => flow.tap({ type: 'confirm' })} onCancel={() => flow.tap({ type: 'cancel' })} />}
       {!finished && (lines === null || current) && (
         <>
-          {/* Right under the prompt and the answer, where the eyes are while aiming. */}
           <CameraSlot on={cameraOn} onClose={() => setCameraOn(false)} />
-          <CodeEntry />
           {inHand?.asking && (
             <LotEntry
               key={`${inHand.product.id}|${inHand.lineNo}`}
@@ -135,44 +192,24 @@ export function PutawayScreen({ taskId, session }: { taskId: string | null; sess
               onEnter={(facts) => flow.tap({ type: 'lot', lot: facts.lot ?? null, expiry: facts.expiry ?? null, facts: null })}
             />
           )}
-          {inHand && !inHand.asking && (
-            <div className="form">
-              <label htmlFor="qty">{`${t('putaway.quantity')} · ${inHand.product.name}`}</label>
-              <input
-                id="qty"
-                inputMode="numeric"
-                value={qtyText}
-                onChange={(e) => {
-                  setQtyText(e.target.value);
-                  flow.edit({ type: 'edit-quantity', text: e.target.value });
-                }}
-                autoComplete="off"
-              />
-            </div>
-          )}
-          <div className="flow-actions">
-            <CameraButton on={cameraOn} setOn={setCameraOn} />
-            <button type="button" onClick={undoLast} disabled={context.lastOpId === null}>
-              {t('common.undoLast')}
-            </button>
-          </div>
+          <CodeEntry />
         </>
       )}
-      {!finished && lines && current === null && (
-        <div className="flow-actions">
-          <button type="button" className="primary" onClick={() => flow.tap({ type: 'finish' })}>
-            {t('putaway.finish')}
-          </button>
-          <button type="button" onClick={undoLast} disabled={context.lastOpId === null}>
-            {t('common.undoLast')}
-          </button>
-        </div>
-      )}
-      {finished && (
-        <button type="button" className="primary" onClick={() => flow.guarded(() => navigate('/putaway'))}>
-          {t('putaway.back')}
-        </button>
-      )}
-    </Screen>
+    </>
+  );
+
+  return (
+    <StepScreen
+      title={context.reference ? t('putaway.title', context.reference) : t('putaway.adHocTitle')}
+      progress={lines ? t('putaway.progress', lines.filter((l) => l.done >= l.needed).length, lines.length, lines.reduce((s, l) => s + l.done, 0), lines.reduce((s, l) => s + l.needed, 0)) : null}
+      progressTestId={lines ? 'putaway-progress' : undefined}
+      prompt={prompt}
+      feedback={<FeedbackZone answer={flow.answer} question={state.question ? <DeviationQuestionWords question={state.question} /> : undefined} />}
+      note={state.question ? <DeviationAsk /> : null}
+      body={body}
+      secondary={secondary}
+      counter={counter}
+      primary={primary}
+    />
   );
 }
