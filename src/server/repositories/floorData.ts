@@ -119,9 +119,15 @@ export async function binPage(db: Queryable, warehouseId: string, after: string 
   );
 }
 
-const TASK_COLUMNS = `id, kind, reference, status, assigned_to as "assignedTo", (select display_name from users u where u.id = assigned_to) as "assignedToName",
-  worked_on_device as "workedOnDevice", created_at as "createdAt"`;
-type TaskRow = Omit<Task, 'lines' | 'createdAt' | 'conflicts'> & { createdAt: Date };
+/**
+ * A task (alias t) as devices and the console get it. The device's name is its one name
+ * wherever it works (README, "Device names"); a rename touches the tasks it is shown on
+ * (floorSettings.ts renameDevice), so devices pull it again.
+ */
+export const TASK_NAMED_COLUMNS = `(select d.name from devices d where d.device_id = t.worked_on_device) as "workedOnDeviceName", t.due_at as "dueAt"`;
+const TASK_COLUMNS = `t.id, t.kind, t.reference, t.status, t.assigned_to as "assignedTo", (select display_name from users u where u.id = t.assigned_to) as "assignedToName",
+  t.worked_on_device as "workedOnDevice", t.created_at as "createdAt", ${TASK_NAMED_COLUMNS}`;
+type TaskRow = Omit<Task, 'lines' | 'createdAt' | 'conflicts' | 'dueAt'> & { createdAt: Date; dueAt: Date | null };
 
 /** Each task's lines with the server's progress (every device's), and its conflicts not yet resolved. */
 async function withLines(db: Queryable, warehouseId: string, rows: readonly TaskRow[]): Promise<Task[]> {
@@ -140,15 +146,19 @@ async function withLines(db: Queryable, warehouseId: string, rows: readonly Task
     const short = shortQty === null || shortQty <= 0 ? null : { qty: shortQty, reason: shortReason ?? 'less-than-expected' };
     linesOf.set(taskId, [...(linesOf.get(taskId) ?? []), { ...line, short }]);
   }
-  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString(), lines: linesOf.get(row.id) ?? [], conflicts: conflicts.get(row.id) ?? [] }));
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString(), dueAt: isoOrNull(row.dueAt), lines: linesOf.get(row.id) ?? [], conflicts: conflicts.get(row.id) ?? [] }));
 }
+
+/** A timestamptz as the wire writes it, or null. */
+export const isoOrNull = (at: Date | string | null): string | null => (at === null ? null : new Date(at).toISOString());
 
 /** Open conflicts per task, with the devices' users and the decision's assignee by name. */
 async function taskConflictsOf(db: Queryable, warehouseId: string, taskIds: readonly string[]): Promise<Map<string, TaskConflict[]>> {
-  const rows = await db.query<{ taskId: string; kind: TaskConflict['kind']; lineNo: number | null; excess: number | null; devices: { deviceId: string; userName: string | null }[]; decision: TaskConflict['decision']; at: Date }>(
+  const rows = await db.query<{ taskId: string; kind: TaskConflict['kind']; lineNo: number | null; excess: number | null; devices: { deviceId: string; userName: string | null; deviceName: string | null }[]; decision: TaskConflict['decision']; at: Date }>(
     `select c.task_id as "taskId", c.kind, c.line_no as "lineNo", c.excess,
             (select coalesce(json_agg(json_build_object('deviceId', d.value->>'deviceId',
-                     'userName', (select u.display_name from devices dv join users u on u.id = dv.user_id where dv.device_id = d.value->>'deviceId'))), '[]'::json)
+                     'userName', (select u.display_name from devices dv join users u on u.id = dv.user_id where dv.device_id = d.value->>'deviceId'),
+                     'deviceName', (select dv.name from devices dv where dv.device_id = d.value->>'deviceId'))), '[]'::json)
                from jsonb_array_elements(c.devices) d) as devices,
             case when c.decision is null then null
                  else json_build_object('status', c.decision->>'status', 'assignedToName', (select u.display_name from users u where u.id = c.decision->>'assignedTo')) end as decision,
@@ -164,14 +174,14 @@ async function taskConflictsOf(db: Queryable, warehouseId: string, taskIds: read
 /** Tasks by id, whatever their status (a pull tells the device of finished and cancelled ones too). */
 export async function tasksByIds(db: Queryable, warehouseId: string, ids: readonly string[]): Promise<Task[]> {
   if (ids.length === 0) return [];
-  return withLines(db, warehouseId, await db.query<TaskRow>(`select ${TASK_COLUMNS} from tasks where warehouse_id = $1 and id = any($2::text[]) order by id`, [warehouseId, ids]));
+  return withLines(db, warehouseId, await db.query<TaskRow>(`select ${TASK_COLUMNS} from tasks t where t.warehouse_id = $1 and t.id = any($2::text[]) order by t.id`, [warehouseId, ids]));
 }
 
 export async function taskPage(db: Queryable, warehouseId: string, after: string | undefined, limit: number): Promise<Page<Task>> {
   const key = decodeCursor(after, 1);
   const rows = await db.query<TaskRow>(
-    `select ${TASK_COLUMNS} from tasks
-      where warehouse_id = $1 and status in ('open', 'in-progress') and ($2::text is null or id > $2) order by id limit $3`,
+    `select ${TASK_COLUMNS} from tasks t
+      where t.warehouse_id = $1 and t.status in ('open', 'in-progress') and ($2::text is null or t.id > $2) order by t.id limit $3`,
     [warehouseId, key?.[0] ?? null, limit],
   );
   const tasks = await withLines(db, warehouseId, rows);

@@ -243,6 +243,13 @@ export function generateWarehouse(shape: WarehouseShape, today: Date = new Date(
   }
 
   const createdAt = today.toISOString();
+  // Pick lists are due over the shift that starts at the seed's clock: from half an hour
+  // to eight hours on, on the quarter hour, so the demo has some due soon and none past.
+  // Their own stream of the generator, so the rest of the warehouse stays as it was.
+  const dueRand = random(shape.seed ^ 0x5eed);
+  const quarter = 15 * 60_000;
+  const shiftStart = Math.ceil(today.getTime() / quarter) * quarter;
+  const dueAtOf = () => new Date(shiftStart + (2 + Math.floor(dueRand() * 30)) * quarter).toISOString();
   const tasks: Task[] = [];
   for (let n = 0; n < shape.pickLists; n++) {
     const lines: TaskLine[] = [];
@@ -251,7 +258,7 @@ export function generateWarehouse(shape: WarehouseShape, today: Date = new Date(
       const line = pick(stock);
       lines.push({ lineNo: l + 1, binCode: line.binCode, productId: line.productId, lot: line.lot || null, qty: Math.max(1, Math.min(line.qty, 1 + Math.floor(rand() * 12))) });
     }
-    tasks.push({ id: `${shape.warehouse.code}-PL-${1001 + n}`, kind: 'pick', reference: `SO-${58000 + n * 7}`, status: 'open', assignedTo: n < shape.pickLists / 2 ? shape.assignees.picker : null, workedOnDevice: null, createdAt, lines });
+    tasks.push({ id: `${shape.warehouse.code}-PL-${1001 + n}`, kind: 'pick', reference: `SO-${58000 + n * 7}`, status: 'open', assignedTo: n < shape.pickLists / 2 ? shape.assignees.picker : null, workedOnDevice: null, dueAt: dueAtOf(), createdAt, lines });
   }
   for (let n = 0; n < shape.putawayTasks; n++) {
     const lineCount = 1 + Math.floor(rand() * 3);

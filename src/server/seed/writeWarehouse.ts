@@ -63,9 +63,9 @@ export async function writeWarehouse(tx: Queryable, data: WarehouseData, warehou
   await insertRows(
     tx,
     'tasks',
-    [['warehouse_id', 'text'], ['id', 'text'], ['kind', 'text'], ['reference', 'text'], ['status', 'text'], ['assigned_to', 'text'], ['created_at', 'timestamptz'], ['changed_at', 'bigint']],
+    [['warehouse_id', 'text'], ['id', 'text'], ['kind', 'text'], ['reference', 'text'], ['status', 'text'], ['assigned_to', 'text'], ['due_at', 'timestamptz'], ['created_at', 'timestamptz'], ['changed_at', 'bigint']],
     data.tasks,
-    (t) => [w, t.id, t.kind, t.reference, t.status, t.assignedTo, t.createdAt, 1],
+    (t) => [w, t.id, t.kind, t.reference, t.status, t.assignedTo, t.dueAt ?? null, t.createdAt, 1],
   );
   const lines = data.tasks.flatMap((t) => t.lines.map((l) => ({ taskId: t.id, ...l })));
   await insertRows(

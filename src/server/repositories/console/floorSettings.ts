@@ -14,8 +14,17 @@
  * - A device's name is one per device; a supervisor names a device working in one of
  *   their warehouses (404 otherwise). Two renames at once take turns on the device's
  *   row: the last stands, both are recorded.
+ * - Tasks carry the names of the devices they name (the one working on it, those in its
+ *   open conflicts: floorData.ts), so a rename touches every task still to do that names
+ *   the device, in each warehouse it is in, with that warehouse's change clock: other
+ *   devices pull the new name on their next sync. Lock order (lockOrder.ts): the device's
+ *   row, the tasks sorted (warehouse, id), then each warehouse's clock in id order. A task
+ *   comes to name the device as its worker only through the device's own push, which locks
+ *   the device's row first, so none is missed; one a concurrent over-pick on another device
+ *   makes name it commits with its own clock and is pulled with the name read then. Tasks
+ *   finished keep the name they were pulled with on the devices that hold them.
  */
-import type { Database } from '../../storage/database';
+import type { Database, Queryable } from '../../storage/database';
 import type { SettingsChangeRequest, SettingsView } from '../../../protocol/warehouseSettings';
 import { checkSettingsChange, flatSettings, settingProblemInEnglish, settingsDifferences } from '../../../domain/floor/warehouseSettings';
 import { localTimeZone } from '../../../domain/floor/floorDate';
@@ -77,7 +86,27 @@ export async function renameDevice(db: Database, input: { warehouseId: string; d
     if (!device) throw new ApiProblem(404, 'not-found', `There is no device ${input.deviceId} working in this warehouse: a device is named in the warehouse it works in.`);
     if (device.name === name) return { changed: false };
     await tx.query('update devices set name = $2 where device_id = $1', [input.deviceId, name]);
+    await touchTasksNaming(tx, input.deviceId);
     await recordWarehouseChange(tx, { warehouseId: input.warehouseId, actor: input.actor, subject: 'device-name', deviceId: input.deviceId, changes: { name: { from: device.name, to: name } }, at: input.now });
     return { changed: true };
   });
+}
+
+/** Gives every task still to do that names the device (its worker, or one of its open conflicts) a new change clock. */
+async function touchTasksNaming(tx: Queryable, deviceId: string): Promise<void> {
+  const tasks = await tx.query<{ warehouseId: string; id: string }>(
+    `select t.warehouse_id as "warehouseId", t.id from tasks t
+      where t.status in ('open', 'in-progress')
+        and (t.worked_on_device = $1
+             or exists (select 1 from task_conflicts c where c.warehouse_id = t.warehouse_id and c.task_id = t.id and c.resolved_at is null
+                           and c.devices @> jsonb_build_array(jsonb_build_object('deviceId', $1::text))))
+      order by t.warehouse_id, t.id for update of t`,
+    [deviceId],
+  );
+  const byWarehouse = new Map<string, string[]>();
+  for (const task of tasks) byWarehouse.set(task.warehouseId, [...(byWarehouse.get(task.warehouseId) ?? []), task.id]);
+  for (const [warehouseId, ids] of [...byWarehouse].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const { clock } = await takeChangeClock(tx, warehouseId);
+    await tx.query('update tasks set changed_at = $3::bigint where warehouse_id = $1 and id = any($2::text[])', [warehouseId, ids, clock]);
+  }
 }

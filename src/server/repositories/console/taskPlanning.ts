@@ -16,7 +16,9 @@ import { normaliseBinCode } from '../../../domain/codes/binCode';
 import { checkLotEntry } from '../../../domain/floor/lotEntry';
 import { explain } from '../../../domain/why';
 import { ApiProblem } from '../../problems';
-import { takeChangeClock } from '../deviceSync/changeClock';
+import { readWarehouseSettings, takeChangeClock } from '../deviceSync/changeClock';
+import { isoOrNull, TASK_NAMED_COLUMNS } from '../floorData';
+import { dueProblemInEnglish, readDueTime } from '../../../domain/tasks/dueTime';
 
 interface PlannedLine {
   readonly binCode: string | null;
@@ -29,18 +31,17 @@ interface PlannedLine {
 type Planned = { readonly lines: PlannedLine[]; readonly problems: RowProblem[] };
 
 export async function listTasks(db: Queryable, warehouseId: string): Promise<TaskSummary[]> {
-  const rows = await db.query<Omit<TaskSummary, 'createdAt'> & { createdAt: Date }>(
-    `select t.id, t.kind, t.reference, t.status, u.username as "assignedTo", t.worked_on_device as "workedOnDevice", wd.name as "workedOnDeviceName", t.created_at as "createdAt",
+  const rows = await db.query<Omit<TaskSummary, 'createdAt' | 'dueAt'> & { createdAt: Date; dueAt: Date | null }>(
+    `select t.id, t.kind, t.reference, t.status, u.username as "assignedTo", t.worked_on_device as "workedOnDevice", t.created_at as "createdAt", ${TASK_NAMED_COLUMNS},
             count(l.line_no)::int as lines,
             count(l.line_no) filter (where l.short_qty is not null or (l.qty is not null and l.done_qty >= l.qty) or (l.qty is null and l.done_qty > 0))::int as "linesDone"
        from tasks t left join task_lines l on l.warehouse_id = t.warehouse_id and l.task_id = t.id
        left join users u on u.id = t.assigned_to
-       left join devices wd on wd.device_id = t.worked_on_device
       where t.warehouse_id = $1 and (t.status in ('open', 'in-progress') or t.created_at > now() - interval '7 days')
-      group by t.warehouse_id, t.id, u.username, wd.name order by t.created_at desc, t.id limit 1000`,
+      group by t.warehouse_id, t.id, u.username order by t.created_at desc, t.id limit 1000`,
     [warehouseId],
   );
-  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), dueAt: isoOrNull(r.dueAt) }));
 }
 
 export async function floorPeople(db: Queryable, warehouseId: string) {
@@ -159,14 +160,14 @@ export async function planCount(db: Queryable, warehouseId: string, by: { bins?:
 }
 
 /** Writes planned tasks in one transaction with one clock: all of them, or (on an error) none. */
-export async function writeTasks(db: Database, warehouseId: string, tasks: readonly { kind: NewTask['kind']; reference: string; assignedTo: string | null; lines: readonly PlannedLine[] }[], now: Date): Promise<{ id: string; reference: string; lines: number }[]> {
+export async function writeTasks(db: Database, warehouseId: string, tasks: readonly { kind: NewTask['kind']; reference: string; assignedTo: string | null; dueAt: string | null; lines: readonly PlannedLine[] }[], now: Date): Promise<{ id: string; reference: string; lines: number }[]> {
   return db.transaction(async (tx) => {
     const { clock } = await takeChangeClock(tx, warehouseId);
     const made = tasks.map((t) => ({ ...t, id: `${{ pick: 'PL', putaway: 'PA', count: 'CT' }[t.kind]}-${randomUUID().slice(0, 8).toUpperCase()}` }));
     await tx.query(
-      `insert into tasks (warehouse_id, id, kind, reference, status, assigned_to, created_at, changed_at)
-       select $2, x.id, x.kind, x.reference, 'open', x.assigned, $3, $4::bigint from json_to_recordset($1::json) as x(id text, kind text, reference text, assigned text)`,
-      [JSON.stringify(made.map((t) => ({ id: t.id, kind: t.kind, reference: t.reference, assigned: t.assignedTo }))), warehouseId, now, clock],
+      `insert into tasks (warehouse_id, id, kind, reference, status, assigned_to, due_at, created_at, changed_at)
+       select $2, x.id, x.kind, x.reference, 'open', x.assigned, x.due, $3, $4::bigint from json_to_recordset($1::json) as x(id text, kind text, reference text, assigned text, due timestamptz)`,
+      [JSON.stringify(made.map((t) => ({ id: t.id, kind: t.kind, reference: t.reference, assigned: t.assignedTo, due: t.dueAt }))), warehouseId, now, clock],
     );
     await tx.query(
       `insert into task_lines (warehouse_id, task_id, line_no, bin_code, product_id, lot, qty)
@@ -179,13 +180,23 @@ export async function writeTasks(db: Database, warehouseId: string, tasks: reado
 
 const JOB: Record<NewTask['kind'], FloorJob> = { pick: 'pick', putaway: 'putaway', count: 'count' };
 
-/** A task made by hand in the console. */
+/** A due time as written, read in the warehouse's zone; null for none, or the problem in English. */
+export async function dueOf(db: Queryable, warehouseId: string, written: string | null | undefined, now: Date): Promise<{ dueAt: string | null } | { problem: string }> {
+  if (written === null || written === undefined || written.trim() === '') return { dueAt: null };
+  const { timeZone } = await readWarehouseSettings(db, warehouseId);
+  const reading = readDueTime(written, timeZone, now);
+  return reading.ok ? { dueAt: reading.dueAt } : { problem: dueProblemInEnglish(reading.problem) };
+}
+
+/** A task made by hand in the console, or by an ERP through the same route. */
 export async function createTask(db: Database, warehouseId: string, task: NewTask, now: Date): Promise<{ id: string; reference: string; lines: number }> {
+  const due = await dueOf(db, warehouseId, task.due, now);
+  if ('problem' in due) throw new ApiProblem(422, 'invalid-data', `Due: ${due.problem}`);
   const assignedTo = await assigneeOf(db, warehouseId, task.assignedTo, JOB[task.kind]);
   const numbered = task.kind === 'count' ? [] : task.lines.map((l, i) => ({ ...l, line: i + 1 }));
   const planned = task.kind === 'pick' ? await planPick(db, warehouseId, numbered) : task.kind === 'putaway' ? await planPutaway(db, warehouseId, numbered) : await planCount(db, warehouseId, task, now);
   if (planned.problems.length > 0) throw new ApiProblem(422, 'invalid-data', planned.problems.map((p) => `${task.kind === 'count' ? 'Bin' : 'Line'} ${p.line}: ${p.message}`).join(' '));
-  const [made] = await writeTasks(db, warehouseId, [{ kind: task.kind, reference: task.reference, assignedTo, lines: planned.lines }], now);
+  const [made] = await writeTasks(db, warehouseId, [{ kind: task.kind, reference: task.reference, assignedTo, dueAt: due.dueAt, lines: planned.lines }], now);
   return made!;
 }
 

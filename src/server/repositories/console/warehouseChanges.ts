@@ -25,12 +25,17 @@ export async function recordWarehouseChange(
   ]);
 }
 
-/** Changes in this warehouse since `from` (of one subject, or all), newest first. */
+/**
+ * Changes in this warehouse since `from` (of one subject, or all), newest first: in the
+ * order they were applied, which is the order of their ids (each is inserted after its
+ * change took the row's lock). Not by time: a change's time is its request's, and of two
+ * at once the one that waited for the lock may have asked first.
+ */
 export async function warehouseChangesIn(db: Queryable, warehouseId: string, options: { from: Date; limit: number; subject?: WarehouseChangeEntry['subject'] }): Promise<WarehouseChangeEntry[]> {
   const rows = await db.query<Omit<WarehouseChangeEntry, 'changedAt'> & { changedAt: Date }>(
     `select id::text, changed_at as "changedAt", actor_name as "actorName", subject, device_id as "deviceId", changes
        from warehouse_changes where warehouse_id = $1 and changed_at >= $2 and ($3::text is null or subject = $3)
-      order by changed_at desc, id desc limit $4`,
+      order by id desc limit $4`,
     [warehouseId, options.from, options.subject ?? null, options.limit],
   );
   return rows.map((r) => ({ ...r, changedAt: new Date(r.changedAt).toISOString() }));

@@ -9,6 +9,7 @@ import { userManagement } from './0008_user_management';
 import { signInAttempts } from './0010_signin_attempts';
 import { changeHistory } from './0009_history';
 import { namesAndSettings } from './0011_names_and_settings';
+import { taskDueTimes } from './0012_task_due_times';
 
 /** Versioned migrations, applied in order at start. Never edit one that has shipped: add the next. */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
@@ -23,4 +24,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
   { version: 9, name: 'change history', sql: changeHistory },
   { version: 10, name: 'sign-in attempts', sql: signInAttempts },
   { version: 11, name: 'device names and warehouse settings', sql: namesAndSettings },
+  { version: 12, name: 'task due times', sql: taskDueTimes },
 ];

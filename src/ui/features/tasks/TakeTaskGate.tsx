@@ -9,7 +9,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DeviceSession } from '../../../device/syncState';
 import { readTask, takeTask } from '../../../device/tasks';
-import { deviceLabel, holderOf } from '../../../domain/tasks/taskHolder';
+import { holderOf } from '../../../domain/tasks/taskHolder';
 import { onScan } from '../../../scanning/scanBus';
 import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
@@ -19,6 +19,7 @@ import { useT } from '../../i18n/useT';
 import { useFlowSteps } from '../flows/useFlowSteps';
 import { FlowAnswer } from '../flows/FlowParts';
 import { TaskConflictNotes } from './TaskConflictNotes';
+import { deviceWords } from './taskRows';
 
 export function TakeTaskGate({ taskId, session, children }: { taskId: string; session: DeviceSession; children: ReactNode }) {
   const t = useT();
@@ -48,7 +49,8 @@ export function TakeTaskGate({ taskId, session, children }: { taskId: string; se
     });
   };
   const whose = holder.kind === 'elsewhere' ? (holder.userName ?? '') : '';
-  const device = holder.kind === 'elsewhere' && holder.deviceId ? deviceLabel(holder.deviceId) : '?';
+  // The device by the name a supervisor gave it, with its short id: "Pat's scanner 2 (397f1bdf)".
+  const device = holder.kind === 'elsewhere' ? deviceWords(t, holder.deviceId, holder.deviceName) : '?';
   return (
     <Screen title={task.reference}>
       <p className="expect" data-testid="expect" aria-live="polite">

@@ -4,8 +4,8 @@
  * supervisor's decision. Shown on the task list and before the task is worked.
  */
 import type { Task, TaskConflict } from '../../../domain/tasks/task';
-import { deviceLabel } from '../../../domain/tasks/taskHolder';
 import { useT } from '../../i18n/useT';
+import { deviceWords } from './taskRows';
 
 /** The conflicts that name this device. */
 export function conflictsOf(task: Pick<Task, 'conflicts'>, deviceId: string): TaskConflict[] {
@@ -17,7 +17,7 @@ export function TaskConflictNotes({ task, deviceId }: { task: Pick<Task, 'confli
   const mine = conflictsOf(task, deviceId);
   if (mine.length === 0) return null;
   const words = (c: TaskConflict): string => {
-    if (c.kind === 'over-pick') return t('tasks.overPick', c.lineNo ?? 0, c.excess ?? 0, c.devices.map((d) => (d.userName ? t('tasks.onDevice', d.userName, deviceLabel(d.deviceId)) : deviceLabel(d.deviceId))).join(' + '));
+    if (c.kind === 'over-pick') return t('tasks.overPick', c.lineNo ?? 0, c.excess ?? 0, c.devices.map((d) => (d.userName ? t('tasks.onDevice', d.userName, deviceWords(t, d.deviceId, d.deviceName)) : deviceWords(t, d.deviceId, d.deviceName))).join(' + '));
     if (c.decision?.status === 'cancelled') return t('tasks.afterCancel');
     return c.decision?.assignedToName ? t('tasks.afterAssign', c.decision.assignedToName) : t('tasks.afterOpen');
   };

@@ -1,45 +1,47 @@
 import type { TaskKind } from '../../../domain/tasks/task';
-import { deviceLabel, holderOf } from '../../../domain/tasks/taskHolder';
 import type { DeviceSession } from '../../../device/syncState';
-import type { StoredTask, TaskProgress } from '../../../device/floorDb';
-import { readTasksOfKind } from '../../../device/tasks';
+import { readTasksOfKind, readZonesOfTasks } from '../../../device/tasks';
+import { readWarehouseSettings } from '../../../device/taskWork';
 import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { useClock } from '../../hooks/useClock';
 import { Screen } from '../../components/Screen';
 import { useAppStore } from '../../store/appStore';
-import { useT } from '../../i18n/useT';
+import { useLanguage, useShowTime, useT } from '../../i18n/useT';
+import { showFloorTime } from '../../i18n/language';
 import { TaskConflictNotes } from './TaskConflictNotes';
+import { rowFacts, rowState, tasksForWorker } from './taskRows';
 
 const TITLES = { pick: 'tasks.pick', putaway: 'tasks.putaway', count: 'tasks.count' } as const satisfies Record<TaskKind, string>;
 
 /**
- * The tasks of one kind this worker may take: their own first, then open ones, each
- * with how far this device got, or who has it on which device; tapping one works
- * through it (a task another device has asks for an explicit take-over first).
+ * The tasks of one kind this worker may take: their own first, then open ones, earliest
+ * due first (taskRows.ts), each with its due time on the warehouse's clocks (LATE when
+ * past) or since when it waits, where it is (zones), its lines and units, and how far
+ * this device got or who has it on which device; tapping one works through it (a task
+ * another device has asks for an explicit take-over first).
  */
 export function TaskListScreen({ kind, session }: { kind: TaskKind; session: DeviceSession }) {
   const navigate = useAppStore((s) => s.navigate);
   const thisDevice = useAppStore((s) => s.deviceId) ?? '';
   const t = useT();
-  const tasks = useLiveQuery(
-    async () =>
-      (await readTasksOfKind(floorDb, kind))
-        // Another worker's task is theirs: not on this list (a link to it names who has it).
-        .filter(({ task }) => task.assignedTo === null || task.assignedTo === session.user.id)
-        // Finished or cancelled on the server: shown only where this device worked them.
-        .filter(({ task, progress }) => task.status === 'open' || task.status === 'in-progress' || progress !== null)
-        .sort((a, b) => Number(b.task.assignedTo !== null) - Number(a.task.assignedTo !== null) || a.task.id.localeCompare(b.task.id)),
+  const showTime = useShowTime();
+  const language = useLanguage();
+  // Read again each minute, so a task turns late on screen when its time passes.
+  const now = useClock();
+  const listing = useLiveQuery(
+    async () => {
+      const [entries, settings] = await Promise.all([readTasksOfKind(floorDb, kind), readWarehouseSettings(floorDb)]);
+      const listed = tasksForWorker(entries, session.user.id);
+      const zones = await readZonesOfTasks(floorDb, listed.map((entry) => entry.task));
+      return { timeZone: settings.timeZone, tasks: listed.map((entry) => ({ ...entry, zones: zones.get(entry.task.id) ?? [] })) };
+    },
     [kind, session.user.id],
     null,
   );
-  const stateOf = (task: StoredTask, progress: TaskProgress | null) => {
-    const holder = holderOf(task, { userId: session.user.id, deviceId: thisDevice });
-    if (progress?.finished) return t('tasks.doneHere');
-    if (task.status === 'cancelled') return t('tasks.cancelled');
-    if (holder.kind === 'elsewhere') return `${t('tasks.inProgressElsewhere')} (${t('tasks.onDevice', holder.userName ?? '', holder.deviceId ? deviceLabel(holder.deviceId) : '?')})`;
-    if (progress) return t('tasks.inProgressHere');
-    return task.assignedTo !== null ? t('tasks.yours') : t('tasks.open');
-  };
+  const tasks = listing?.tasks ?? null;
+  const timeZone = listing?.timeZone ?? 'UTC';
+  const words = { t, showTime, showFloorTime: (iso: string) => showFloorTime(language, iso, timeZone, now), now };
   return (
     <Screen title={t(TITLES[kind])}>
       {tasks === null ? (
@@ -48,17 +50,23 @@ export function TaskListScreen({ kind, session }: { kind: TaskKind; session: Dev
         <p>{t('tasks.none', t(TITLES[kind]))}</p>
       ) : (
         <ul className="task-list">
-          {tasks.map(({ task, progress }) => (
+          {tasks.map(({ task, progress, zones }) => {
+            const facts = rowFacts(task, progress, zones, words);
+            return (
             <li key={task.id}>
               <button type="button" className="task-open" onClick={() => navigate(`/${kind}`, `task=${encodeURIComponent(task.id)}`)}>
-                <strong>{task.reference}</strong>
-                <span>
-                  {t('tasks.lines', task.lines.length)} · {stateOf(task, progress)}
+                <span className="task-title">
+                  <strong className="code-whole">{task.reference}</strong>
+                  <span className="task-state">{rowState(task, progress, { userId: session.user.id, deviceId: thisDevice }, t)}</span>
+                </span>
+                <span className={facts.late ? 'task-facts late' : 'task-facts'} data-testid="task-facts">
+                  {facts.text}
                 </span>
               </button>
               <TaskConflictNotes task={task} deviceId={thisDevice} />
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
       {kind === 'putaway' && (

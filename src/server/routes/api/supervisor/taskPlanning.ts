@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assignTaskSchema, createdTasksSchema, floorPeopleSchema, newTaskSchema, taskCsvSchema, taskSummaryListSchema, type CreatedTasks, type TaskSummary } from '../../../../protocol/console';
+import { assignTaskSchema, createdTaskSchema, createdTasksSchema, floorPeopleSchema, newTaskSchema, taskCsvSchema, taskSummaryListSchema, type CreatedTasks, type TaskSummary } from '../../../../protocol/console';
 import { sessionOf } from '../../../plugins/app/authentication';
 import { apiPaths } from '../../../../protocol/paths';
 import { assignTask, createTask, floorPeople, listTasks } from '../../../repositories/console/taskPlanning';
@@ -38,7 +38,7 @@ export default async function taskPlanningRoutes(app: FastifyInstance, options: 
     {
       bodyLimit,
       config: { what: 'task' },
-      schema: { operationId: 'createTask', summary: 'Make a task by hand', description: newTaskDescription, ...supervisor, params: warehouseParams, body: newTaskSchema, response: { 201: createdTasksSchema.shape.tasks.element, ...refused } },
+      schema: { operationId: 'createTask', summary: 'Make a task by hand', description: newTaskDescription, ...supervisor, params: warehouseParams, body: newTaskSchema, response: { 201: createdTaskSchema, ...refused } },
     },
     async (request, reply) => {
       const warehouseId = await supervisedWarehouse(app, request);
@@ -58,7 +58,7 @@ export default async function taskPlanningRoutes(app: FastifyInstance, options: 
         ...supervisor,
         params: warehouseParams,
         body: taskCsvSchema,
-        response: { 200: createdTasksSchema.describe('Checked, or refused: the problems by line (nothing made).'), 201: createdTasksSchema.describe('The tasks made.'), ...refused },
+        response: { 200: createdTasksSchema.check(z.describe('Checked, or refused: the problems by line (nothing made).')), 201: createdTasksSchema.check(z.describe('The tasks made.')), ...refused },
       },
     },
     async (request, reply): Promise<CreatedTasks> => {
