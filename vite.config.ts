@@ -107,9 +107,11 @@ export default defineConfig({
       input: { index: 'index.html', syncWorker: 'src/sync/syncWorker.ts' },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'syncWorker' ? 'assets/syncWorker.js' : 'assets/[name]-[hash].js'),
-        // zod in a chunk of its own: the first screen never loads it (sign-in and the
-        // screens after it do), where left to itself it would share Dexie's chunk.
-        codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]/ }] },
+        // zod/mini in a chunk of its own, with the protocol's module that sets its English
+        // messages (src/protocol/zod.ts, else a file of 52 bytes): the first screen never
+        // loads it (sign-in and the screens after it do), where left to itself it would
+        // share Dexie's chunk.
+        codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]protocol[\\/]zod\.ts$/ }] },
       },
     },
   },

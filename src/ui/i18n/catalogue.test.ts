@@ -11,6 +11,7 @@ const MADE_OF_ARGUMENTS = new Set<string>([
   'console.listSeparator',
   'console.clauseSeparator',
   'console.device.named',
+  'tasks.deviceNamed',
   'console.detail.title',
   'console.takeovers.who',
   'console.change.field',

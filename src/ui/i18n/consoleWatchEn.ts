@@ -44,7 +44,7 @@ export const consoleWatchEn = {
   'console.device.unnamed': 'No name',
   'console.device.named': (name: string, id: string) => `${name} (${id})`,
   'console.device.unnamedId': (id: string) => `Device ${id}`,
-  'console.device.details': (device: string) => `${device}, details`,
+  'console.device.details': ', details',
   'console.device.rename': 'Name',
   'console.device.renameOne': (device: string) => `Name ${device}`,
   'console.device.nameLabel': (device: string) => `Name of ${device}`,

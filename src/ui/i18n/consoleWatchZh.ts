@@ -41,7 +41,7 @@ export const consoleWatchZh: { readonly [K in keyof typeof consoleWatchEn]: (typ
   'console.device.unnamed': '未命名',
   'console.device.named': (name, id) => `${name}（${id}）`,
   'console.device.unnamedId': (id) => `设备 ${id}`,
-  'console.device.details': (device) => `${device}，详情`,
+  'console.device.details': '，详情',
   'console.device.rename': '命名',
   'console.device.renameOne': (device) => `为${device}命名`,
   'console.device.nameLabel': (device) => `${device}的名称`,

@@ -6,6 +6,8 @@ import { en, type MessageKey, type Messages } from './en';
 import { zh } from './zh';
 import { whyZh } from './whyZh';
 import { englishWhy, explain, type Why, type WhyWords } from '../../domain/why';
+import { chineseDate, englishDate } from '../../domain/calendarDate';
+import { floorDate } from '../../domain/floor/floorDate';
 
 export const LANGUAGES = { en, zh } as const;
 export type Language = keyof typeof LANGUAGES;
@@ -74,4 +76,34 @@ export function sayProblem(language: Language, problem: unknown): string {
   const why = (problem as { why?: unknown } | null)?.why;
   if (isWhy(why)) return sayWhy(language, why);
   return problem instanceof Error ? problem.message : String(problem);
+}
+
+/** A calendar date (ISO) in the language's words, as every screen shows dates. */
+export function showDate(language: Language, iso: string): string {
+  return language === 'zh' ? chineseDate(iso) : englishDate(iso);
+}
+
+/** The order of a date's three fields as the language writes a date: day month year, or year month day. */
+export const DATE_FIELD_ORDER: Readonly<Record<Language, readonly ('day' | 'month' | 'year')[]>> = { en: ['day', 'month', 'year'], zh: ['year', 'month', 'day'] };
+
+/** A moment in the language's words: "08:15" today, else "1 Dec 2026, 08:15" (or 2026年12月1日 08:15). */
+export function showTime(language: Language, iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  const time = at.toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === now.toDateString()) return time;
+  const day = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+  return `${showDate(language, day)}${language === 'zh' ? ' ' : ', '}${time}`;
+}
+
+/**
+ * A moment on the clocks of the warehouse's `timeZone`, in the language's words: "14:30"
+ * on the floor's today, else the floor's date and the time ("2 May 2026, 14:30"). For
+ * times that belong to the floor (a task's due time), whatever the device's own zone.
+ */
+export function showFloorTime(language: Language, iso: string, timeZone: string, now: Date | number = Date.now()): string {
+  const at = Date.parse(iso);
+  const time = new Date(at).toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  const day = floorDate(at, timeZone);
+  if (day === floorDate(now, timeZone)) return time;
+  return `${showDate(language, day)}${language === 'zh' ? ' ' : ', '}${time}`;
 }

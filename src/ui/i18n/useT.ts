@@ -1,5 +1,5 @@
 import { useAppStore } from '../store/appStore';
-import { sayProblem, translator, type Language, type Translate } from './language';
+import { sayProblem, showDate, showTime, translator, type Language, type Translate } from './language';
 import { formatsFor, type Formats } from './format';
 
 /** The translate function of the language the person chose; re-renders when it changes. */
@@ -23,4 +23,16 @@ export function useFormat(): Formats {
 /** The language the person chose. */
 export function useLanguage(): Language {
   return useAppStore((s) => s.language);
+}
+
+/** A calendar date (ISO) in the words of the person's language: "31 Dec 2027", "2027年12月31日". */
+export function useShowDate(): (iso: string) => string {
+  const language: Language = useAppStore((s) => s.language);
+  return (iso) => showDate(language, iso);
+}
+
+/** A moment as a worker reads it, in the person's language: the time today, else the date and the time. */
+export function useShowTime(): (iso: string) => string {
+  const language: Language = useAppStore((s) => s.language);
+  return (iso) => showTime(language, iso);
 }

@@ -1,6 +1,7 @@
 /** 拒绝原因（简体中文）。Every reason of domain/why.ts; the compiler checks none is missing. */
 import type { LinkProblem } from '../../domain/codes/gs1/gs1Problem';
-import { shortened, shownReceived, type WhyWords } from '../../domain/why';
+import { ECHO, shortened, shownReceived, type WhyWords } from '../../domain/why';
+import { chineseDate } from '../../domain/calendarDate';
 
 function needsInChinese(needs: string): string {
   return needs.split(',').map((group) => group.split('+').map((ai) => `(${ai.replaceAll('n', '#')})`).join('和')).join('或');
@@ -53,9 +54,9 @@ const LINT_PROBLEMS_ZH: Readonly<Record<string, string>> = {
 
 export const whyZh: WhyWords = {
   'code-empty': () => '没有输入条码。',
-  'code-not-digits': ({ text }) => `“${text}”不是商品条码：商品条码只有数字。`,
-  'code-wrong-length': ({ label, expected, text }) => `${label} 应为 ${expected} 位数字；“${text}”有 ${text.length} 位。`,
-  'code-unknown-length': ({ text }) => `“${text}”有 ${text.length} 位数字；商品条码为 8 位（EAN-8 或 UPC-E）、12 位（UPC-A）、13 位（EAN-13）或 14 位（GTIN-14）。`,
+  'code-not-digits': ({ text }) => `“${shortened(text, ECHO)}”不是商品条码：商品条码只有数字。`,
+  'code-wrong-length': ({ label, expected, text }) => `${label} 应为 ${expected} 位数字；“${shortened(text, ECHO)}”有 ${text.length} 位。`,
+  'code-unknown-length': ({ text }) => `“${shortened(text, ECHO)}”有 ${text.length} 位数字；商品条码为 8 位（EAN-8 或 UPC-E）、12 位（UPC-A）、13 位（EAN-13）或 14 位（GTIN-14）。`,
   'code-bad-check-digit': ({ label, text, given, expected }) => `${label} ${text} 的校验位错误：末位是 ${given}，应为 ${expected}。请重新扫描或重新输入。`,
   'code-not-ean8-nor-upce': ({ text }) => `${text} 既不是有效的 EAN-8，也不是有效的 UPC-E：校验位错误。请重新扫描或重新输入。`,
   'code-bad-upce-system': ({ text, first }) => `UPC-E ${text} 以 ${first} 开头；UPC-E 必须以 0 或 1 开头。`,
@@ -77,27 +78,30 @@ export const whyZh: WhyWords = {
   'gs1-needs-other-ai': ({ ai, needs }) => `(${ai}) 需要同一条码中同时有 ${needsInChinese(needs)}。如果标签上另有带商品条码的条码，请扫描那一个。`,
   'gs1-needs-serial': ({ ai }) => `条码带有数字签名 (8030) 时，(${ai}) 必须包含序列号部分。`,
   'gs1-link': ({ problem, ai }) => (LINK_PROBLEMS_ZH[problem] ?? LINK_PROBLEMS_ZH['no-key'])(ai),
-  'qty-empty': () => '请输入数量。',
-  'qty-not-a-number': ({ text }) => `“${text}”不是数量。请只输入数字。`,
-  'qty-not-whole': ({ text }) => `${text} 不是整数。数量以整件计。`,
-  'qty-negative': () => '数量不能为负数。',
-  'qty-zero': () => '数量至少为 1。',
-  'qty-too-large': ({ qty, max }) => `${qty} 超过了一次输入的上限（${max}）。请检查数字。`,
+  'qty-empty': () => '请输入数量，或点 + 和 -。',
+  'qty-not-a-number': () => '请输入整数：只能是数字。',
+  'qty-not-whole': () => '请输入整数：数量以整件计。',
+  'qty-negative': () => '请输入 0 或以上：数量不能小于 0。',
+  'qty-zero': () => '请至少输入 1。',
+  'qty-too-large': ({ max }) => `这个数字超过了一次输入的上限（最多 ${max}）。请检查。`,
   'qty-more-than-allowed': ({ qty, max }) => `${qty} 超出所需：此处最多 ${max}。`,
   'scan-bin-first': ({ bin }) => `请先扫描库位 ${bin}。`,
   'wrong-bin': ({ scanned, expected }) => `库位错误：这是 ${scanned}。请前往库位 ${expected}。`,
   'wrong-item': ({ expected }) => `商品错误：这不是 ${expected}。请扫描 ${expected}。`,
   'line-done': ({ needed, unit }) => `此行已完成：已拣 ${needed} ${unit}。`,
   'more-than-needed': ({ qty, unit, left }) => `超出所需：此条码为 ${qty} ${unit}，只剩 ${left} 待拣。`,
-  'lot-expired': ({ lot, expiry }) => `批次 ${lot || '（无）'} 已于 ${expiry} 过期。请勿使用，换另一批次。`,
+  'lot-expired': ({ lot, expiry }) => `此日期已过：批次 ${lot || '（无）'} 已于 ${chineseDate(expiry)} 过期。请勿使用，换另一批次。`,
   'lot-empty': () => '请输入商品上印的批号。',
   'lot-too-long': ({ max }) => `批号最多 ${max} 个字符。`,
-  'lot-bad-characters': ({ lot }) => `“${lot}”含有批号不允许的字符。只能使用字母、数字和 - / . _`,
-  'expiry-not-a-date': ({ text }) => `“${text}”不是日期。请按 YYYY-MM-DD 输入有效期。`,
-  'unknown-product': ({ scanned }) => `未知商品：本仓库没有条码为 ${scanned} 的商品。请检查标签，或请主管添加该条码。`,
+  'lot-bad-characters': ({ lot }) => `“${shortened(lot, ECHO)}”含有批号不允许的字符。只能使用字母、数字和 - / . _`,
+  'expiry-not-a-date': ({ text }) => `“${shortened(text, ECHO)}”不是日期：请写成 YYYY-MM-DD，例如 2027-12-31。`,
+  'expiry-empty': () => '请输入商品上印的有效期。',
+  'date-field': ({ field }) => (field === 'day' ? '请输入日：1 到 31 的数字。' : field === 'month' ? '请输入月：1 到 12 的数字。' : '请输入 4 位数的年份，例如 2027。'),
+  'date-not-real': ({ day, month, year }) => `没有 ${year}年${month}月${day}日 这一天。请检查日和月。`,
+  'unknown-product': ({ scanned }) => `未知商品：本仓库没有条码为 ${shortened(scanned, ECHO)} 的商品。请检查标签，或请主管添加该条码。`,
   'gs1-no-gtin': () => '此 GS1 条码不含商品（没有 GTIN），无法查询。',
-  'no-such-bin': ({ bin }) => `未知库位：本仓库没有库位 ${bin}。请检查标签。`,
-  'scan-broken': ({ received }) => `扫描枪传来的条码不完整（收到“${shownReceived(received)}”）。请重新扫描。`,
+  'no-such-bin': ({ bin }) => `未知库位：本仓库没有库位 ${shortened(bin, ECHO)}。请检查标签。`,
+  'scan-broken': ({ received }) => `扫描枪传来的条码不完整（收到“${shortened(shownReceived(received), ECHO)}”）。请重新扫描。`,
   'unsent-operations': ({ count }) => `本设备有 ${count} 条操作尚未上传到服务器。请先连接网络并等待同步，以免丢失作业。`,
   'no-session': () => '请先登录。',
   'storage-full': () => '设备存储已满。请清理设备空间（照片、其他应用）后重试；没有丢失任何数据。',
@@ -109,10 +113,12 @@ export const whyZh: WhyWords = {
   'undo-not-last': () => '只能撤销任务的最后一步。',
   'undo-twice': () => '该步骤已经撤销过了。',
   'task-finished': () => '此任务已结束，不能再记录或撤销。',
-  'task-taken': ({ by, device, you }) =>
-    you === true
-      ? `您在另一台设备${device ? `（${device}）` : ''}上有此任务。仅当那台设备不再处理时才接管。`
-      : `此任务已被 ${by} 领取。请选择其他任务。${device ? `它在设备 ${device} 上；仅当 ${by} 不再处理时才接管。` : ''}`,
+  'task-taken': ({ by, device, deviceName, you }) => {
+    const shown = device && deviceName ? `${deviceName}（${device}）` : device;
+    return you === true
+      ? `您在另一台设备上有此任务${shown ? `：${shown}` : ''}。仅当那台设备不再处理时才接管。`
+      : `此任务已被 ${by} 领取。请选择其他任务。${shown ? `它在设备 ${shown} 上；仅当 ${by} 不再处理时才接管。` : ''}`;
+  },
   'op-task-decided': ({ taskId, status, assignedTo }) =>
     `您领取任务 ${taskId} 后，主管${status === 'cancelled' ? '取消了它' : assignedTo ? `把它交给了 ${assignedTo}` : '把它放回了待领取'}；任务保持主管的决定。您做的步骤已保留并显示给主管。`,
   'bin-counted-already': ({ bin }) => `此任务的库位 ${bin} 已盘点。要重新盘点，请先撤销那次盘点。`,

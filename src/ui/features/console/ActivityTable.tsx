@@ -14,7 +14,7 @@ export function ActivityTable({ entries, action }: { entries: readonly ActivityE
   // The server's reason in the person's language where it sent one; else its message as it is.
   const reasonOf = (e: ActivityEntry) => (e.why && e.why.code in englishWhy ? sayWhy(language, e.why as Why) : e.message);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="console-table" data-testid="activity">
         <thead>
           <tr>

@@ -32,7 +32,7 @@ export function CountReviewHistory({ warehouseId, refreshKey }: { warehouseId: s
       {history.problem && <Problem message={history.problem} />}
       <h2>{t('console.history.title', list.length)}</h2>
       {list.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="count-review-history">
             <thead>
               <tr>

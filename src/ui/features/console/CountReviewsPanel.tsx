@@ -58,7 +58,7 @@ export function CountReviewsPanel({ warehouseId }: { warehouseId: string }) {
       </div>
       {reviews.data && list.length === 0 && <p>{t('console.reviews.none')}</p>}
       {list.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="count-reviews">
             <thead>
               <tr>

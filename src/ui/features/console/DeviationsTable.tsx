@@ -52,7 +52,7 @@ export function DeviationsTable({ warehouseId }: { warehouseId: string }) {
       {(deviations.problem ?? action.problem) && <Problem message={(deviations.problem ?? action.problem)!} />}
       <h2>{t('console.deviations.title', list.length)}</h2>
       {list.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="deviations">
             <thead>
               <tr>

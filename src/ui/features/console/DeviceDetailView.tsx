@@ -49,7 +49,7 @@ export function DeviceDetailView({ warehouseId, deviceId, back }: { warehouseId:
           <h3>{t('console.detail.rejected', d.rejected.length)}</h3>
           {d.rejected.length > 0 ? <ActivityTable entries={d.rejected} /> : <p>{t('console.none')}</p>}
           <h3>{t('console.detail.syncHistory')}</h3>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="console-table" data-testid="sync-history">
               <thead>
                 <tr>

@@ -44,7 +44,7 @@ export function DevicesPanel({ warehouseId, deviceId, open }: { warehouseId: str
       <p className="note" data-testid="devices-updated">
         {devices.loadedAt ? t('console.devices.updated', format.time(devices.loadedAt), DEVICE_POLL_MS / 1000) : t('common.loading')}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="console-table" data-testid="device-list">
           <thead>
             <tr>
@@ -65,8 +65,9 @@ export function DevicesPanel({ warehouseId, deviceId, open }: { warehouseId: str
               return (
                 <tr key={d.deviceId} className={concerns.length > 0 ? 'attention' : ''} data-testid={`device-${d.deviceId}`}>
                   <td>
-                    <button type="button" className="link" onClick={() => open(d.deviceId)} aria-label={t('console.device.details', deviceText(t, d.deviceId, d.name))}>
+                    <button type="button" className="link" onClick={() => open(d.deviceId)}>
                       <DeviceName deviceId={d.deviceId} name={d.name} />
+                      <span className="said-only">{t('console.device.details')}</span>
                     </button>{' '}
                     {naming === d.deviceId ? (
                       <DeviceNameForm

@@ -44,7 +44,7 @@ export function ExceptionsPanel({ warehouseId }: { warehouseId: string }) {
         {t('console.flags.makeCount')}
       </button>
       {flags.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="flags">
             <thead>
               <tr>
@@ -79,7 +79,7 @@ export function ExceptionsPanel({ warehouseId }: { warehouseId: string }) {
       <DeviationsTable warehouseId={warehouseId} />
       <h2>{t('console.short.title', shortPicks.length)}</h2>
       {shortPicks.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="short-picks">
             <thead>
               <tr>

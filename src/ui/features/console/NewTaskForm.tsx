@@ -1,7 +1,9 @@
 /**
  * Making tasks: a pick list or putaway task by hand (one "SKU quantity" per line) or
- * from a CSV (order lines, or a receipt), checked first; a count task for listed bins,
- * a zone, or bins not counted for some days.
+ * from a CSV (order lines, or a receipt, each with an optional due column), checked
+ * first; a count task for listed bins, a zone, or bins not counted for some days. A due
+ * time typed here is the warehouse's wall clock (the input's value has no zone); the
+ * server reads it in the warehouse's zone and says why when it cannot.
  */
 import { useState } from 'react';
 import { createdTasksSchema, type CreatedTasks } from '../../../protocol/console';
@@ -29,13 +31,14 @@ function typedLines(text: string): { sku: string; qty: number; lot?: string }[] 
     });
 }
 
-export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string; people: readonly FloorPerson[]; made(): void }) {
+export function NewTaskForm({ warehouseId, people, timeZone, made }: { warehouseId: string; people: readonly FloorPerson[]; timeZone: string; made(): void }) {
   const [kind, setKind] = useState<Kind>('pick');
   const [source, setSource] = useState<Source>('hand');
   const [countBy, setCountBy] = useState<CountBy>('zone');
   const [reference, setReference] = useState('');
   const [assignee, setAssignee] = useState('');
   const [text, setText] = useState('');
+  const [due, setDue] = useState('');
   const [report, setReport] = useState<CreatedTasks | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const action = useConsoleAction();
@@ -45,8 +48,8 @@ export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string
   const submitByHand = async () => {
     const body =
       kind === 'count'
-        ? { kind, reference, assignedTo, ...(countBy === 'bins' ? { bins: text.split(/[\s,;]+/).filter(Boolean) } : countBy === 'zone' ? { zone: text.trim() } : { notCountedForDays: Number(text) }) }
-        : { kind, reference, assignedTo, lines: typedLines(text) };
+        ? { kind, reference, assignedTo, due: due || null, ...(countBy === 'bins' ? { bins: text.split(/[\s,;]+/).filter(Boolean) } : countBy === 'zone' ? { zone: text.trim() } : { notCountedForDays: Number(text) }) }
+        : { kind, reference, assignedTo, due: due || null, lines: typedLines(text) };
     const done = await action.send(apiPaths.console(warehouseId, 'tasks'), body);
     if (done) {
       setOutcome(t('console.newTask.made', reference));
@@ -82,7 +85,7 @@ export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string
               <input type="radio" checked={source === 'hand'} onChange={() => setSource('hand')} /> {t('console.newTask.typed')}
             </label>
             <label>
-              <input type="radio" checked={source === 'csv'} onChange={() => setSource('csv')} /> {t('console.newTask.csv', kind === 'pick' ? 'order, sku, qty' : 'receipt, sku, qty, lot')}
+              <input type="radio" checked={source === 'csv'} onChange={() => setSource('csv')} /> {t('console.newTask.csv', kind === 'pick' ? 'order, sku, qty, due' : 'receipt, sku, qty, lot, due')}
             </label>
           </fieldset>
         ) : (
@@ -99,6 +102,8 @@ export function NewTaskForm({ warehouseId, people, made }: { warehouseId: string
           <>
             <label htmlFor="task-reference">{t('console.tasks.reference')}</label>
             <input id="task-reference" value={reference} onChange={(e) => setReference(e.target.value)} placeholder={kind === 'pick' ? 'SO-12345' : kind === 'putaway' ? 'PO-778' : t('console.newTask.countExample')} />
+            <label htmlFor="task-due">{t('console.newTask.due', timeZone)}</label>
+            <input id="task-due" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
           </>
         )}
         <label htmlFor="task-assignee">{t('console.newTask.assignTo')}</label>

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/useT';
 export function ProblemTable({ problems, notListed = 0 }: { problems: readonly { line: number; column: string | null; message: string }[]; notListed?: number }) {
   const t = useT();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="console-table problems" data-testid="row-problems">
         <caption>
           {t('console.problems.caption', problems.length + notListed)}

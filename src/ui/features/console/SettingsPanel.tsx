@@ -155,7 +155,7 @@ function SettingsChanges({ view }: { view: SettingsView }) {
       {view.changes.length === 0 ? (
         <p className="note">{t('console.settings.noChanges')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="settings-changes">
             <thead>
               <tr>

@@ -29,7 +29,7 @@ export function TaskConflictsTable({ warehouseId, conflicts, takeovers, onResolv
       {action.problem && <Problem message={action.problem} />}
       <h2>{t('console.conflicts.title', conflicts.length)}</h2>
       {conflicts.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="task-conflicts">
             <thead>
               <tr>
@@ -60,7 +60,7 @@ export function TaskConflictsTable({ warehouseId, conflicts, takeovers, onResolv
       )}
       <h2>{t('console.takeovers.title', takeovers.length)}</h2>
       {takeovers.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="takeovers">
             <thead>
               <tr>

@@ -1,9 +1,13 @@
-/** The floor's tasks: who has each and how far it is, on which device; (re)assign an open one; make new ones. */
-import { z } from 'zod';
+/** The floor's tasks: when each is due, who has it and how far it is, on which device; (re)assign an open one; make new ones. */
+import type * as z from 'zod/mini';
 import { floorPeopleSchema, taskSummaryListSchema } from '../../../protocol/console';
+import { settingsViewSchema } from '../../../protocol/warehouseSettings';
 import { apiPaths } from '../../../protocol/paths';
+import { isLate } from '../../../domain/tasks/dueTime';
+import { knownTimeZone } from '../../../domain/floor/floorDate';
 import { Problem } from '../../components/Screen';
-import { useT } from '../../i18n/useT';
+import { useLanguage, useT } from '../../i18n/useT';
+import { showFloorTime } from '../../i18n/language';
 import { useConsoleAction, useConsoleQuery } from './useConsoleQuery';
 import { NewTaskForm } from './NewTaskForm';
 import { deviceText } from './deviceLabel';
@@ -13,6 +17,16 @@ export function TasksPanel({ warehouseId }: { warehouseId: string }) {
   const t = useT();
   const tasks = useConsoleQuery(apiPaths.console(warehouseId, 'tasks'), taskSummaryListSchema, 15_000);
   const people = useConsoleQuery(apiPaths.console(warehouseId, 'people'), floorPeopleSchema);
+  // Due times are the floor's: shown on the warehouse's clocks, as the handhelds show them.
+  const settings = useConsoleQuery(apiPaths.console(warehouseId, 'settings'), settingsViewSchema);
+  const timeZone = knownTimeZone(settings.data?.settings.timeZone ?? '') ?? 'UTC';
+  const language = useLanguage();
+  const now = tasks.loadedAt ?? Date.now();
+  const dueWords = (task: { dueAt: string | null; status: string }) => {
+    if (task.dueAt === null) return '—';
+    const time = showFloorTime(language, task.dueAt, timeZone, now);
+    return isLate(task, now) ? t('console.tasks.dueLate', time) : time;
+  };
   const action = useConsoleAction();
   const assign = async (taskId: string, assignedTo: string | null) => {
     const done = await action.send(apiPaths.console(warehouseId, `tasks/${encodeURIComponent(taskId)}/assign`), { assignedTo });
@@ -21,16 +35,17 @@ export function TasksPanel({ warehouseId }: { warehouseId: string }) {
   const list = tasks.data?.tasks ?? [];
   return (
     <section aria-label={t('console.tab.tasks')}>
-      <NewTaskForm warehouseId={warehouseId} people={people.data?.people ?? []} made={tasks.refresh} />
+      <NewTaskForm warehouseId={warehouseId} people={people.data?.people ?? []} timeZone={timeZone} made={tasks.refresh} />
       {(tasks.problem ?? action.problem) && <Problem message={(tasks.problem ?? action.problem)!} />}
       <h2>{t('console.tasks.title')}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="console-table" data-testid="task-table">
           <thead>
             <tr>
               <th>{t('console.conflicts.task')}</th>
               <th>{t('console.tasks.kind')}</th>
               <th>{t('console.tasks.reference')}</th>
+              <th>{t('console.tasks.due')}</th>
               <th>{t('console.tasks.status')}</th>
               <th>{t('console.tasks.linesDone')}</th>
               <th>{t('console.tasks.assignedTo')}</th>
@@ -42,6 +57,7 @@ export function TasksPanel({ warehouseId }: { warehouseId: string }) {
                 <td>{task.id}</td>
                 <td>{taskKindWords(t, task.kind)}</td>
                 <td>{task.reference}</td>
+                <td className={task.dueAt !== null && isLate(task, now) ? 'late' : undefined}>{dueWords(task)}</td>
                 <td>
                   {taskStatusWords(t, task.status)}
                   {task.workedOnDevice ? t('console.tasks.onDevice', deviceText(t, task.workedOnDevice, task.workedOnDeviceName)) : ''}

@@ -16,7 +16,7 @@ export function UserChangesTable({ warehouseId }: { warehouseId: string }) {
       {changes.problem && <Problem message={changes.problem} />}
       {changes.data && changes.data.changes.length === 0 && <p className="note">{t('console.userChanges.none')}</p>}
       {changes.data && changes.data.changes.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="user-changes">
             <thead>
               <tr>

@@ -27,7 +27,7 @@ export function UsersPanel({ warehouseId, me }: { warehouseId: string; me: { id:
       <AddUserForm warehouseId={warehouseId} myRole={me.role} grantable={grantable} added={list.refresh} />
       {list.problem && <Problem message={list.problem} />}
       <h2>{t('console.tab.users')}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="console-table" data-testid="users">
           <thead>
             <tr>

@@ -17,7 +17,7 @@ export function WarehouseChangesTable({ warehouseId }: { warehouseId: string }) 
       {changes.problem && <Problem message={changes.problem} />}
       {changes.data && list.length === 0 && <p className="note">{t('console.changes.none')}</p>}
       {list.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="console-table" data-testid="warehouse-changes">
             <thead>
               <tr>

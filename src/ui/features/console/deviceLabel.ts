@@ -6,7 +6,8 @@
 import '../../i18n/consoleWords';
 import type { Translate } from '../../i18n/language';
 
-export const shortDeviceId = (deviceId: string) => deviceId.slice(0, 8);
+export { shortDeviceId } from '../../../domain/tasks/taskHolder';
+import { shortDeviceId } from '../../../domain/tasks/taskHolder';
 
 /** "Cold room 2 (3f2a9c1d)", or "Device 3f2a9c1d" when it has no name: for text (options, labels, sentences). */
 export function deviceText(t: Translate, deviceId: string | null, name: string | null): string {

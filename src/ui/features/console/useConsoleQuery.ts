@@ -5,7 +5,7 @@
  * database, and a small query every few seconds needs no fan-out between them.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { api } from '../../floor';
 import { useSay, useT } from '../../i18n/useT';
 import { SyncError } from '../../../sync/syncError';
@@ -35,7 +35,7 @@ function useConsoleSay(): (error: unknown) => string {
   );
 }
 
-export function useConsoleQuery<S extends z.ZodType>(path: string | null, schema: S, pollMs: number | null = null): ConsoleQuery<z.output<S>> {
+export function useConsoleQuery<S extends z.ZodMiniType>(path: string | null, schema: S, pollMs: number | null = null): ConsoleQuery<z.output<S>> {
   const [data, setData] = useState<z.output<S> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
