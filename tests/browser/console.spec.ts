@@ -8,7 +8,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Handheld } from './pages/handheld';
-import { countWhilePicking, demo } from './demoCodes';
+import { countWhilePicking, demo, pickList } from './demoCodes';
 import { startServer, type RunningServer } from './server';
 import { withCheckDigit } from '../../src/domain/codes/gtin';
 
@@ -112,7 +112,7 @@ test('a count variance approved on the console becomes the counter’s stock aft
   };
   await countAll();
   // Far off: a deviation (amber), asking for the recount.
-  await expect(page.getByRole('status').filter({ hasText: 'Count the bin again' })).toHaveAttribute('data-tone', 'deviation');
+  await expect(page.getByRole('status').filter({ hasText: /count (it|them) again/ })).toHaveAttribute('data-tone', 'deviation');
   await countAll();
   await expect(page.getByRole('status').filter({ hasText: `Saved: bin ${farBin} counted` })).toBeVisible();
   await page.context().setOffline(false);
@@ -198,7 +198,8 @@ test('the console in Chinese: a supervisor names a handheld and sets the warehou
   await row.getByRole('button', { name: /^为设备 .* ?命名$/ }).click();
   await row.getByLabel(/的名称$/).fill('冷库 2 号');
   await row.getByRole('button', { name: '保存名称' }).click();
-  await expect(row.getByRole('button', { name: /^冷库 2 号（.{8}），详情$/ })).toBeVisible();
+  // Named by its visible words (6d4c132): the name, the id's first characters, then "，详情".
+  await expect(row.getByRole('button', { name: /^冷库 2 号 .{8} ，详情$/ })).toBeVisible();
   await expect(row).toContainText(handheldId.slice(0, 8));
 
   // The warehouse's settings, checked before they are sent, in Chinese.
@@ -216,6 +217,23 @@ test('the console in Chinese: a supervisor names a handheld and sets the warehou
   await expect(changes).toContainText('super1');
   await expect(changes).toContainText('→ Asia/Shanghai');
   await expect(changes).toContainText('每步数量上限：1,000 → 400');
+
+  // Tasks with when each is due, on the warehouse's clocks (Shanghai's now): a seeded pick
+  // list's time, and one made here for tomorrow 14:30 there (bad due times: tests/server/taskDue.test.ts).
+  await sections.getByRole('button', { name: '任务', exact: true }).click();
+  const taskTable = page.getByTestId('task-table');
+  await expect(taskTable.locator('thead')).toContainText('截止时间');
+  await expect(taskTable.locator('tr', { hasText: pickList.task.reference }).locator('td').nth(3)).toHaveText(/^(\d{4}年\d{1,2}月\d{1,2}日 )?\d\d:\d\d$/);
+  await page.getByText('创建任务', { exact: true }).first().click();
+  await page.locator('#task-reference').fill('SO-DUE-E2E');
+  await page.locator('#task-text').fill(`${demo.ean13.product.sku} 1`);
+  const tomorrowThere = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 86_400_000));
+  await expect(page.getByText('截止时间（仓库时间，Asia/Shanghai）；不填表示无截止时间')).toBeVisible();
+  await page.locator('#task-due').fill(`${tomorrowThere}T14:30`);
+  await page.getByRole('button', { name: '创建任务', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已创建：SO-DUE-E2E' })).toBeVisible();
+  const [year, month, day] = tomorrowThere.split('-').map(Number);
+  await expect(taskTable.locator('tr', { hasText: 'SO-DUE-E2E' }).locator('td').nth(3)).toHaveText(`${year}年${month}月${day}日 14:30`);
 
   // The activity log lists both changes, in Chinese.
   await sections.getByRole('button', { name: '操作记录' }).click();

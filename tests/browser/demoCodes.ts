@@ -194,3 +194,12 @@ export const pickBeforeCount = (() => {
   }
   throw new Error('the demo warehouse lacks a pick-before-count scenario');
 })();
+
+/**
+ * picker1's pick lists as the list shows them: earliest due first (the seed's due times
+ * are the same quarter hours after its clock whenever it runs, so the order is too).
+ */
+export const pickerListsByDue = main.tasks
+  .filter((t) => t.kind === 'pick' && t.assignedTo === 'u-picker1')
+  .sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!) || a.id.localeCompare(b.id))
+  .map((t) => t.reference);

@@ -37,7 +37,7 @@ test('an ad hoc putaway and a spot count of a lot-tracked item without a GS1 lab
   await page.getByRole('button', { name: 'Confirm lot' }).click();
   await expect(handheld.alert).toContainText('holds a character a lot cannot have');
   await page.getByLabel('Lot', { exact: true }).fill('typed-1');
-  await page.getByLabel('Expiry date').fill(`${nextYear}-06-30`);
+  await handheld.typeExpiry(`${nextYear}-06-30`);
   await page.getByRole('button', { name: 'Confirm lot' }).click();
   await expect(prompt).toHaveText(`Scan bin ${suggestion.binCode}`);
   await expect(page.getByTestId('current-line')).toContainText('lot TYPED-1');
@@ -61,9 +61,11 @@ test('an ad hoc putaway and a spot count of a lot-tracked item without a GS1 lab
   await counter.scan(each.printed);
   await expect(counterPage.getByTestId('expect')).toHaveText(`Lot of ${product.name}?`);
   await counterPage.getByLabel('Lot', { exact: true }).fill('L-77');
-  await counterPage.getByLabel('Expiry date').fill(`${nextYear}-01-31`);
+  await counter.typeExpiry(`${nextYear}-01-31`);
   await counterPage.getByRole('button', { name: 'Confirm lot' }).click();
   await expect(counterPage.getByTestId('counted')).toContainText(`${product.name} · lot L-77 · not expected here1`);
+  // Submit bin takes the place of Confirm lot: a person's next tap, not the second tap of a double tap (which it ignores).
+  await counterPage.waitForTimeout(450);
   await counterPage.getByRole('button', { name: 'Submit bin' }).click();
   await expect(counterPage.getByRole('status').filter({ hasText: `Saved: bin ${emptyBin} counted` })).toBeVisible();
   const [count] = await counter.outbox();

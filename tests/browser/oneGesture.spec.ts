@@ -140,7 +140,7 @@ test('an ad hoc putaway of 99,999 asks first and is a deviation; it can be undon
   if (a.product.lotTracked || a.product.expiryTracked) {
     // Its label has no GS1 code: the lot and expiry are typed.
     if (a.product.lotTracked) await page.getByLabel('Lot', { exact: true }).fill('ADHOC-1');
-    if (a.product.expiryTracked) await page.getByLabel('Expiry date').fill('2030-01-31');
+    if (a.product.expiryTracked) await handheld.typeExpiry('2030-01-31');
     await page.getByRole('button', { name: 'Confirm lot' }).click();
   }
   await page.getByLabel(/^Quantity to put away/).fill('99999');

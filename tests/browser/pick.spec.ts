@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { Handheld } from './pages/handheld';
-import { openPickList, pickList } from './demoCodes';
+import { openPickList, pickList, pickerListsByDue } from './demoCodes';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer;
@@ -21,6 +21,11 @@ test('a picker picks a whole list offline: wrong bin, wrong item, a case, a relo
   await handheld.signInAndGoOffline('picker1', '1111');
 
   await page.getByRole('button', { name: /^Pick/ }).click();
+  // Each list says when it is due on the warehouse's clocks, the picker's own earliest due first.
+  const references = page.locator('.task-open .task-title strong');
+  await expect(references.first()).toBeVisible();
+  expect((await references.allTextContents()).slice(0, pickerListsByDue.length)).toEqual(pickerListsByDue);
+  await expect(page.getByRole('button', { name: new RegExp(pickList.task.reference) }).getByTestId('task-facts')).toContainText(/^due\u00a0.*\d\d:\d\d · /);
   await page.getByRole('button', { name: new RegExp(pickList.task.reference) }).click();
   const expectText = page.getByTestId('expect');
   const progress = page.getByTestId('pick-progress');

@@ -1,7 +1,8 @@
 /**
  * One lock order for every writer (src/server/repositories/lockOrder.ts): pushes, stock,
- * bin and product imports, task creation and assignment run together on the same bins,
- * and none of them deadlocks or answers 5xx. Meaningful on PostgreSQL (real concurrency);
+ * bin and product imports, task creation and assignment, and renames of devices taking
+ * tasks from each other (a rename touches the tasks naming the device) run together on
+ * the same bins and tasks, and none of them deadlocks or answers 5xx. Meaningful on PostgreSQL (real concurrency);
  * run on PGlite too, where every transaction takes its turn.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,10 +61,30 @@ describe.each(databaseKinds)('writers together on %s', (kind) => {
       return status;
     };
 
+    // Two devices take the same pick lists from each other while a supervisor renames them both.
+    const lists = floor.data.tasks.filter((t) => t.kind === 'pick').map((t) => t.id);
+    const taker = async () => {
+      const device = await signIn(app, 'super1', '9999');
+      await app.inject({ method: 'GET', url: apiPaths.downloadManifest('wh-main'), headers: device.headers });
+      const ops = new DeviceOps(device.body.user.id);
+      const step = async () => {
+        const batch = shuffled(lists).slice(0, 3).map((taskId) => ops.next({ type: 'task-taken', taskId, takeOver: true }));
+        return (await app.inject({ method: 'POST', url: apiPaths.syncPush, headers: device.headers, payload: { warehouseId: 'wh-main', sentAt: new Date().toISOString(), operations: batch } })).statusCode;
+      };
+      return { device, step };
+    };
+    const takers = await Promise.all([taker(), taker()]);
+    let renames = 0;
+    const rename = async () => {
+      renames += 1;
+      return post(apiPaths.deviceName('wh-main', takers[renames % 2]!.device.deviceId), { name: `Scanner ${renames}` });
+    };
+
     const pushers = await Promise.all([pusher(), pusher(), pusher()]);
-    await Promise.all([...pushers.map((p) => loop(p)), loop(stockImport), loop(binImport), loop(productImport), loop(planTask)]);
+    await Promise.all([...pushers.map((p) => loop(p)), ...takers.map((t) => loop(t.step)), loop(rename), loop(stockImport), loop(binImport), loop(productImport), loop(planTask)]);
 
     expect(statuses.length).toBeGreaterThan(20);
+    expect(renames).toBeGreaterThan(1);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.every((s) => s >= 200 && s < 300)).toBe(true);
     // Statistics reach pg_stat_database when each backend next goes idle.

@@ -186,7 +186,7 @@ describe.each(databaseKinds)('one task, one device on %s', (kind) => {
     const pulled = await pullAll(app, phone.signedIn, cursor);
     const pulledTask = pulled.tasks.find((t) => t.id === list.id)!;
     expect(pulledTask).toMatchObject({ status: 'open', assignedTo: null, lines: [expect.objectContaining({ done: 2 })] });
-    expect(pulledTask.conflicts).toEqual([expect.objectContaining({ kind: 'worked-after-decision', devices: [{ deviceId: phone.signedIn.deviceId, userName: 'Pat Picker' }], decision: { status: 'open', assignedToName: null } })]);
+    expect(pulledTask.conflicts).toEqual([expect.objectContaining({ kind: 'worked-after-decision', devices: [{ deviceId: phone.signedIn.deviceId, userName: 'Pat Picker', deviceName: null }], decision: { status: 'open', assignedToName: null } })]);
 
     // Resolved by the supervisor: the device hears at its next pull.
     const resolved = await app.inject({ method: 'POST', url: url(`task-conflicts/${conflicts[0]!.id}/resolve`), headers: supervisor.headers, payload: { note: 'Talked to Pat' } });

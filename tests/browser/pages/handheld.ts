@@ -142,6 +142,15 @@ export class Handheld {
     );
   }
 
+  /** Types an expiry (ISO, YYYY-MM-DD) as a worker does: day, month and year, each in its field. */
+  async typeExpiry(iso: string) {
+    const [year, month, day] = iso.split('-');
+    const expiry = this.page.getByRole('group', { name: 'Expiry date' });
+    await expiry.getByLabel('Day', { exact: true }).fill(String(Number(day)));
+    await expiry.getByLabel('Month', { exact: true }).fill(String(Number(month)));
+    await expiry.getByLabel('Year', { exact: true }).fill(year!);
+  }
+
   async find(code: string, words = { label: 'Code', button: 'Find' }) {
     await this.page.getByLabel(words.label, { exact: true }).fill(code);
     await this.page.getByRole('button', { name: words.button, exact: true }).click();
