@@ -4,7 +4,7 @@
  * - scan to screen on the Pick screen (bench/scanToScreen.ts), the two rates taking
  *   turns task by task so both see the same machine;
  * - main-thread long tasks (PerformanceObserver 'longtask') on Find and on Pick while a
- *   pull of many changes runs and the worker scans every 120 ms;
+ *   pull of many changes runs and the worker scans every 200 ms;
  * - the first download (sign-in click to Home).
  *
  * CDP throttles a page's main thread only: Chromium refuses it for workers ("Operation
@@ -144,7 +144,7 @@ export interface PullUnderScans {
 /**
  * On `path` (Find, or a Pick list), throttled `rate` times: the app syncs (the 'online'
  * event, as when the network comes back) and pulls what `makeChanges` made on the
- * server, while a scan arrives every 120 ms; the long tasks of the main thread meanwhile.
+ * server, while a scan arrives every 200 ms; the long tasks of the main thread meanwhile.
  */
 export async function longTasksDuringPull(context: BrowserContext, url: string, path: string, codes: readonly string[], rate: number, makeChanges: () => Promise<unknown>): Promise<PullUnderScans> {
   const page = await context.newPage();
@@ -176,7 +176,7 @@ export async function longTasksDuringPull(context: BrowserContext, url: string, 
       }
     }, [...code, 'Enter']);
     scans++;
-    await page.waitForTimeout(120);
+    await page.waitForTimeout(200);
     const syncing = await page.evaluate(() => document.querySelector('[data-testid="syncing"]') !== null);
     sawSyncing ||= syncing;
     if ((sawSyncing && !syncing) || Date.now() - start > 600_000) break;

@@ -72,8 +72,10 @@ export async function measureScanToScreen(page: Page, baseUrl: string, plan: rea
         }
       }, [...code, 'Enter']);
       await page.waitForFunction((n) => (window as unknown as { scanToScreen: number[] }).scanToScreen.length > n, before, { timeout: 10_000 });
-      // The scanner's next trigger pull: a worker needs well over 100 ms between scans.
-      await page.waitForTimeout(120);
+      // The scanner's next trigger pull, 200 ms after the answer: a worker needs well over
+      // 100 ms between scans, and the same code again inside the wedge's 150 ms repeat
+      // window is taken for the scanner's own repeat (one scan).
+      await page.waitForTimeout(200);
     }
     times.push(...(await page.evaluate(() => (window as unknown as { scanToScreen: number[] }).scanToScreen)));
   }

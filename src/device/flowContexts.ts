@@ -11,7 +11,6 @@ import type { FloorOperation } from '../domain/floor/operations';
 import { inWalkOrder } from '../domain/floor/walkOrder';
 import type { CountSheet } from '../domain/floor/countSheet';
 import { floorToday, readTaskAtHand, readWarehouseSettings, type TaskAtHand } from './taskWork';
-import { productsByIds } from './lookup';
 import { cachedProductsByIds } from './readCache';
 import { knownExpiryOfLot, suggestPutawayBin } from './putawayPlaces';
 import { COUNT_FLOW_KEY } from './floorOperations';
@@ -46,7 +45,7 @@ export async function readPickContext(db: FloorDb, taskId: string, now = new Dat
 
 export async function readCountContext(db: FloorDb, taskId: string | null, productIds: readonly string[], now = new Date()): Promise<CountContext & { readonly reference: string | null; readonly products: ReadonlyMap<string, Product> }> {
   const [atHand, settings] = await Promise.all([taskId ? readTaskAtHand(db, taskId) : Promise.resolve(null), readWarehouseSettings(db)]);
-  const products = await cachedProductsByIds(db, productIds, (missing) => productsByIds(db, missing));
+  const products = await cachedProductsByIds(db, productIds);
   const bins = atHand
     ? inWalkOrder(atHand.task.lines.map((l) => ({ lineNo: l.lineNo, binCode: l.binCode ?? '', walkSeq: atHand.bins.get(l.binCode ?? '')?.walkSeq ?? null }))).map((l) => ({
         lineNo: l.lineNo,

@@ -22,7 +22,7 @@
 import Dexie, { RangeSet, type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Product } from '../domain/catalog/product';
 import type { WarehouseSettings } from '../domain/floor/warehouseSettings';
-import type { FloorDb, OutboxEntry, StoredBin, StoredTask, TaskProgress } from './floorDb';
+import type { FloorDb, OutboxEntry, ProductBlock, StoredBin, StoredTask, TaskProgress } from './floorDb';
 
 /** Records by key; null when the key was read and is not there. */
 interface Memo {
@@ -31,6 +31,8 @@ interface Memo {
   readonly progress: Map<string, TaskProgress | null>;
   readonly productsById: Map<string, Product | null>;
   readonly productsByGtin: Map<string, Product | null>;
+  /** The block each product held here was read from: a write of other blocks leaves it. */
+  readonly blockOfProduct: Map<string, string>;
   /** Outbox entries made at or after a moment (the start of a task here), oldest first. */
   readonly outboxSince: Map<string, OutboxEntry[]>;
   settings: WarehouseSettings | null | undefined;
@@ -62,6 +64,7 @@ function memoOf(db: FloorDb): Memo {
     progress: new Map(),
     productsById: new Map(),
     productsByGtin: new Map(),
+    blockOfProduct: new Map(),
     outboxSince: new Map(),
     settings: undefined,
     lastSeq: undefined,
@@ -93,6 +96,29 @@ function dropKeys<V>(map: Map<string, V>, tree: IntervalTree, table: string, dro
   }
 }
 
+/**
+ * Drops the products read from the blocks the range set names, and every "no such
+ * product" (a written block may now hold it). A write of 50 blocks or more names no
+ * keys (Dexie then marks the whole table) and drops them all.
+ */
+function dropProducts(memo: Memo, tree: IntervalTree, dropped: Set<string>): void {
+  if (memo.productsById.size + memo.productsByGtin.size === 0) return;
+  const set = asRangeSet(tree);
+  const written = (product: Product | null) => {
+    const block = product === null ? undefined : memo.blockOfProduct.get(product.id);
+    return block === undefined || set.hasKey(block);
+  };
+  let any = false;
+  for (const map of [memo.productsById, memo.productsByGtin]) {
+    for (const [key, product] of [...map]) {
+      if (!written(product)) continue;
+      map.delete(key);
+      any = true;
+    }
+  }
+  if (any) dropped.add('products');
+}
+
 /** True when every key the range set names is one of this page's own outbox entries. */
 function onlyOwnEntries(tree: IntervalTree, own: ReadonlySet<string>): boolean {
   for (const node of asRangeSet(tree)) {
@@ -102,7 +128,7 @@ function onlyOwnEntries(tree: IntervalTree, own: ReadonlySet<string>): boolean {
 }
 
 function clearAll(memo: Memo): void {
-  for (const map of [memo.tasks, memo.bins, memo.progress, memo.productsById, memo.productsByGtin, memo.outboxSince]) map.clear();
+  for (const map of [memo.tasks, memo.bins, memo.progress, memo.productsById, memo.productsByGtin, memo.blockOfProduct, memo.outboxSince]) map.clear();
   memo.settings = undefined;
   memo.lastSeq = undefined;
   memo.dropped.add('all');
@@ -132,11 +158,7 @@ function hear(dbName: string, memo: Memo, parts: ObservabilitySet): void {
         dropKeys(memo.progress, tree, 'taskProgress', dropped);
         break;
       case 'productBlocks':
-        if (memo.productsById.size + memo.productsByGtin.size > 0) {
-          memo.productsById.clear();
-          memo.productsByGtin.clear();
-          dropped.add('products');
-        }
+        dropProducts(memo, tree, dropped);
         break;
       case 'outbox':
         if (memo.outboxSince.size > 0 && !onlyOwnEntries(tree, memo.ownOpIds)) {
@@ -248,19 +270,32 @@ function binsFrom(codes: readonly string[], held: ReadonlyMap<string, StoredBin 
   return found;
 }
 
-/** Products by id, reading those not held (one indexed get each). */
-export async function cachedProductsByIds(db: FloorDb, ids: readonly string[], read: (missing: readonly string[]) => Promise<Map<string, Product>>): Promise<Map<string, Product>> {
+/** Products by id, reading the blocks of those not held (one indexed get each). */
+export async function cachedProductsByIds(db: FloorDb, ids: readonly string[]): Promise<Map<string, Product>> {
   const memo = memoOf(db);
   const wanted = [...new Set(ids)];
   const missing = wanted.filter((id) => !memo.productsById.has(id));
-  let fresh = new Map<string, Product>();
+  const fresh = new Map<string, Product>();
   if (missing.length > 0) {
     const heardBefore = memo.writesHeard;
-    fresh = await read(missing);
+    // One indexed get per product: Dexie's anyOf() walks the index with a cursor, which
+    // measured 20-50 times slower on a 200,000-product catalog.
+    const blocks = await Promise.all(missing.map((id) => db.productBlocks.where('productIds').equals(id).first()));
+    const blockOf = new Map<string, string>();
+    for (const block of blocks) {
+      for (const product of block?.products ?? []) {
+        if (!missing.includes(product.id)) continue;
+        fresh.set(product.id, product);
+        blockOf.set(product.id, block!.blockId);
+      }
+    }
     if (memo.writesHeard === heardBefore) {
       for (const id of missing) bounded(memo.productsById, id, fresh.get(id) ?? null);
       // A scan of any of their codes is then answered from memory too.
-      for (const product of fresh.values()) for (const code of product.codes) bounded(memo.productsByGtin, code.gtin, product);
+      for (const product of fresh.values()) {
+        bounded(memo.blockOfProduct, product.id, blockOf.get(product.id)!);
+        for (const code of product.codes) bounded(memo.productsByGtin, code.gtin, product);
+      }
     } else notKept(memo);
   }
   const found = new Map<string, Product>();
@@ -271,13 +306,20 @@ export async function cachedProductsByIds(db: FloorDb, ids: readonly string[], r
   return found;
 }
 
-export const cachedProductByGtin = (db: FloorDb, gtin: string, read: () => Promise<Product | undefined>): Promise<Product | undefined> =>
+/** The product a GTIN-14 names, from the block whose index holds it. */
+export const cachedProductByGtin = (db: FloorDb, gtin: string): Promise<Product | undefined> =>
   through(
     db,
-    (m) => (m.productsByGtin.has(gtin) ? (m.productsByGtin.get(gtin) ?? null) : undefined),
-    async () => (await read()) ?? null,
-    (m, product) => bounded(m.productsByGtin, gtin, product),
-  ).then((product) => product ?? undefined);
+    (m) => (m.productsByGtin.has(gtin) ? { product: m.productsByGtin.get(gtin) ?? null, block: null } : undefined),
+    async () => {
+      const block: ProductBlock | undefined = await db.productBlocks.where('gtins').equals(gtin).first();
+      return { product: block?.products.find((product) => product.codes.some((code) => code.gtin === gtin)) ?? null, block: block?.blockId ?? null };
+    },
+    (m, { product, block }) => {
+      if (product !== null && block !== null) bounded(m.blockOfProduct, product.id, block);
+      bounded(m.productsByGtin, gtin, product);
+    },
+  ).then(({ product }) => product ?? undefined);
 
 /** The outbox entries made at or after `since` (an ISO time), oldest first. */
 export const cachedOutboxSince = (db: FloorDb, since: string): Promise<OutboxEntry[]> =>

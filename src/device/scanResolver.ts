@@ -10,14 +10,13 @@ import type { CodeMeaning } from '../domain/codes/interpretCode';
 import type { ScannedCode } from '../domain/floor/flow';
 import type { Gs1Data } from '../domain/codes/gs1';
 import type { FloorDb } from './floorDb';
-import { productByGtin } from './lookup';
 import { cachedBin, cachedProductByGtin } from './readCache';
 
 const fromCode = (gs1: Gs1Data | null) => (gs1 === null ? null : { lot: gs1.lot, expiry: gs1.expiry, count: gs1.count });
 
 async function productOf(db: FloorDb, gtins: readonly string[], gs1: Gs1Data | null): Promise<ScannedCode | null> {
   for (const gtin of gtins) {
-    const product = await cachedProductByGtin(db, gtin, () => productByGtin(db, gtin));
+    const product = await cachedProductByGtin(db, gtin);
     const code = product?.codes.find((c) => c.gtin === gtin);
     if (product && code) return { kind: 'product', product, packQty: code.packQty, gs1: fromCode(gs1) };
   }

@@ -5,7 +5,6 @@
 import type { BinWithStock, Product } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { FloorDb, TaskProgress } from './floorDb';
-import { productsByIds } from './lookup';
 import { entriesOfTask, realLineProgress, type RealLineProgress } from './taskLineProgress';
 import { cachedBins, cachedOutboxSince, cachedProductsByIds, cachedProgress, cachedSettings, cachedTask } from './readCache';
 import { readRecord } from './syncState';
@@ -30,7 +29,7 @@ export async function readTaskAtHand(db: FloorDb, taskId: string): Promise<TaskA
   if (!task) return null;
   const productIds = task.lines.flatMap((line) => (line.productId ? [line.productId] : []));
   const binCodes = [...new Set(task.lines.flatMap((line) => (line.binCode ? [line.binCode] : [])))];
-  const [products, bins, progress] = await Promise.all([cachedProductsByIds(db, productIds, (missing) => productsByIds(db, missing)), cachedBins(db, binCodes), cachedProgress(db, taskId)]);
+  const [products, bins, progress] = await Promise.all([cachedProductsByIds(db, productIds), cachedBins(db, binCodes), cachedProgress(db, taskId)]);
   // This device's own steps on it cannot be older than its start here.
   const entries = progress === null ? [] : await cachedOutboxSince(db, progress.startedAt);
   return { task, products, bins, progress, lineProgress: realLineProgress(task, progress, entriesOfTask(entries, task.id)) };

@@ -148,6 +148,45 @@ describe('the read cache of the floor flows', () => {
     listener.stop();
   });
 
+  it('hears a big pull of other bins and products without reading again: only what a page changed is dropped', async () => {
+    const { db } = await device();
+    await writeRecord(db, 'warehouseSettings', DEFAULT_WAREHOUSE_SETTINGS);
+    await doneOf(db);
+    await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#0' });
+    await doneOf(db);
+    await resolveScan(db, interpretCode('4010000000012'), '4010000000012');
+    const listener = heard(db);
+    type Page = Extract<PullResponse, { kind: 'changes' }>;
+    const others = Array.from({ length: 300 }, (_, i): Product => ({ ...product, id: `p${1000 + i}`, sku: `SKU-${1000 + i}`, codes: [{ ...product.codes[0]!, gtin: `0402${String(1000 + i).padStart(9, '0')}9` as Gtin14 }] }));
+    const page = (products: Product[], clock: string): Page => ({
+      kind: 'changes',
+      products,
+      bins: Array.from({ length: 300 }, (_, i) => ({ code: `B-${String(i).padStart(3, '0')}`, zone: 'B', aisle: 'B-01', walkSeq: 100 + i, stock: [{ binCode: `B-${String(i).padStart(3, '0')}`, productId: `p${1000 + i}`, lot: '', expiry: null, qty: Number(clock) }] })),
+      tasks: [],
+      operations: [],
+      settings: DEFAULT_WAREHOUSE_SETTINGS,
+      cursor: `c-${clock}`,
+      clock,
+      binClocks: {},
+      taskClocks: {},
+      more: false,
+    });
+    await storePulledPage(db, page(others, '6'), { catalogWasEmpty: false });
+    await storePulledPage(db, page(others.map((p) => ({ ...p, name: `${p.name} r2` })), '7'), { catalogWasEmpty: false });
+    await listener.settle();
+    expect(listener.calls).toEqual([]);
+    await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#1' });
+    expect(stepWays.fromMemory).toBe(1);
+    expect(stepWays.careful).toBe(1);
+    // A page that also changes the task's own product drops it, and the next read sees the change.
+    await storePulledPage(db, page([...others, { ...product, name: 'Chickpeas 1 l (new label)' }], '8'), { catalogWasEmpty: false });
+    await listener.settle();
+    expect(listener.calls.length).toBeGreaterThan(0);
+    expect(await resolveScan(db, interpretCode('4010000000012'), '4010000000012')).toMatchObject({ kind: 'product', product: { name: 'Chickpeas 1 l (new label)' } });
+    expect((await readPickContext(db, 't-1'))!.lines[0]!.product?.name).toBe('Chickpeas 1 l (new label)');
+    listener.stop();
+  });
+
   it('tells nobody of its own steps (the flow renders what it wrote), but the live queries of the page hear them', async () => {
     const { db } = await device();
     await doneOf(db);
