@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { Handheld } from './pages/handheld';
-import { lotPickList, pickList, twoProductBin } from './demoCodes';
+import { countTask, lotPickList, pickList, twoProductBin } from './demoCodes';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer;
@@ -154,5 +154,35 @@ test('an ad hoc putaway of 99,999 asks first and is a deviation; it can be undon
   expect(ops.map((op) => op.type)).toEqual(['putaway', 'undo']);
   expect(ops[0]!.payload.deviations).toEqual(['over-step-limit']);
   await expect(page.getByRole('button', { name: 'Undo last' })).toBeDisabled();
+  expect(handheld.problems).toEqual([]);
+});
+
+test('a scan the moment a task taken over shows its screen goes to that screen, not to the take-over question', async ({ page }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.open('/');
+  await handheld.signIn('super1', '9999');
+  await page.getByRole('button', { name: 'Main distribution centre (MAIN)' }).click();
+  await handheld.waitForHome();
+  await handheld.waitForOfflineReady();
+  await page.context().setOffline(true);
+  await page.goto(`${server.url}/count?task=${countTask.task.id}`);
+  await page.getByRole('button', { name: 'Take over' }).click();
+  // The bin's scan arrives in the very commit that takes the question away (a mutation
+  // observer runs before React's effects): the scanner's trigger pulled as the screen changed.
+  await page.evaluate((keys) => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('h1')?.textContent !== 'Count') return;
+      observer.disconnect();
+      const target = document.activeElement ?? document.body;
+      for (const key of keys) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+        target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true, composed: true }));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }, [...countTask.binCode, 'Enter']);
+  await page.getByRole('button', { name: 'Yes, take it over' }).click();
+  await expect(page.getByTestId('expect')).toContainText('scan each item');
+  await expect(page.getByText('This task is open: take it to start')).toHaveCount(0);
   expect(handheld.problems).toEqual([]);
 });

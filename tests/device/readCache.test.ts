@@ -160,7 +160,7 @@ describe('the read cache of the floor flows', () => {
     const others = Array.from({ length: 300 }, (_, i): Product => ({ ...product, id: `p${1000 + i}`, sku: `SKU-${1000 + i}`, codes: [{ ...product.codes[0]!, gtin: `0402${String(1000 + i).padStart(9, '0')}9` as Gtin14 }] }));
     const page = (products: Product[], clock: string): Page => ({
       kind: 'changes',
-      products,
+      products: products.map((p) => ({ ...p, codes: [...p.codes] })),
       bins: Array.from({ length: 300 }, (_, i) => ({ code: `B-${String(i).padStart(3, '0')}`, zone: 'B', aisle: 'B-01', walkSeq: 100 + i, stock: [{ binCode: `B-${String(i).padStart(3, '0')}`, productId: `p${1000 + i}`, lot: '', expiry: null, qty: Number(clock) }] })),
       tasks: [],
       operations: [],

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { lookUpCode, type LookupResult } from '../../../device/lookup';
 import { floorDb } from '../../floor';
 import { useAppStore } from '../../store/appStore';
@@ -48,7 +48,8 @@ export function FindScreen() {
 
   // Every scan is looked up at once, whatever it came from; a scan from the camera or
   // a hardware scanner leaves the Code field as it was.
-  useEffect(() => {
+  // A layout effect, as every screen's scans (useTaskFlow): listening exactly while shown.
+  useLayoutEffect(() => {
     // On Find the same code again within a moment is the same question: asked once.
     const repeats = new RepeatFilter(IGNORE_REPEATS);
     return onScan((scan) => {

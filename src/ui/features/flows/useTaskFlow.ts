@@ -27,7 +27,7 @@
  * context is the one the last event decided with, and is read again only when a write
  * this page did not make (a pull, another tab) changed what it shows.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Feedback, FlowBase, StepToRecord, Transition } from '../../../domain/floor/flow';
 import type { Why } from '../../../domain/why';
 import type { Scan } from '../../../scanning/scan';
@@ -191,7 +191,10 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
       });
   };
 
-  useEffect(() => {
+  // A layout effect: the screen listens for scans from the commit that shows it to the one that
+  // takes it away. A passive effect would leave the screen before it listening for a frame
+  // after the next one is on the glass (and deciding that scan on its own task).
+  useLayoutEffect(() => {
     generation.current += 1;
     const mine = generation.current;
     stateRef.current = undefined;

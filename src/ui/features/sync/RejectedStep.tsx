@@ -3,7 +3,7 @@
  * fixed by putting the same goods away in a bin the worker scans. Settling is a step
  * of its own, so the server and the supervisor see how it was settled.
  */
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { OutboxEntry } from '../../../device/floorDb';
 import type { DeviceSession } from '../../../device/syncState';
 import { recordOperation } from '../../../device/floorOperations';
@@ -33,7 +33,7 @@ export function RejectedStep({ entry, products, session }: { entry: OutboxEntry;
     recordOperation(floorDb, worker, { type: 'rejection-settled', rejectedOpId: entry.opId, how: 'dismissed', note: t(reason), fixedByOpId: null }).catch(setProblem);
 
   // Fixing a putaway: the next bin scanned takes the goods; then the rejected step is settled as fixed.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!fixing || op.type !== 'putaway') return undefined;
     return onScan((scan) => {
       if (scan.meaning.kind !== 'bin-code') return setProblem(t('sync.fixScanBin'));

@@ -6,7 +6,7 @@
  * the server confirms when the step arrives (or says who was first). A task this device
  * has, or one assigned to this worker that no device has yet, goes straight to its screen.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import type { DeviceSession } from '../../../device/syncState';
 import { readTask, takeTask } from '../../../device/tasks';
 import { holderOf } from '../../../domain/tasks/taskHolder';
@@ -32,7 +32,9 @@ export function TakeTaskGate({ taskId, session, children }: { taskId: string; se
   const holder = task ? holderOf(task, { userId: session.user.id, deviceId: thisDevice }) : null;
   const gated = !closed && (holder?.kind === 'nobody' || holder?.kind === 'elsewhere');
 
-  useEffect(() => (gated ? onScan(() => steps.fail(t('tasks.takeFirst'))) : undefined), [gated]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A layout effect: the gate stops listening in the same commit that shows the task's screen,
+  // so a scan at that moment is held for the screen (scanBus) instead of refused here.
+  useLayoutEffect(() => (gated ? onScan(() => steps.fail(t('tasks.takeFirst'))) : undefined), [gated]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (task === undefined) return <Screen title={t('common.loading')}>{t('common.loading')}</Screen>;
   if (task === null || !gated || holder === null) return <>{children}</>;
