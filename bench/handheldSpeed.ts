@@ -60,13 +60,14 @@ export async function timeDownloadAt(browser: Browser, server: RunningServer, ra
 }
 
 /** Scan to screen at each rate, on alternate tasks of the plan (a task is picked once). */
-export async function scanToScreenAtRates(page: Page, url: string, plan: readonly { taskId: string; codes: readonly string[] }[], rates: readonly number[]): Promise<Map<number, number[]>> {
+export async function scanToScreenAtRates(page: Page, url: string, plan: readonly { taskId: string; codes: readonly string[] }[], rates: readonly number[], toDom?: Map<number, number[]>): Promise<Map<number, number[]>> {
   const times = new Map(rates.map((rate) => [rate, [] as number[]]));
+  for (const rate of rates) if (toDom && !toDom.has(rate)) toDom.set(rate, []);
   const cdp = await page.context().newCDPSession(page);
   for (const [i, task] of plan.entries()) {
     const rate = rates[i % rates.length]!;
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    times.get(rate)!.push(...(await measureScanToScreen(page, url, [task])));
+    times.get(rate)!.push(...(await measureScanToScreen(page, url, [task], toDom?.get(rate))));
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
@@ -199,6 +200,8 @@ export interface SpeedFigures {
   readonly download: Record<number, number[]>;
   /** Scan to screen on Pick, ms, per rate. */
   readonly scanToScreen: Record<number, Spread>;
+  /** Scan to the screen's DOM changing (the app's work, before the next frame), ms, per rate. */
+  readonly scanToDom: Record<number, Spread>;
   readonly pulls: readonly (PullUnderScans & { readonly changes: ServerChanges; readonly rate: number })[];
 }
 
@@ -233,12 +236,15 @@ export async function measureSpeed(browser: Browser, server: RunningServer, shap
   // The last list is kept for scanning on Pick during a pull.
   const forPull = plan.pop()!;
   const scanToScreen: Record<number, Spread> = {};
+  const scanToDom: Record<number, Spread> = {};
   if (options.scans > 0) {
     let total = 0;
     const used = plan.filter((task) => (total += task.codes.length) - task.codes.length < options.scans);
-    const times = await scanToScreenAtRates(page, server.url, used, [1, THROTTLED]);
+    const toDom = new Map<number, number[]>();
+    const times = await scanToScreenAtRates(page, server.url, used, [1, THROTTLED], toDom);
     for (const [rate, values] of times) scanToScreen[rate] = spread(values);
-    log('scan to screen', scanToScreen);
+    for (const [rate, values] of toDom) scanToDom[rate] = spread(values);
+    log('scan to screen', scanToScreen, 'scan to DOM', scanToDom);
   }
   await page.close();
   const pulls: SpeedFigures['pulls'][number][] = [];
@@ -258,5 +264,5 @@ export async function measureSpeed(browser: Browser, server: RunningServer, shap
     }
   }
   await context.close();
-  return { download, scanToScreen, pulls };
+  return { download, scanToScreen, scanToDom, pulls };
 }
