@@ -92,6 +92,26 @@ export class Handheld {
 
   private lastScanAt = 0;
 
+  /**
+   * Counts the red and amber flashes from now on (the body's class, there for 700 ms): a
+   * check of the class itself can miss a flash that ended while a loaded machine was
+   * polling for the words beside it.
+   */
+  async countFlashes(): Promise<() => Promise<{ error: number; deviation: number }>> {
+    await this.page.evaluate(() => {
+      const seen = { error: 0, deviation: 0 };
+      (window as unknown as { flashesSeen: typeof seen }).flashesSeen = seen;
+      let before = new Set(document.body.classList);
+      new MutationObserver(() => {
+        const now = new Set(document.body.classList);
+        if (now.has('flash-error') && !before.has('flash-error')) seen.error++;
+        if (now.has('flash-deviation') && !before.has('flash-deviation')) seen.deviation++;
+        before = now;
+      }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    });
+    return () => this.page.evaluate(() => ({ ...(window as unknown as { flashesSeen: { error: number; deviation: number } }).flashesSeen }));
+  }
+
   /** The device's outbox, in sequence order, read straight from IndexedDB. */
   async outbox(): Promise<{ deviceSeq: number; type: string; status: string; payload: Record<string, unknown> }[]> {
     return this.page.evaluate(
