@@ -9,7 +9,6 @@
  * - A page's rows and the cursor after it are written together: a sync stopped at any
  *   moment resumes after the last page stored, and never stores a page twice or half.
  */
-import type { Table } from 'dexie';
 import type { BinWithStock, Product } from '../domain/catalog/product';
 import type { Task } from '../domain/tasks/task';
 import type { FloorOperation } from '../domain/floor/operations';
@@ -25,19 +24,6 @@ export const KEEP_DAYS = 14;
 
 type PulledPage = Extract<PullResponse, { kind: 'changes' }>;
 
-/**
- * Dexie's notice of a write (heard by the page's read cache and live queries, in every
- * tab) names the keys written only for writes of fewer than 50 records; a bigger one marks
- * the whole table changed, and every screen reads again what it shows. A pulled page is
- * therefore written in writes of 49: a screen reads again only what the page changed.
- */
-const NAMED_PER_WRITE = 49;
-
-async function putNamed<T, K>(table: Table<T, K>, rows: readonly T[]): Promise<void> {
-  const writes: Promise<unknown>[] = [];
-  for (let start = 0; start < rows.length; start += NAMED_PER_WRITE) writes.push(table.bulkPut(rows.slice(start, start + NAMED_PER_WRITE)));
-  await Promise.all(writes);
-}
 
 /** Pending operations from a sequence number on, in order: what the next push sends. */
 export async function readPushBatch(db: FloorDb, fromSeq: number, limit: number): Promise<OutboxEntry[]> {
@@ -58,7 +44,7 @@ async function relay(db: FloorDb, binCodes: Iterable<string>): Promise<void> {
   const bins = (await db.bins.bulkGet(codes)).filter((b): b is StoredBin => b !== undefined);
   const { entries, byId } = await layableEntries(db);
   const byBin = entriesByBin(entries, byId);
-  await putNamed(db.bins, bins.map((bin) => withStock(bin, laidStock(bin, byBin.get(bin.code) ?? [], byId))));
+  await db.bins.bulkPut(bins.map((bin) => withStock(bin, laidStock(bin, byBin.get(bin.code) ?? [], byId))));
 }
 
 /** Keeps what the server said of each operation; bins of operations it rejected stop showing them. */
@@ -88,7 +74,7 @@ export async function recordFates(db: FloorDb, fates: readonly { opId: string; s
       // Acknowledged or not, a step stays on its bin until the bin's state holds it; only a rejection takes it off at once.
       if ((status === 'rejected' || status === 'dismissed') && entry.status !== 'rejected') touched.push(...binsTouchedBy(entry, byId));
     }
-    await putNamed(db.outbox, updates);
+    await db.outbox.bulkPut(updates);
     await relay(db, touched);
   });
 }
@@ -111,7 +97,7 @@ async function putProducts(db: FloorDb, products: readonly Product[], catalogWas
     const members = block.products.map((p) => (p.id === product.id ? product : p));
     blocks.set(block.blockId, { ...block, products: members, gtins: members.flatMap((p) => p.codes.map((c) => c.gtin)) });
   }
-  await putNamed(db.productBlocks, [...blocks.values(), ...toProductBlocks(fresh)]);
+  await db.productBlocks.bulkPut([...blocks.values(), ...toProductBlocks(fresh)]);
 }
 
 /**
@@ -123,8 +109,7 @@ async function putTasks(db: FloorDb, tasks: readonly Task[], clockOf: (taskId: s
   const pending = await db.outbox.where('status').equals('pending').toArray();
   const takes = new Map(pending.filter((e) => e.type === 'task-taken').map((e) => [(e.payload as Extract<FloorOperation, { type: 'task-taken' }>).taskId, e]));
   const here = await readRecord(db, 'deviceId');
-  await putNamed(
-    db.tasks,
+  await db.tasks.bulkPut(
     tasks.map((task): StoredTask => {
       const stored: StoredTask = { ...task, serverClock: clockOf(task.id) };
       const take = takes.get(task.id);
@@ -142,7 +127,7 @@ export async function storePulledPage(db: FloorDb, page: PulledPage, options: { 
     await db.transaction('rw', [db.productBlocks, db.bins, db.tasks, db.outbox, db.syncState], async () => {
       await putProducts(db, page.products, options.catalogWasEmpty);
       const bins = page.bins.map((bin: BinWithStock) => toStoredBin(bin, page.binClocks[bin.code] ?? page.clock));
-      await putNamed(db.bins, await layOnBins(db, bins));
+      await db.bins.bulkPut(await layOnBins(db, bins));
       await putTasks(db, page.tasks, (taskId) => page.taskClocks[taskId] ?? page.clock);
       // Every page carries the settings: written only when they changed, so a screen showing them reads nothing again.
       if (JSON.stringify(await readRecord(db, 'warehouseSettings')) !== JSON.stringify(page.settings)) await writeRecord(db, 'warehouseSettings', page.settings);
