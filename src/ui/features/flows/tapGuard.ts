@@ -8,8 +8,12 @@
  * was less than DOUBLE_TAP_MS earlier, within a thumb's width of this one, and before
  * the control's meaning last changed: the two taps are one gesture that began on the
  * old control. A tap after the control changed by itself (a scan, a sync), after a
- * pause or elsewhere on the screen is taken; so is a key press (no pointer). useTaskFlow's
- * own rules (one step per gesture, taps queued one at a time) still apply on top.
+ * pause or elsewhere on the screen is taken; so is a key press (no pointer). Two taps
+ * with a scan, a key or typing between them are not one gesture, however quick: the
+ * worker did something else in between (the quick hand of a trained picker, or a test
+ * driving the screen, taps Confirm lot, types the quantity, scans the bin and taps
+ * Yes, save it well within a double tap's time). useTaskFlow's own rules (one step
+ * per gesture, taps queued one at a time) still apply on top.
  */
 import { useCallback, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { DOUBLE_TAP_MS } from './useTaskFlow';
@@ -25,19 +29,39 @@ export interface Tap {
 
 const NO_TAP: Tap = { at: -Infinity, x: NaN, y: NaN };
 
+export interface Taps {
+  /** The tap before the last one, or NO_TAP when something other than a tap came between them. */
+  readonly previous: Tap;
+  readonly last: Tap;
+}
+
+export const NO_TAPS: Taps = { previous: NO_TAP, last: NO_TAP };
+
+/** What the page remembers after a pointer tap, or after any other input (`'other'`): a scan, a key, typing. */
+export function afterInput(taps: Taps, input: Tap | 'other'): Taps {
+  return input === 'other' ? NO_TAPS : { previous: taps.last, last: input };
+}
+
 /** The last two pointer taps on the page, seen before any control handles them. */
-const taps: { previous: Tap; last: Tap } = { previous: NO_TAP, last: NO_TAP };
+let taps: Taps = NO_TAPS;
 if (typeof document !== 'undefined') {
   document.addEventListener(
     'click',
     (event) => {
       // detail 0: a click made by a key (Enter, Space) or a script, not a pointer.
       if (event.detail === 0) return;
-      taps.previous = taps.last;
-      taps.last = { at: performance.now(), x: event.clientX, y: event.clientY };
+      taps = afterInput(taps, { at: performance.now(), x: event.clientX, y: event.clientY });
     },
     { capture: true },
   );
+  const other = (event: Event) => {
+    // A tap on a check box fires its own input event: that is the tap, not something between two.
+    const target = event.target;
+    if (event.type === 'input' && target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) return;
+    taps = afterInput(taps, 'other');
+  };
+  for (const type of ['keydown', 'input']) document.addEventListener(type, other, { capture: true });
+  window.addEventListener('floor:scan', other); // a camera or typed scan as well as a wedge's keys
 }
 
 /** Whether `tap` is the second of a double tap whose first tap (`previous`) came before the control changed. */
