@@ -19,8 +19,8 @@ import { useAppStore } from '../../store/appStore';
 import { Screen } from '../../components/Screen';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CodeEntry, DeviationAsk, DeviationQuestionWords, useSharedNoteWords } from '../flows/FlowParts';
-import { FeedbackZone, SecondaryButton, StepScreen, type PrimaryAction } from '../flows/StepScreen';
+import { CodeEntry, deviationSlots, useSharedNoteWords } from '../flows/FlowParts';
+import { SecondaryButton, StepScreen, type PrimaryAction } from '../flows/StepScreen';
 import { QuantityCounter } from '../flows/QuantityCounter';
 import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 import { LotEntry, LOT_ENTRY_FORM } from '../flows/LotEntry';
@@ -214,8 +214,7 @@ export function CountScreen({ taskId, session }: { taskId: string | null; sessio
       progress={bins ? t('count.progress', bins.filter((b) => b.counted).length, bins.length) : null}
       progressTestId={bins ? 'count-progress' : undefined}
       prompt={prompt}
-      feedback={<FeedbackZone answer={flow.answer} question={mine && state.question ? <DeviationQuestionWords question={state.question} /> : undefined} />}
-      note={mine && state.question ? <DeviationAsk /> : null}
+      {...deviationSlots(flow.answer, (mine ? state.question : null))}
       body={body}
       secondary={secondary}
       counter={counter}

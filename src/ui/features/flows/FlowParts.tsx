@@ -7,6 +7,9 @@ import type { FlowSteps } from './useFlowSteps';
 import { Words } from '../../components/Words';
 import type { DeviationFacts, DeviationQuestion, SharedNote } from '../../../domain/floor/flow';
 import type { DeviationKind } from '../../../domain/floor/operations';
+import type { ReactNode } from 'react';
+import { FeedbackZone } from './StepScreen';
+import type { FlowAnswer } from './useTaskFlow';
 
 /** "Saved…" in green, or the reason in red (screens that are no step screen: taking a task). */
 export function FlowAnswer({ steps }: { steps: FlowSteps }) {
@@ -79,6 +82,14 @@ export function DeviationQuestionWords({ question }: { question: DeviationQuesti
 export function DeviationAsk() {
   const t = useT();
   return <p className="deviation-ask">{t('flow.ask')}</p>;
+}
+
+/** A step screen's feedback zone and the note under it: the last answer, and while a deviation question is open, the question and what to do about it. */
+export function deviationSlots(answer: FlowAnswer | null, question: DeviationQuestion<unknown> | null | undefined): { feedback: ReactNode; note: ReactNode } {
+  return {
+    feedback: <FeedbackZone answer={answer} question={question ? <DeviationQuestionWords question={question} /> : undefined} />,
+    note: question ? <DeviationAsk /> : null,
+  };
 }
 
 /** Typing a code: the same scan event as the camera and the hardware scanner, with source "keyboard". */

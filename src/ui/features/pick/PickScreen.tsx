@@ -17,8 +17,8 @@ import { Problem, Screen } from '../../components/Screen';
 import { BinCode, Words } from '../../components/Words';
 import { useShowDate, useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CodeEntry, DeviationAsk, DeviationQuestionWords, useSharedNoteWords } from '../flows/FlowParts';
-import { FeedbackZone, SecondaryButton, StepScreen, type PrimaryAction } from '../flows/StepScreen';
+import { CodeEntry, deviationSlots, useSharedNoteWords } from '../flows/FlowParts';
+import { SecondaryButton, StepScreen, type PrimaryAction } from '../flows/StepScreen';
 import { QuantityCounter } from '../flows/QuantityCounter';
 import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 import { useNextTask } from '../tasks/useNextTask';
@@ -186,8 +186,7 @@ export function PickScreen({ taskId, session }: { taskId: string; session: Devic
       progress={t('pick.progress', context.lines.filter((l) => l.closed).length, context.lines.length, unitsDone, unitsNeeded)}
       progressTestId="pick-progress"
       prompt={prompt}
-      feedback={<FeedbackZone answer={flow.answer} question={state.question ? <DeviationQuestionWords question={state.question} /> : undefined} />}
-      note={state.question ? <DeviationAsk /> : null}
+      {...deviationSlots(flow.answer, state.question)}
       body={body}
       secondary={secondary}
       counter={counter}

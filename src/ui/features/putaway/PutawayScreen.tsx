@@ -17,8 +17,8 @@ import { Problem, Screen } from '../../components/Screen';
 import { BinCode, Words } from '../../components/Words';
 import { useT } from '../../i18n/useT';
 import { useTaskFlow, type FlowDefinition } from '../flows/useTaskFlow';
-import { CodeEntry, DeviationAsk, DeviationQuestionWords, useSharedNoteWords } from '../flows/FlowParts';
-import { FeedbackZone, SecondaryButton, StepScreen, type PrimaryAction } from '../flows/StepScreen';
+import { CodeEntry, deviationSlots, useSharedNoteWords } from '../flows/FlowParts';
+import { SecondaryButton, StepScreen, type PrimaryAction } from '../flows/StepScreen';
 import { QuantityCounter } from '../flows/QuantityCounter';
 import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 import { LotEntry, LOT_ENTRY_FORM } from '../flows/LotEntry';
@@ -204,8 +204,7 @@ export function PutawayScreen({ taskId, session }: { taskId: string | null; sess
       progress={lines ? t('putaway.progress', lines.filter((l) => l.done >= l.needed).length, lines.length, lines.reduce((s, l) => s + l.done, 0), lines.reduce((s, l) => s + l.needed, 0)) : null}
       progressTestId={lines ? 'putaway-progress' : undefined}
       prompt={prompt}
-      feedback={<FeedbackZone answer={flow.answer} question={state.question ? <DeviationQuestionWords question={state.question} /> : undefined} />}
-      note={state.question ? <DeviationAsk /> : null}
+      {...deviationSlots(flow.answer, state.question)}
       body={body}
       secondary={secondary}
       counter={counter}
