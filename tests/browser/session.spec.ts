@@ -31,6 +31,8 @@ test('the download survives a reload and a lost network, and resumes where it st
   await handheld.open('/');
   await handheld.signIn('counter1', '2222');
   await expect(handheld.downloadRow('products')).toContainText('5,200 of 5,200 ✓');
+  // The pages are parsed and stored by the sync worker, off the page's thread.
+  expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain('/assets/syncWorker.js');
   const pagesBeforeReload = productPages.length;
   expect(pagesBeforeReload).toBeGreaterThan(0);
 

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { downloadWarehouse } from '../../../sync/download';
+import { startSyncRunner } from '../../../sync/syncRunner';
 import { SyncError } from '../../../sync/syncError';
 import { SignInAgain } from '../sync/SignInAgain';
 import { readRecord } from '../../../device/syncState';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import type { DeviceSession } from '../../../device/syncState';
 import { downloadEntities, type DownloadEntity } from '../../../protocol/download';
-import { api, floorDb } from '../../floor';
+import { api, credentials, floorDb } from '../../floor';
 import { appStore, useAppStore } from '../../store/appStore';
 import { downloadShare } from '../../store/downloadSlice';
 import { Problem } from '../../components/Screen';
@@ -16,7 +16,9 @@ const ENTITY_NAMES = { products: 'download.products', bins: 'download.bins', tas
 
 /**
  * The first download after sign-in, with a bar per kind of data. It starts by
- * itself, resumes by itself when the network returns, and can be retried.
+ * itself, resumes by itself when the network returns, and can be retried. It runs in
+ * the sync worker (sync/syncRunner.ts): the pages are parsed and stored off the page's
+ * thread, which only moves the bars.
  */
 export function DownloadScreen({ session }: { session: DeviceSession }) {
   const warehouse = session.warehouse!;
@@ -37,10 +39,8 @@ export function DownloadScreen({ session }: { session: DeviceSession }) {
     const stop = new AbortController();
     const store = appStore.getState();
     store.downloadStarted();
-    downloadWarehouse(floorDb, api, warehouse.id, {
-      signal: stop.signal,
-      onProgress: (progress) => appStore.getState().downloadProgressed(progress.entity, progress.state),
-    }).then(
+    const runner = startSyncRunner({ db: floorDb, api, credentials });
+    runner.download(warehouse.id, stop.signal, (progress) => appStore.getState().downloadProgressed(progress.entity, progress.state)).then(
       (finished) => appStore.getState().downloadFinished(finished),
       (failure: unknown) => {
         if (failure instanceof SyncError && failure.reason === 'aborted') return;
@@ -48,7 +48,10 @@ export function DownloadScreen({ session }: { session: DeviceSession }) {
         appStore.getState().downloadFailed(failure);
       },
     );
-    return () => stop.abort();
+    return () => {
+      stop.abort();
+      runner.stop();
+    };
   }, [online, attempt, warehouse.id, session.token]);
 
   const share = downloadShare(state);
