@@ -16,6 +16,7 @@ import type { RunningServer } from '../tests/browser/server';
 import { generateWarehouse, type WarehouseShape } from '../src/server/seed/demoWarehouse';
 import { SCAN_TIMES, installScanTimes, measureScanToScreen, pickScans } from './scanToScreen';
 import { median, percentile } from './stats';
+import { sampleCpu, type ThreadKind } from './threadTimes';
 
 export const THROTTLED = 4;
 
@@ -43,20 +44,28 @@ export async function signIn(page: Page, url: string, user = 'picker1', pin = '1
   await page.getByRole('button', { name: /^Find/ }).waitFor({ timeout: 600_000 });
 }
 
-/** Sign-in click to Home in a fresh context, the page throttled `rate` times. */
-export async function timeDownloadAt(browser: Browser, server: RunningServer, rate: number): Promise<number> {
+/** One first download: sign-in click to Home, and the CPU each kind of Chromium thread spent on it. */
+export interface DownloadRun {
+  readonly ms: number;
+  readonly cpu: Record<ThreadKind, number>;
+}
+
+/** Sign-in click to Home in a fresh context, the page throttled `rate` times (its workers are not: CDP cannot). */
+export async function timeDownloadAt(browser: Browser, server: RunningServer, rate: number): Promise<DownloadRun> {
   const context = await browser.newContext({ viewport: { width: 412, height: 860 } });
   const page = await context.newPage();
   await cpuThrottle(page, rate);
   await page.goto(server.url);
   await page.getByLabel('User').fill('picker1');
   await page.getByLabel('PIN').fill('1111');
+  const stopSampling = sampleCpu();
   const start = Date.now();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: /^Find/ }).waitFor({ timeout: 600_000 });
-  const elapsed = Date.now() - start;
+  const ms = Date.now() - start;
+  const cpu = stopSampling();
   await context.close();
-  return elapsed;
+  return { ms, cpu };
 }
 
 /** Scan to screen at each rate, on alternate tasks of the plan (a task is picked once). */
@@ -196,8 +205,8 @@ export async function longTasksDuringPull(context: BrowserContext, url: string, 
 
 
 export interface SpeedFigures {
-  /** Sign-in click to Home, ms, per rate. */
-  readonly download: Record<number, number[]>;
+  /** Sign-in click to Home, ms, with the CPU of Chromium's threads, per rate. */
+  readonly download: Record<number, DownloadRun[]>;
   /** Scan to screen on Pick, ms, per rate. */
   readonly scanToScreen: Record<number, Spread>;
   /** Scan to the screen's DOM changing (the app's work, before the next frame), ms, per rate. */
@@ -221,7 +230,7 @@ function findCodes(shape: WarehouseShape, count: number): string[] {
 
 export async function measureSpeed(browser: Browser, server: RunningServer, shape: WarehouseShape, options: SpeedOptions): Promise<SpeedFigures> {
   const log = options.log ?? (() => undefined);
-  const download: Record<number, number[]> = { 1: [], [THROTTLED]: [] };
+  const download: Record<number, DownloadRun[]> = { 1: [], [THROTTLED]: [] };
   for (let run = 0; run < options.downloadRuns; run++) {
     for (const rate of [1, THROTTLED]) {
       download[rate]!.push(await timeDownloadAt(browser, server, rate));
