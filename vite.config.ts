@@ -42,7 +42,7 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       // The web manifest is precached by the plugin itself, the small icon and the
-      // favicon (the page links them) by the glob below; not the manifest's icons again.
+      // favicon, the same 192 px PNG (the page links it), by the glob below; not the manifest's icons again.
       includeManifestIcons: false,
       manifest: {
         id: '/',
