@@ -11,7 +11,7 @@ import type { FloorOperation } from '../domain/floor/operations';
 import { inWalkOrder } from '../domain/floor/walkOrder';
 import type { CountSheet } from '../domain/floor/countSheet';
 import { floorToday, readTaskAtHand, readWarehouseSettings, type TaskAtHand } from './taskWork';
-import { cachedProductsByIds } from './readCache';
+import { cachedProductsByIds } from './productCache';
 import { knownExpiryOfLot, suggestPutawayBin } from './putawayPlaces';
 import { COUNT_FLOW_KEY } from './floorOperations';
 import type { FloorDb } from './floorDb';

@@ -1,7 +1,7 @@
 /**
  * The records the floor flows read, kept in memory between events, so a scan is decided
  * without a round of IndexedDB reads (each one costs a transaction, several ms on a slow
- * handheld). One cache per open database.
+ * handheld). One cache per open database; its products are read through productCache.ts.
  *
  * Invariants:
  * - A record is served from memory only while no committed write could have changed
@@ -22,10 +22,10 @@
 import Dexie, { RangeSet, type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Product } from '../domain/catalog/product';
 import type { WarehouseSettings } from '../domain/floor/warehouseSettings';
-import type { FloorDb, OutboxEntry, ProductBlock, StoredBin, StoredTask, TaskProgress } from './floorDb';
+import type { FloorDb, OutboxEntry, StoredBin, StoredTask, TaskProgress } from './floorDb';
 
 /** Records by key; null when the key was read and is not there. */
-interface Memo {
+export interface Memo {
   readonly tasks: Map<string, StoredTask | null>;
   readonly bins: Map<string, StoredBin | null>;
   readonly progress: Map<string, TaskProgress | null>;
@@ -55,7 +55,8 @@ const MOST_RECORDS = 2000;
 
 const memos = new WeakMap<FloorDb, Memo>();
 
-function memoOf(db: FloorDb): Memo {
+/** The cache of one open database (made on first use). Exported for productCache.ts, which keeps its products. */
+export function memoOf(db: FloorDb): Memo {
   let memo = memos.get(db);
   if (memo) return memo;
   memo = {
@@ -204,7 +205,7 @@ export function onCacheDropped(db: FloorDb, listener: () => void): () => void {
 }
 
 /** A read overlapped a write and is not kept: what it showed may be from before the write, so the listeners read again. */
-function notKept(memo: Memo): void {
+export function notKept(memo: Memo): void {
   memo.dropped.add('overlapped');
   queueNotice(memo);
 }
@@ -213,7 +214,7 @@ function notKept(memo: Memo): void {
  * Reads through the cache: `hit` answers from memory, or undefined for what must be
  * read; `read` reads it; the result is kept unless a write was heard meanwhile.
  */
-async function through<T>(db: FloorDb, hit: (memo: Memo) => T | undefined, read: () => Promise<T>, keep: (memo: Memo, value: T) => void): Promise<T> {
+export async function through<T>(db: FloorDb, hit: (memo: Memo) => T | undefined, read: () => Promise<T>, keep: (memo: Memo, value: T) => void): Promise<T> {
   const memo = memoOf(db);
   const held = hit(memo);
   if (held !== undefined) return held;
@@ -224,7 +225,7 @@ async function through<T>(db: FloorDb, hit: (memo: Memo) => T | undefined, read:
   return value;
 }
 
-const bounded = <K, V>(map: Map<K, V>, key: K, value: V) => {
+export const bounded = <K, V>(map: Map<K, V>, key: K, value: V) => {
   if (map.size >= MOST_RECORDS) map.clear();
   map.set(key, value);
 };
@@ -269,57 +270,6 @@ function binsFrom(codes: readonly string[], held: ReadonlyMap<string, StoredBin 
   }
   return found;
 }
-
-/** Products by id, reading the blocks of those not held (one indexed get each). */
-export async function cachedProductsByIds(db: FloorDb, ids: readonly string[]): Promise<Map<string, Product>> {
-  const memo = memoOf(db);
-  const wanted = [...new Set(ids)];
-  const missing = wanted.filter((id) => !memo.productsById.has(id));
-  const fresh = new Map<string, Product>();
-  if (missing.length > 0) {
-    const heardBefore = memo.writesHeard;
-    // One indexed get per product: Dexie's anyOf() walks the index with a cursor, which
-    // measured 20-50 times slower on a 200,000-product catalog.
-    const blocks = await Promise.all(missing.map((id) => db.productBlocks.where('productIds').equals(id).first()));
-    const blockOf = new Map<string, string>();
-    for (const block of blocks) {
-      for (const product of block?.products ?? []) {
-        if (!missing.includes(product.id)) continue;
-        fresh.set(product.id, product);
-        blockOf.set(product.id, block!.blockId);
-      }
-    }
-    if (memo.writesHeard === heardBefore) {
-      for (const id of missing) bounded(memo.productsById, id, fresh.get(id) ?? null);
-      // A scan of any of their codes is then answered from memory too.
-      for (const product of fresh.values()) {
-        bounded(memo.blockOfProduct, product.id, blockOf.get(product.id)!);
-        for (const code of product.codes) bounded(memo.productsByGtin, code.gtin, product);
-      }
-    } else notKept(memo);
-  }
-  const found = new Map<string, Product>();
-  for (const id of wanted) {
-    const product = fresh.get(id) ?? memo.productsById.get(id);
-    if (product) found.set(id, product);
-  }
-  return found;
-}
-
-/** The product a GTIN-14 names, from the block whose index holds it. */
-export const cachedProductByGtin = (db: FloorDb, gtin: string): Promise<Product | undefined> =>
-  through(
-    db,
-    (m) => (m.productsByGtin.has(gtin) ? { product: m.productsByGtin.get(gtin) ?? null, block: null } : undefined),
-    async () => {
-      const block: ProductBlock | undefined = await db.productBlocks.where('gtins').equals(gtin).first();
-      return { product: block?.products.find((product) => product.codes.some((code) => code.gtin === gtin)) ?? null, block: block?.blockId ?? null };
-    },
-    (m, { product, block }) => {
-      if (product !== null && block !== null) bounded(m.blockOfProduct, product.id, block);
-      bounded(m.productsByGtin, gtin, product);
-    },
-  ).then(({ product }) => product ?? undefined);
 
 /** The outbox entries made at or after `since` (an ISO time), oldest first. */
 export const cachedOutboxSince = (db: FloorDb, since: string): Promise<OutboxEntry[]> =>

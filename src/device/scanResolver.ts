@@ -10,7 +10,8 @@ import type { CodeMeaning } from '../domain/codes/interpretCode';
 import type { ScannedCode } from '../domain/floor/flow';
 import type { Gs1Data } from '../domain/codes/gs1';
 import type { FloorDb } from './floorDb';
-import { cachedBin, cachedProductByGtin } from './readCache';
+import { cachedBin } from './readCache';
+import { cachedProductByGtin } from './productCache';
 
 const fromCode = (gs1: Gs1Data | null) => (gs1 === null ? null : { lot: gs1.lot, expiry: gs1.expiry, count: gs1.count });
 
