@@ -1,4 +1,4 @@
-import { expect, type CDPSession, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** The handheld as a worker uses it: a page object over the real screens. */
 export class Handheld {
@@ -81,12 +81,16 @@ export class Handheld {
     const wait = this.lastScanAt + 250 - Date.now();
     if (wait > 0) await this.page.waitForTimeout(wait);
     this.lastScanAt = Date.now();
-    this.keys ??= await this.page.context().newCDPSession(this.page);
-    await scannerKeys(this.keys, code);
+    await this.page.evaluate((keys) => {
+      const target = document.activeElement ?? document.body;
+      for (const key of keys) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+        target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true, composed: true }));
+      }
+    }, [...code, 'Enter']);
   }
 
   private lastScanAt = 0;
-  private keys: CDPSession | null = null;
 
   /**
    * Counts the red and amber flashes from now on (the body's class, there for 700 ms): a
@@ -211,29 +215,4 @@ export class Handheld {
         }),
     );
   }
-}
-
-/** A scanner sends a key every few ms. */
-const SCANNER_GAP_MS = 4;
-
-/**
- * A hardware scanner's scan as the browser receives it: each key its own input event
- * (CDP `Input.dispatchKeyEvent`), stamped with the moment the scanner sent it, SCANNER_GAP_MS
- * apart. The wedge reads a burst's gaps from those stamps, as it does a real scanner's; keys
- * made by a script in the page are stamped when the script makes them, so a pause of the
- * page mid-script (a garbage collection on a loaded CI machine) broke a 40-character GS1
- * scan. Delivery here takes 50-100 ms: fine for a test, not a figure to time.
- */
-async function scannerKeys(cdp: CDPSession, code: string): Promise<void> {
-  const keys = [...code, 'Enter'];
-  const first = Date.now() / 1000 - ((keys.length - 1) * SCANNER_GAP_MS) / 1000;
-  const sent = keys.flatMap((key, i) => {
-    const timestamp = first + (i * SCANNER_GAP_MS) / 1000;
-    const which = key === 'Enter' ? { key, code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 } : { key, text: key, unmodifiedText: key };
-    return [
-      cdp.send('Input.dispatchKeyEvent', { type: key === 'Enter' ? 'rawKeyDown' : 'keyDown', ...which, timestamp }),
-      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...which, timestamp }),
-    ];
-  });
-  await Promise.all(sent);
 }
