@@ -91,6 +91,7 @@ export function giveFeedback(outcome: Outcome, settings: FeedbackSettings = DEFA
 
 const FLASH_MS = 700;
 let flashEnds: ReturnType<typeof setTimeout> | undefined;
+let flashStarts: number | undefined;
 
 /**
  * The red or amber flash (a CSS animation on the body's class). Adding the class starts
@@ -101,12 +102,18 @@ let flashEnds: ReturnType<typeof setTimeout> | undefined;
 function flashScreen(flash: 'flash-error' | 'flash-deviation'): void {
   const body = document.body;
   clearTimeout(flashEnds);
+  // A third error before the restart's frame: one flash, not two starts with two ends.
+  if (flashStarts !== undefined) cancelAnimationFrame(flashStarts);
+  flashStarts = undefined;
   const showing = body.classList.contains(flash);
   body.classList.remove('flash-error', 'flash-deviation');
   const start = () => {
     body.classList.add(flash);
     flashEnds = setTimeout(() => body.classList.remove(flash), FLASH_MS);
   };
-  if (showing) requestAnimationFrame(start);
+  if (showing) flashStarts = requestAnimationFrame(() => {
+    flashStarts = undefined;
+    start();
+  });
   else start();
 }
