@@ -13,6 +13,7 @@
  */
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { RunningServer } from '../tests/browser/server';
+import { scannerBurst } from '../tests/browser/pages/scannerBurst';
 import { generateWarehouse, type WarehouseShape } from '../src/server/seed/demoWarehouse';
 import { SCAN_TIMES, installScanTimes, measureScanToScreen, pickScans } from './scanToScreen';
 import { median, percentile } from './stats';
@@ -178,13 +179,7 @@ export async function longTasksDuringPull(context: BrowserContext, url: string, 
   let sawSyncing = false;
   for (;;) {
     const code = codes[scans % codes.length]!;
-    await page.evaluate((keys) => {
-      const target = document.activeElement ?? document.body;
-      for (const key of keys) {
-        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
-        target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true, composed: true }));
-      }
-    }, [...code, 'Enter']);
+    await scannerBurst(page, code);
     scans++;
     await page.waitForTimeout(200);
     const syncing = await page.evaluate(() => document.querySelector('[data-testid="syncing"]') !== null);

@@ -7,6 +7,7 @@
  * saved to IndexedDB before the screen says so).
  */
 import type { Page } from '@playwright/test';
+import { scannerBurst } from '../tests/browser/pages/scannerBurst';
 import { generateWarehouse, type WarehouseShape } from '../src/server/seed/demoWarehouse';
 
 /**
@@ -67,16 +68,10 @@ export async function measureScanToScreen(page: Page, baseUrl: string, plan: rea
     for (const code of codes) {
       // Functions, not strings: the app's CSP forbids evaluating strings.
       const before = await page.evaluate(() => (window as unknown as { scanToScreen: number[] }).scanToScreen.length);
-      // A scanner's burst: the keys dispatched in the page in one go, as the browser tests do
+      // A scanner's burst, stamped as a scanner's keys are, as the browser tests scan
       // (keyboard.type waits for each key to be handled, which on a busy page stretches
       // the gaps past a burst's and the wedge then reports a broken scan).
-      await page.evaluate((keys) => {
-        const target = document.activeElement ?? document.body;
-        for (const key of keys) {
-          target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
-          target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true, composed: true }));
-        }
-      }, [...code, 'Enter']);
+      await scannerBurst(page, code);
       await page.waitForFunction((n) => (window as unknown as { scanToScreen: number[] }).scanToScreen.length > n, before, { timeout: 10_000 });
       // The scanner's next trigger pull, 200 ms after the answer: a worker needs well over
       // 100 ms between scans, and the same code again inside the wedge's 150 ms repeat

@@ -8,6 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { Handheld } from './pages/handheld';
+import { pressScannerKeys } from './pages/scannerBurst';
 import { countTask, lotPickList, pickList, twoProductBin } from './demoCodes';
 import { startServer, type RunningServer } from './server';
 
@@ -169,18 +170,7 @@ test('a scan the moment a task taken over shows its screen goes to that screen, 
   await page.getByRole('button', { name: 'Take over' }).click();
   // The bin's scan arrives in the very commit that takes the question away (a mutation
   // observer runs before React's effects): the scanner's trigger pulled as the screen changed.
-  await page.evaluate((keys) => {
-    const observer = new MutationObserver(() => {
-      if (document.querySelector('h1')?.textContent !== 'Count') return;
-      observer.disconnect();
-      const target = document.activeElement ?? document.body;
-      for (const key of keys) {
-        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
-        target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true, composed: true }));
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  }, [...countTask.binCode, 'Enter']);
+  await page.evaluate(pressScannerKeys, { keys: [...countTask.binCode, 'Enter'], whenHeading: 'Count' });
   await page.getByRole('button', { name: 'Yes, take it over' }).click();
   await expect(page.getByTestId('expect')).toContainText('scan each item');
   await expect(page.getByText('This task is open: take it to start')).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { scannerBurst } from './scannerBurst';
 
 /** The handheld as a worker uses it: a page object over the real screens. */
 export class Handheld {
@@ -68,26 +69,18 @@ export class Handheld {
   }
 
   /**
-   * A hardware scanner's burst: the code's keys and Enter, dispatched in the page in one
-   * go, so they reach the app's wedge listener (on window, capture phase) milliseconds
-   * apart as a scanner's do. `keyboard.type` waits for each key to be handled before it
-   * sends the next, which on a loaded machine (a red flash, a sound starting) stretches
-   * the gaps past what a burst allows, and a DevTools session of our own would set an
-   * offline page's navigator.onLine back to true. A person's typing is tested with
-   * `keyboard.type` and a delay (wedge.spec.ts).
+   * A hardware scanner's burst: the code's keys and Enter, stamped as a scanner's
+   * (scannerBurst.ts). `keyboard.type` waits for each key to be handled before it sends
+   * the next, which on a loaded machine stretches the gaps past what a burst allows, and
+   * a DevTools session of our own would set an offline page's navigator.onLine back to
+   * true. A person's typing is tested with `keyboard.type` and a delay (wedge.spec.ts).
    */
   async scan(code: string) {
     // A person aims between two scans: the same code twice within the scanner's repeat window would be one scan.
     const wait = this.lastScanAt + 250 - Date.now();
     if (wait > 0) await this.page.waitForTimeout(wait);
     this.lastScanAt = Date.now();
-    await this.page.evaluate((keys) => {
-      const target = document.activeElement ?? document.body;
-      for (const key of keys) {
-        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
-        target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true, composed: true }));
-      }
-    }, [...code, 'Enter']);
+    await scannerBurst(this.page, code);
   }
 
   private lastScanAt = 0;

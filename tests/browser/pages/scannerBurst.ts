@@ -1,0 +1,42 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * A hardware scanner's burst as it reaches the page: the keys dispatched to the focused
+ * element in one go, each stamped with the moment a scanner pressed it,
+ * 4 ms apart (scanners send a key every 1–20 ms) and ending now. A browser stamps a real key when the device
+ * sent it, not when the page gets to it; a synthetic event is stamped when it is made,
+ * so a loaded test machine that pauses the page for garbage collection in the middle of
+ * the loop would spread a whole burst past the wedge's gap and the app would rightly call
+ * it broken (CI failed so). The wedge reads only `timeStamp`, so the stamp is set on each
+ * event.
+ *
+ * With `whenHeading`, the keys go the moment the page's heading becomes that text (a
+ * mutation observer runs before React's effects): the scanner's trigger pulled as the
+ * screen changes. Self-contained: Playwright sends its source into the page.
+ */
+export function pressScannerKeys({ keys, whenHeading }: { readonly keys: readonly string[]; readonly whenHeading?: string }): void {
+  const gapMs = 4;
+  const press = () => {
+    const target = document.activeElement ?? document.body;
+    const first = performance.now() - gapMs * (keys.length - 1);
+    keys.forEach((key, i) => {
+      for (const type of ['keydown', 'keyup']) {
+        const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true, composed: true });
+        Object.defineProperty(event, 'timeStamp', { value: first + gapMs * i });
+        target.dispatchEvent(event);
+      }
+    });
+  };
+  if (whenHeading === undefined) return press();
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('h1')?.textContent !== whenHeading) return;
+    observer.disconnect();
+    press();
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+}
+
+/** A scanner's burst of `code` and Enter (see pressScannerKeys). */
+export async function scannerBurst(page: Page, code: string): Promise<void> {
+  await page.evaluate(pressScannerKeys, { keys: [...code, 'Enter'] });
+}
