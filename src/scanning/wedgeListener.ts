@@ -12,7 +12,8 @@
  * - Typing that was held goes back to the text field it was typed into, in order and
  *   before the next key acts, as an input event React sees (execCommand insertText
  *   while that field has the focus); a timer gives it back when no key follows (within
- *   `maxGapMs` + 40 ms of the last key reaching the page). Once a
+ *   `maxGapMs` + 40 ms of the last key reaching the page, and longer by as much as that
+ *   key reached the page late, as the keys after it may be late too). Once a
  *   key was let through (not held), nothing of it is given back a second time.
  * - Gaps between keys are measured on the keys' own time stamps (when they were
  *   pressed), silence after the last key from when it reached the page: a busy page
@@ -135,6 +136,19 @@ function settle(outcome: { readonly release: readonly string[]; readonly broken:
  */
 const LATE_KEY_SLACK_MS = 40;
 
+/**
+ * The timer waits longer still by as much as the last key was late (handled after its
+ * stamp), up to this: keys that reach the page late (a busy phone, its input pipeline
+ * descheduled) may keep coming late, each after the one before, while a key on an idle
+ * page is handled within a millisecond or two of its press and waits no longer.
+ */
+const MOST_LATENESS_MS = 500;
+
+/** How long past the detector's deadline the timer waits: the slack and the last key's lateness. */
+function slackMs(): number {
+  return LATE_KEY_SLACK_MS + Math.min(MOST_LATENESS_MS, Math.max(0, lastKey.handledAt - lastKey.stamp));
+}
+
 /** Wakes when the detector's deadline passes with no key (a timer may fire early: it then waits again). */
 function schedule(): void {
   if (timer !== null) clearTimeout(timer);
@@ -147,7 +161,7 @@ function schedule(): void {
       settle(detector.tick(keyTimeNow()));
       schedule();
     },
-    Math.max(0, deadline - keyTimeNow()) + LATE_KEY_SLACK_MS,
+    Math.max(0, deadline - keyTimeNow()) + slackMs(),
   );
 }
 
