@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordOperation } from '../../src/device/floorOperations';
-import { toStoredBin, withStock, type FloorDb, type StoredBin, type StoredTask } from '../../src/device/floorDb';
+import { withStock, type FloorDb, type StoredBin } from '../../src/device/floorDb';
 import { readPickContext } from '../../src/device/flowContexts';
 import { onCacheDropped } from '../../src/device/readCache';
 import { resolveScan } from '../../src/device/scanResolver';
@@ -13,16 +13,13 @@ import { stepWays } from '../../src/device/stepTransactions';
 import { storePulledPage } from '../../src/device/syncStore';
 import { writeRecord } from '../../src/device/syncState';
 import { watchQuery } from '../../src/device/liveQuery';
-import { toProductBlocks } from '../../src/device/floorDb';
 import { interpretCode } from '../../src/domain/codes/interpretCode';
-import type { PickOp } from '../../src/domain/floor/operations';
 import type { Product } from '../../src/domain/catalog/product';
 import type { Gtin14 } from '../../src/domain/codes/gtin';
 import { DEFAULT_WAREHOUSE_SETTINGS } from '../../src/domain/floor/warehouseSettings';
 import type { PullResponse } from '../../src/protocol/syncMessages';
-import { freshDeviceDb } from './deviceDb';
+import { binA, device, doneOf, list, pick, product, worker } from './pickListDevice';
 
-const worker = { userId: 'u-picker1', warehouseId: 'wh-main' };
 let opened: FloorDb[] = [];
 afterEach(() => {
   opened.forEach((db) => db.close());
@@ -30,34 +27,6 @@ afterEach(() => {
 });
 beforeEach(() => Object.assign(stepWays, { fromMemory: 0, stale: 0, careful: 0 }));
 
-const product: Product = { id: 'p1', sku: 'SKU-1', name: 'Chickpeas 1 l', unit: 'tin', zone: 'A', lotTracked: false, expiryTracked: false, codes: [{ gtin: '04010000000012' as Gtin14, packQty: 1, packLevel: 'each', symbology: 'ean-13', printed: '4010000000012' }] };
-const binA = toStoredBin({ code: 'A-01-01-1', zone: 'A', aisle: 'A-01', walkSeq: 10, stock: [{ binCode: 'A-01-01-1', productId: 'p1', lot: '', expiry: null, qty: 10 }] }, '5');
-const list: StoredTask = {
-  id: 't-1',
-  kind: 'pick',
-  reference: 'SO-1',
-  status: 'in-progress',
-  assignedTo: 'u-picker1',
-  assignedToName: 'Pat Picker',
-  workedOnDevice: 'dev-here',
-  createdAt: '2026-12-01T08:00:00Z',
-  conflicts: [],
-  lines: [{ lineNo: 1, binCode: 'A-01-01-1', productId: 'p1', lot: null, qty: 6, done: 0, short: null }],
-  serverClock: '5',
-};
-const pick = (qty = 1): PickOp => ({ type: 'pick', taskId: 't-1', lineNo: 1, binCode: 'A-01-01-1', productId: 'p1', lot: '', expiry: null, qty, proposedLot: null });
-
-async function device(): Promise<{ db: FloorDb; reopen: () => FloorDb }> {
-  const device = freshDeviceDb();
-  opened.push(device.db);
-  await writeRecord(device.db, 'deviceId', 'dev-here');
-  await device.db.productBlocks.bulkPut(toProductBlocks([product]));
-  await device.db.bins.put(binA);
-  await device.db.tasks.put(list);
-  return device;
-}
-
-const doneOf = async (db: FloorDb) => (await readPickContext(db, 't-1'))!.lines[0]!.done;
 const shown = async (db: FloorDb, bin: string) => (await db.bins.get(bin))!.stock.map((l) => l.qty);
 /** What the cache tells its listeners: a task after the write that dropped something. */
 const heard = (db: FloorDb) => {
@@ -68,7 +37,7 @@ const heard = (db: FloorDb) => {
 
 describe('the read cache of the floor flows', () => {
   it('decides and writes the steps of a task from memory after the first, with the same records a reload finds', async () => {
-    const { db, reopen } = await device();
+    const { db, reopen } = await device(opened);
     expect(await doneOf(db)).toBe(0);
     await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#0' });
     expect(await doneOf(db)).toBe(1);
@@ -92,7 +61,7 @@ describe('the read cache of the floor flows', () => {
   });
 
   it('writes a step once under its key from memory too', async () => {
-    const { db } = await device();
+    const { db } = await device(opened);
     await doneOf(db);
     await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#0' });
     await doneOf(db);
@@ -103,7 +72,7 @@ describe('the read cache of the floor flows', () => {
   });
 
   it("hears another tab's step on the same list: the next scan sees the line's new progress and stock", async () => {
-    const { db, reopen } = await device();
+    const { db, reopen } = await device(opened);
     const otherTab = reopen();
     opened.push(otherTab);
     const listener = heard(db);
@@ -120,7 +89,7 @@ describe('the read cache of the floor flows', () => {
   });
 
   it("hears a pull: the server's progress from another device and a changed product reach the next scan", async () => {
-    const { db } = await device();
+    const { db } = await device(opened);
     await doneOf(db);
     expect(await resolveScan(db, interpretCode('4010000000012'), '4010000000012')).toMatchObject({ kind: 'product', product: { name: 'Chickpeas 1 l' } });
     const listener = heard(db);
@@ -149,7 +118,7 @@ describe('the read cache of the floor flows', () => {
   });
 
   it('hears a small pull of other bins and products without reading again: only what a page changed is dropped', async () => {
-    const { db } = await device();
+    const { db } = await device(opened);
     await writeRecord(db, 'warehouseSettings', DEFAULT_WAREHOUSE_SETTINGS);
     await doneOf(db);
     await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#0' });
@@ -189,7 +158,7 @@ describe('the read cache of the floor flows', () => {
   });
 
   it('tells nobody of its own steps (the flow renders what it wrote), but the live queries of the page hear them', async () => {
-    const { db } = await device();
+    const { db } = await device(opened);
     await doneOf(db);
     await recordOperation(db, worker, pick(1));
     await doneOf(db);
@@ -208,7 +177,7 @@ describe('the read cache of the floor flows', () => {
   });
 
   it('finds a write it never heard of (another program on the same database) in the step itself, and decides on it instead', async () => {
-    const { db } = await device();
+    const { db } = await device(opened);
     await doneOf(db);
     await recordOperation(db, worker, pick(1));
     await doneOf(db);
