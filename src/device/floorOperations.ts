@@ -9,10 +9,12 @@ import type { FloorOperation } from '../domain/floor/operations';
 import { floorOperationSchema } from '../protocol/operations';
 import type { CountSheet } from '../domain/floor/countSheet';
 import type { FloorDb, OutboxEntry, TaskProgress } from './floorDb';
-import { expectOwnEntry, rememberWritten } from './readCache';
+import { expectOwnEntry, forgetWritten, rememberWritten } from './ownSteps';
 import { DeviceRefusal, storageFailure } from './refusals';
 import { COUNT_FLOW_KEY, type WorkerIdentity } from './stepPlan';
 import { carefulStep, stepFromMemory } from './stepTransactions';
+import type { StepPlan } from './stepPlan';
+import { keepInFlight, leftInFlight } from './stepsInFlight';
 import { deleteRecord, readRecord, writeRecord } from './syncState';
 
 export { COUNT_FLOW_KEY, type WorkerIdentity };
@@ -33,10 +35,20 @@ export interface RecordOptions {
   readonly flowState?: FlowStateWrite;
   /** Clears the count being worked in the same transaction, so it can neither be lost nor submitted twice. */
   readonly clearsCount?: boolean;
+  /**
+   * Called once the step is decided on the read cache, its transaction queued and the
+   * step kept in flight (stepsInFlight.ts): the screen may show it then, before the
+   * commit, and a reload meanwhile still writes it. Not called when the step must first
+   * be read for, or cannot be kept in flight: the caller then waits for the commit.
+   */
+  readonly answerEarly?: () => void;
 }
 
-/** What a write did: the entry, and whether it was already there (same step key). */
-export type RecordedEntry = OutboxEntry & { readonly duplicate?: boolean };
+/**
+ * What a write did: the entry, whether it was already there (same step key), and whether
+ * the step was shown early as it was then written (`answerEarly` was called and held).
+ */
+export type RecordedEntry = OutboxEntry & { readonly duplicate?: boolean; readonly answeredEarly?: boolean };
 
 /**
  * Writes one operation and its effects; resolves with the outbox entry once the
@@ -47,7 +59,7 @@ export type RecordedEntry = OutboxEntry & { readonly duplicate?: boolean };
  * reads first.
  */
 export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input: FloorOperation, now: Date = new Date(), options: RecordOptions | 'countDraft' = {}): Promise<RecordedEntry> {
-  const { stepKey, flowState, clearsCount } = options === 'countDraft' ? { clearsCount: true, stepKey: undefined, flowState: undefined } : options;
+  const { stepKey, flowState, clearsCount, answerEarly } = options === 'countDraft' ? { clearsCount: true, stepKey: undefined, flowState: undefined, answerEarly: undefined } : options;
   const parsed = floorOperationSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -58,18 +70,60 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
   const extras = { flowState, clearsCount: clearsCount === true };
   // The outbox entry this step writes: its transaction's notice is this page's own (readCache.ts).
   const forget = expectOwnEntry(db, step.opId);
+  // The step shown before its commit: its plan, put in the cache ahead, and its entry in flight.
+  let early: { plan: StepPlan; done: () => void } | null = null;
+  const onQueued = answerEarly
+    ? (plan: StepPlan) => {
+        const done = keepInFlight({ kind: 'step', worker, op, now: now.toISOString(), stepKey, flowState, clearsCount: extras.clearsCount });
+        if (done === null) return;
+        early = { plan, done };
+        rememberWritten(db, writtenBy(plan));
+        answerEarly();
+      }
+    : undefined;
   try {
-    const outcome = (await stepFromMemory(db, step, extras)) ?? (await carefulStep(db, step, extras));
+    let outcome = await stepFromMemory(db, step, extras, onQueued);
+    const shown = early as { plan: StepPlan; done: () => void } | null;
+    if (outcome === null) {
+      // The cache was behind: what was shown is taken back, and the step is read for.
+      if (shown) forgetWritten(db, writtenBy(shown.plan));
+      outcome = await carefulStep(db, step, extras);
+    }
     if (outcome.kind === 'duplicate') return { ...outcome.entry, duplicate: true };
     const { plan } = outcome;
     // Committed: the next event reads what this step wrote from memory.
-    rememberWritten(db, { tasks: plan.tasks, bins: plan.bins, progress: plan.progress, outbox: [...plan.changedEntries, plan.entry], lastSeq: outcome.lastSeq });
-    return plan.entry;
+    rememberWritten(db, writtenBy(plan));
+    return shown?.plan === plan ? { ...plan.entry, answeredEarly: true } : plan.entry;
   } catch (error) {
+    const shown = early as { plan: StepPlan } | null;
+    if (shown) forgetWritten(db, writtenBy(shown.plan));
     if (error instanceof DeviceRefusal) throw error;
     throw storageFailure(error);
   } finally {
+    (early as { done: () => void } | null)?.done();
     forget();
+  }
+}
+
+const writtenBy = (plan: StepPlan) => ({ tasks: plan.tasks, bins: plan.bins, progress: plan.progress, outbox: [...plan.changedEntries, plan.entry], lastSeq: plan.entry.deviceSeq });
+
+/**
+ * Writes the steps a page showed and then went away before their commit (a reload, a
+ * closed tab: stepsInFlight.ts). Called before anything reads the device database; a
+ * step already written is not written again (its step key), and a step refused now is
+ * dropped with the reason logged (the worker sees the state before it).
+ */
+export async function writeStepsLeftInFlight(db: FloorDb): Promise<void> {
+  for (const { entry, done } of leftInFlight()) {
+    try {
+      if (entry.kind === 'flow-state') await db.syncState.put({ key: entry.key, value: entry.value });
+      else await recordOperation(db, entry.worker, entry.op, new Date(entry.now), { stepKey: entry.stepKey, flowState: entry.flowState, clearsCount: entry.clearsCount });
+      done();
+    } catch (error) {
+      if (!(error instanceof DeviceRefusal) || error.reason === 'storage-full' || error.reason === 'storage-failed') throw error; // kept for the next start
+      console.error('A step shown before a reload could not be written:', error.message);
+      done();
+    }
   }
 }
 

@@ -186,7 +186,8 @@ function hear(dbName: string, memo: Memo, parts: ObservabilitySet): void {
 }
 
 /** Tells the listeners, a task later: by then this page's own step has put back what it wrote, which is no news. */
-function queueNotice(memo: Memo): void {
+/** Tells the listeners, a task later, of what was dropped (ownSteps.ts uses it too). */
+export function queueNotice(memo: Memo): void {
   if (memo.notifyQueued) return;
   memo.notifyQueued = true;
   setTimeout(() => {
@@ -279,61 +280,3 @@ export const cachedSettings = (db: FloorDb, read: () => Promise<WarehouseSetting
   through(db, (m) => m.settings, read, (m, settings) => {
     m.settings = settings;
   });
-
-/**
- * A step of this page written around Dexie (stepTransactions.ts): counted as a write now
- * (a read in flight is not kept), and its notice, announced later for the live queries and
- * the other tabs, drops nothing here (`rememberWritten` puts back what it wrote).
- */
-export function ownNotice(db: FloorDb, parts: ObservabilitySet): ObservabilitySet {
-  const memo = memoOf(db);
-  memo.writesHeard++;
-  memo.ownNotices.add(parts);
-  return parts;
-}
-
-/**
- * Names the new outbox entry a step of this page is writing, for the length of its
- * transaction: the transaction's own notice drops no list (the step puts its entry in).
- * Any later notice naming it (its acknowledgement, its rejection) drops the lists.
- */
-export function expectOwnEntry(db: FloorDb, opId: string): () => void {
-  const own = memoOf(db).ownOpIds;
-  own.add(opId);
-  return () => own.delete(opId);
-}
-
-/** What one committed step of this page wrote, put back into the cache record by record. */
-export interface WrittenRecords {
-  readonly tasks: readonly StoredTask[];
-  readonly bins: readonly StoredBin[];
-  readonly progress: readonly TaskProgress[];
-  /** Entries added or changed. */
-  readonly outbox: readonly OutboxEntry[];
-  /** The sequence number the step took. */
-  readonly lastSeq: number;
-}
-
-export function rememberWritten(db: FloorDb, written: WrittenRecords): void {
-  const memo = memoOf(db);
-  memo.lastSeq = written.lastSeq;
-  for (const task of written.tasks) {
-    bounded(memo.tasks, task.id, task);
-    memo.dropped.delete(`tasks:${task.id}`);
-  }
-  for (const bin of written.bins) {
-    bounded(memo.bins, bin.code, bin);
-    memo.dropped.delete(`bins:${bin.code}`);
-  }
-  for (const progress of written.progress) {
-    bounded(memo.progress, progress.taskId, progress);
-    memo.dropped.delete(`taskProgress:${progress.taskId}`);
-  }
-  for (const entry of written.outbox) {
-    for (const [since, entries] of memo.outboxSince) {
-      const at = entries.findIndex((e) => e.opId === entry.opId);
-      if (at >= 0) memo.outboxSince.set(since, entries.map((e, i) => (i === at ? entry : e)));
-      else if (entry.createdAt >= since) memo.outboxSince.set(since, [...entries, entry]);
-    }
-  }
-}

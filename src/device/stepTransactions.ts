@@ -17,7 +17,8 @@
 import Dexie, { RangeSet, type IndexableType, type ObservabilitySet } from 'dexie';
 import { stockEffectsOf, type FloorOperation } from '../domain/floor/operations';
 import type { FloorDb, OutboxEntry } from './floorDb';
-import { ownNotice, peekBin, peekLastSeq, peekOutboxSince, peekProgress, peekTask } from './readCache';
+import { peekBin, peekLastSeq, peekOutboxSince, peekProgress, peekTask } from './readCache';
+import { ownNotice } from './ownSteps';
 import { binCodesOf, COUNT_FLOW_KEY, effectsOf, planStep, taskIdOf, type StepPlan, type StepReads, type StepToWrite } from './stepPlan';
 import { deleteRecord, readRecord, writeRecord } from './syncState';
 
@@ -125,9 +126,10 @@ const request = <T>(req: IDBRequest<T>, done: (value: T) => void) => {
  * as Dexie announces its own (`storagemutated`, to this page's live queries and cache and,
  * through Dexie, to other tabs and workers); the database is opened with Dexie's query
  * cache off (floorDb.ts), so no live query can answer from a result this write changed.
- * Null when the cache lacks something or was behind.
+ * Null when the cache lacks something or was behind. `onQueued` hears the plan the moment
+ * every request is queued, before the commit (see floorOperations.ts).
  */
-export async function stepFromMemory(db: FloorDb, step: StepToWrite, extras: StepExtras): Promise<StepOutcome | null> {
+export async function stepFromMemory(db: FloorDb, step: StepToWrite, extras: StepExtras, onQueued?: (plan: StepPlan) => void): Promise<StepOutcome | null> {
   const memory = readsFromMemory(db, step);
   if (memory === null || !db.isOpen()) return null;
   let plan: StepPlan;
@@ -181,6 +183,8 @@ export async function stepFromMemory(db: FloorDb, step: StepToWrite, extras: Ste
     if (extras.flowState) syncState!.put({ key: extras.flowState.key, value: extras.flowState.value });
     tx.oncomplete = () => resolve({ kind: 'written', plan, lastSeq: plan.entry.deviceSeq });
     tx.onabort = () => (stale ? resolve(null) : reject(tx.error ?? new DOMException('The step was not written.', 'AbortError')));
+    // Queued: the transaction runs and commits on its own from here (stepsInFlight.ts).
+    onQueued?.(plan);
   });
   if (outcome === null) {
     stepWays.stale++;

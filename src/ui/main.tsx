@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
 import { deviceId } from '../device/deviceIdentity';
 import { readSession } from '../device/session';
+import { anyLeftInFlight } from '../device/stepsInFlight';
 import { floorDb } from './floor';
 import { appStore } from './store/appStore';
 import { App } from './App';
@@ -19,6 +20,13 @@ import './styles.css';
 applyDocumentLanguage(appStore.getState().language);
 
 async function loadDevice(): Promise<void> {
+  // A step shown just before the page went away is written before any screen reads the device.
+  // (The writer, with the operation schema, is loaded only then: the first screen stays small.)
+  if (anyLeftInFlight()) {
+    await import('../device/floorOperations')
+      .then(({ writeStepsLeftInFlight }) => writeStepsLeftInFlight(floorDb))
+      .catch((error: unknown) => console.error('Steps shown before a reload are kept for the next start:', error));
+  }
   const [id, session] = await Promise.all([deviceId(floorDb), readSession(floorDb)]);
   appStore.getState().setDevice(id, session);
 }

@@ -14,12 +14,16 @@
  *   lands on the next screen's button). A different control tapped at once is a new
  *   gesture and is taken.
  * - A recorded step, the machine's next state and the outbox entry are written in
- *   one IndexedDB transaction under the step's key; the screen says "Saved" only
- *   after it resolves. A reload at any moment resumes from the last saved state.
+ *   one IndexedDB transaction under the step's key. The screen answers once that
+ *   transaction is queued and the step is kept in flight in localStorage
+ *   (device/stepsInFlight.ts), or else once it committed: what the screen shows is what
+ *   a reload at any moment resumes from (a step left in flight is written at the next
+ *   start). The next event is decided only after the commit.
  * - A step that only changes the machine's state (a bin confirmed, a count's +1) is
- *   answered after its state is written (one small IndexedDB write, a few ms): what the
- *   screen shows is what a reload resumes from. A write that fails is answered in red
- *   and the screen keeps the state before it.
+ *   answered the same way, its state kept in flight while it is written.
+ * - A step shown and then not written (storage full, or refused when read for because
+ *   another tab or a pull changed what the cache held) is answered in red, and the
+ *   screen goes back to the state before it.
  *
  * Speed (issue 14): the machine decides on what the device's read cache holds
  * (device/readCache.ts), which after the first event of a task is memory: no read per
@@ -33,6 +37,7 @@ import type { Why } from '../../../domain/why';
 import type { Scan } from '../../../scanning/scan';
 import { onScan } from '../../../scanning/scanBus';
 import { readFlowState, saveFlowState } from '../../../device/flowContexts';
+import { keepInFlight } from '../../../device/stepsInFlight';
 import { onCacheDropped } from '../../../device/readCache';
 import { recordOperation, type WorkerIdentity } from '../../../device/floorOperations';
 import { giveFeedback } from '../../feedback/scanFeedback';
@@ -107,7 +112,12 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
     giveFeedback(tone, readPreferences().feedback);
   };
 
-  /** Handles one event: decide, save, then answer (state, context and answer in one render). */
+  /**
+   * Handles one event: decide, save, answer (state, context and answer in one render).
+   * A step the read cache decided is answered once its transaction is queued and the
+   * step kept in flight (device/stepsInFlight.ts), before the commit; the next event
+   * still waits for the commit, and a step then not written as shown is taken back.
+   */
   const handle = async (make: (state: S, context: C) => Promise<E>, kind: 'scan' | 'tap' | 'edit', mine: number, tapKind = ''): Promise<void> => {
     const def = live.current.definition;
     const current = stateRef.current;
@@ -121,30 +131,57 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
     const event = await make(current, before);
     const prepared = def.prepare ? await def.prepare(event, current, before) : event;
     const transition = def.step(current, before, prepared);
+    const feedback = transition.feedback ?? (kind === 'scan' ? ({ tone: 'error', why: { code: 'bad-operation', detail: 'the scan was not understood here' } } as const) : null);
+    let answered = false;
+    /** Shows a state: what the screen shows with it (memory after a step: the cache holds what it wrote) and, once, the answer. */
+    const show = async (state: S) => {
+      const after = transition.record || state !== current ? await def.readContext(state) : before;
+      if (mine !== generation.current) return;
+      stateRef.current = state;
+      setState(state);
+      setContext(after);
+      if (feedback && !answered) answerWith(feedback.tone, 'why' in feedback ? live.current.say(feedback.why) : def.word(feedback.note));
+      answered = true;
+    };
+    let showing: Promise<void> | null = null;
+    const showEarly = (state: S) => {
+      showing = show(state);
+      showing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    };
+    /** A step shown and then not written: the screen goes back to the state before it. */
+    const takeBack = async (why: unknown) => {
+      if (showing) await showing;
+      if (answered && mine === generation.current) {
+        stateRef.current = current;
+        setState(current);
+        setContext(await def.readContext(current));
+      }
+      answerWith('error', live.current.say(why));
+    };
     let next = transition.state;
     if (transition.record) {
-      const saved = await save(transition.record, next);
-      if (saved === 'refused') return;
-      if (saved === 'duplicate') next = (await readFlowState<S>(floorDb, def.stateKey)) ?? next;
+      const saved = await save(transition.record, next, () => showEarly(next));
+      if (typeof saved !== 'string') return takeBack(saved.refused);
+      if (showing) await showing;
       if (kind === 'tap') lastSavedTap.current = { kind: tapKind, at: performance.now() };
+      if (saved === 'shown') return;
+      if (saved === 'duplicate') next = (await readFlowState<S>(floorDb, def.stateKey)) ?? next;
     } else if (next !== current) {
       // Kept before it is shown (see the invariants): a reload right after the answer resumes from it.
+      const inFlight = keepInFlight({ kind: 'flow-state', key: def.stateKey, value: next });
+      const saving = saveFlowState(floorDb, def.stateKey, next);
+      if (inFlight) showEarly(next);
       try {
-        await saveFlowState(floorDb, def.stateKey, next);
+        await saving;
       } catch (error) {
-        answerWith('error', live.current.say(error));
-        return;
+        return takeBack(error);
+      } finally {
+        inFlight?.();
       }
+      if (showing) return showing;
     }
     if (mine !== generation.current) return;
-    // After a step the cache holds what it wrote: this is memory, not a read.
-    const after = transition.record || next !== current ? await def.readContext(next) : before;
-    if (mine !== generation.current) return;
-    stateRef.current = next;
-    setState(next);
-    setContext(after);
-    const feedback = transition.feedback ?? (kind === 'scan' ? ({ tone: 'error', why: { code: 'bad-operation', detail: 'the scan was not understood here' } } as const) : null);
-    if (feedback) answerWith(feedback.tone, 'why' in feedback ? live.current.say(feedback.why) : def.word(feedback.note));
+    await show(next);
   };
 
   /** Reads the context again after a write this page did not make (a pull, another tab), in turn with events. */
@@ -161,14 +198,13 @@ export function useTaskFlow<S extends FlowBase, C, E, N>(definition: FlowDefinit
     }).catch((error: unknown) => console.error('The flow could not read the device again:', error));
   };
 
-  /** Records a step with the machine's next state; a refusal is answered with its reason. */
-  const save = async (step: StepToRecord, next: S): Promise<'saved' | 'duplicate' | 'refused'> => {
+  /** Records a step with the machine's next state; 'shown' when it was answered early and written as shown. */
+  const save = async (step: StepToRecord, next: S, answerEarly: () => void): Promise<'saved' | 'shown' | 'duplicate' | { refused: unknown }> => {
     try {
-      const entry = await recordOperation(floorDb, live.current.worker, step.op, new Date(), { stepKey: step.stepKey, flowState: { key: live.current.definition.stateKey, value: next }, clearsCount: step.clearsCount });
-      return entry.duplicate ? 'duplicate' : 'saved';
+      const entry = await recordOperation(floorDb, live.current.worker, step.op, new Date(), { stepKey: step.stepKey, flowState: { key: live.current.definition.stateKey, value: next }, clearsCount: step.clearsCount, answerEarly });
+      return entry.duplicate ? 'duplicate' : entry.answeredEarly ? 'shown' : 'saved';
     } catch (error) {
-      answerWith('error', live.current.say(error));
-      return 'refused';
+      return { refused: error };
     }
   };
 
