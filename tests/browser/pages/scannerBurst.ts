@@ -15,25 +15,26 @@ import type { Page } from '@playwright/test';
  * screen changes. Self-contained: Playwright sends its source into the page.
  */
 export function pressScannerKeys({ keys, whenHeading }: { readonly keys: readonly string[]; readonly whenHeading?: string }): void {
-  const gapMs = 4;
-  const press = () => {
-    const target = document.activeElement ?? document.body;
-    const first = performance.now() - gapMs * (keys.length - 1);
-    keys.forEach((key, i) => {
-      for (const type of ['keydown', 'keyup']) {
-        const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true, composed: true });
-        Object.defineProperty(event, 'timeStamp', { value: first + gapMs * i });
-        target.dispatchEvent(event);
-      }
+  // No named inner functions: the bench runs under tsx, whose name helpers do not exist in the page.
+  if (whenHeading !== undefined) {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('h1')?.textContent !== whenHeading) return;
+      observer.disconnect();
+      pressScannerKeys({ keys });
     });
-  };
-  if (whenHeading === undefined) return press();
-  const observer = new MutationObserver(() => {
-    if (document.querySelector('h1')?.textContent !== whenHeading) return;
-    observer.disconnect();
-    press();
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    return;
+  }
+  const gapMs = 4;
+  const target = document.activeElement ?? document.body;
+  const first = performance.now() - gapMs * (keys.length - 1);
+  keys.forEach((key, i) => {
+    for (const type of ['keydown', 'keyup']) {
+      const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true, composed: true });
+      Object.defineProperty(event, 'timeStamp', { value: first + gapMs * i });
+      target.dispatchEvent(event);
+    }
   });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 }
 
 /** A scanner's burst of `code` and Enter (see pressScannerKeys). */
