@@ -2,7 +2,7 @@
  * A device holding one pick list (t-1: 6 of p1 from A-01-01-1, which holds 10), on
  * fake-indexeddb, for the tests of how steps are decided and written.
  */
-import { toProductBlocks, toStoredBin, type FloorDb, type StoredTask } from '../../src/device/floorDb';
+import { toProductBlocks, toStoredBin, withStock, type FloorDb, type StoredTask } from '../../src/device/floorDb';
 import { readPickContext } from '../../src/device/flowContexts';
 import { writeRecord } from '../../src/device/syncState';
 import type { PickOp } from '../../src/domain/floor/operations';
@@ -40,3 +40,13 @@ export async function device(opened: FloorDb[]): Promise<{ db: FloorDb; reopen: 
 }
 
 export const doneOf = async (db: FloorDb) => (await readPickContext(db, 't-1'))!.lines[0]!.done;
+
+/** Empties bin A straight in IndexedDB, around Dexie (another program on the same database): no notice reaches the read cache. */
+export function emptyBinAroundDexie(db: FloorDb): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const tx = db.backendDB().transaction('bins', 'readwrite');
+    tx.objectStore('bins').put(withStock(binA, []));
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordOperation } from '../../src/device/floorOperations';
-import { withStock, type FloorDb, type StoredBin } from '../../src/device/floorDb';
+import type { FloorDb } from '../../src/device/floorDb';
 import { readPickContext } from '../../src/device/flowContexts';
 import { onCacheDropped } from '../../src/device/readCache';
 import { resolveScan } from '../../src/device/scanResolver';
@@ -18,7 +18,7 @@ import type { Product } from '../../src/domain/catalog/product';
 import type { Gtin14 } from '../../src/domain/codes/gtin';
 import { DEFAULT_WAREHOUSE_SETTINGS } from '../../src/domain/floor/warehouseSettings';
 import type { PullResponse } from '../../src/protocol/syncMessages';
-import { binA, device, doneOf, list, pick, product, worker } from './pickListDevice';
+import { binA, device, doneOf, emptyBinAroundDexie, list, pick, product, worker } from './pickListDevice';
 
 let opened: FloorDb[] = [];
 afterEach(() => {
@@ -181,14 +181,7 @@ describe('the read cache of the floor flows', () => {
     await doneOf(db);
     await recordOperation(db, worker, pick(1));
     await doneOf(db);
-    // Straight into IndexedDB, around Dexie: no notice reaches the cache.
-    const emptied: StoredBin = withStock(binA, []);
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.backendDB().transaction('bins', 'readwrite');
-      tx.objectStore('bins').put(emptied);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
+    await emptyBinAroundDexie(db);
     await recordOperation(db, worker, pick(1));
     expect(stepWays).toMatchObject({ fromMemory: 0, stale: 1 });
     // The pick was applied to the bin as IndexedDB held it, not as the cache did.

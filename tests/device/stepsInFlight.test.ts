@@ -6,12 +6,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordOperation, writeStepsLeftInFlight } from '../../src/device/floorOperations';
-import { withStock, type FloorDb, type StoredBin } from '../../src/device/floorDb';
+import type { FloorDb } from '../../src/device/floorDb';
 import { readFlowState } from '../../src/device/flowContexts';
 import { peekProgress } from '../../src/device/readCache';
 import { keepInFlight, leftInFlight } from '../../src/device/stepsInFlight';
 import { stepWays } from '../../src/device/stepTransactions';
-import { binA, device, doneOf, pick, worker } from './pickListDevice';
+import { device, doneOf, emptyBinAroundDexie, pick, worker } from './pickListDevice';
 
 /** localStorage as a page has it: synchronous, and still there after a reload. */
 class MemoryStorage implements Storage {
@@ -99,14 +99,7 @@ describe('a step shown before its commit', () => {
     const { db } = await device(opened);
     await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#0' });
     await doneOf(db);
-    // Straight into IndexedDB, around Dexie: no notice reaches the cache.
-    const emptied: StoredBin = withStock(binA, []);
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.backendDB().transaction('bins', 'readwrite');
-      tx.objectStore('bins').put(emptied);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
+    await emptyBinAroundDexie(db);
     let early = 0;
     const entry = await recordOperation(db, worker, pick(1), new Date(), { stepKey: 'k#1', answerEarly: () => early++ });
     expect(early).toBe(1);
