@@ -71,36 +71,34 @@ export async function recordOperation(db: FloorDb, worker: WorkerIdentity, input
   // The outbox entry this step writes: its transaction's notice is this page's own (readCache.ts).
   const forget = expectOwnEntry(db, step.opId);
   // The step shown before its commit: its plan, put in the cache ahead, and its entry in flight.
-  let early: { plan: StepPlan; done: () => void } | null = null;
+  const early: { shown: { plan: StepPlan; done: () => void } | null } = { shown: null };
   const onQueued = answerEarly
     ? (plan: StepPlan) => {
         const done = keepInFlight({ kind: 'step', worker, op, now: now.toISOString(), stepKey, flowState, clearsCount: extras.clearsCount });
         if (done === null) return;
-        early = { plan, done };
+        early.shown = { plan, done };
         rememberWritten(db, writtenBy(plan));
         answerEarly();
       }
     : undefined;
   try {
     let outcome = await stepFromMemory(db, step, extras, onQueued);
-    const shown = early as { plan: StepPlan; done: () => void } | null;
     if (outcome === null) {
       // The cache was behind: what was shown is taken back, and the step is read for.
-      if (shown) forgetWritten(db, writtenBy(shown.plan));
+      if (early.shown) forgetWritten(db, writtenBy(early.shown.plan));
       outcome = await carefulStep(db, step, extras);
     }
     if (outcome.kind === 'duplicate') return { ...outcome.entry, duplicate: true };
     const { plan } = outcome;
     // Committed: the next event reads what this step wrote from memory.
     rememberWritten(db, writtenBy(plan));
-    return shown?.plan === plan ? { ...plan.entry, answeredEarly: true } : plan.entry;
+    return early.shown?.plan === plan ? { ...plan.entry, answeredEarly: true } : plan.entry;
   } catch (error) {
-    const shown = early as { plan: StepPlan } | null;
-    if (shown) forgetWritten(db, writtenBy(shown.plan));
+    if (early.shown) forgetWritten(db, writtenBy(early.shown.plan));
     if (error instanceof DeviceRefusal) throw error;
     throw storageFailure(error);
   } finally {
-    (early as { done: () => void } | null)?.done();
+    early.shown?.done();
     forget();
   }
 }
