@@ -7,7 +7,7 @@ import { zh } from './zh';
 import { whyZh } from './whyZh';
 import { englishWhy, explain, type Why, type WhyWords } from '../../domain/why';
 import { chineseDate, englishDate } from '../../domain/calendarDate';
-import { floorDate } from '../../domain/floor/floorDate';
+import { floorDate, floorTimeOfDay } from '../../domain/floor/floorDate';
 
 export const LANGUAGES = { en, zh } as const;
 export type Language = keyof typeof LANGUAGES;
@@ -86,12 +86,20 @@ export function showDate(language: Language, iso: string): string {
 /** The order of a date's three fields as the language writes a date: day month year, or year month day. */
 export const DATE_FIELD_ORDER: Readonly<Record<Language, readonly ('day' | 'month' | 'year')[]>> = { en: ['day', 'month', 'year'], zh: ['year', 'month', 'day'] };
 
-/** A moment in the language's words: "08:15" today, else "1 Dec 2026, 08:15" (or 2026年12月1日 08:15). */
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A moment in the language's words: "08:15" today, else "1 Dec 2026, 08:15" (or
+ * 2026年12月1日 08:15). Both languages write the time of day as HH:MM on a 24-hour
+ * clock, so it is written by hand: `toLocaleTimeString` with options builds an
+ * Intl formatter (ICU data) at every call, and the status bar calls this on every screen
+ * as it first draws (a long task at 4x CPU on Find's first paint, traced).
+ */
 export function showTime(language: Language, iso: string, now: Date = new Date()): string {
   const at = new Date(iso);
-  const time = at.toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  const time = `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`;
   if (at.toDateString() === now.toDateString()) return time;
-  const day = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+  const day = `${at.getFullYear()}-${twoDigits(at.getMonth() + 1)}-${twoDigits(at.getDate())}`;
   return `${showDate(language, day)}${language === 'zh' ? ' ' : ', '}${time}`;
 }
 
@@ -99,10 +107,11 @@ export function showTime(language: Language, iso: string, now: Date = new Date()
  * A moment on the clocks of the warehouse's `timeZone`, in the language's words: "14:30"
  * on the floor's today, else the floor's date and the time ("2 May 2026, 14:30"). For
  * times that belong to the floor (a task's due time), whatever the device's own zone.
+ * The zone's formatter is made once (floorDate.ts).
  */
 export function showFloorTime(language: Language, iso: string, timeZone: string, now: Date | number = Date.now()): string {
   const at = Date.parse(iso);
-  const time = new Date(at).toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  const time = floorTimeOfDay(at, timeZone);
   const day = floorDate(at, timeZone);
   if (day === floorDate(now, timeZone)) return time;
   return `${showDate(language, day)}${language === 'zh' ? ' ' : ', '}${time}`;
