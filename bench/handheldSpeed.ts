@@ -13,9 +13,8 @@
  */
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { RunningServer } from '../tests/browser/server';
-import { scannerBurst } from '../tests/browser/pages/scannerBurst';
 import { generateWarehouse, type WarehouseShape } from '../src/server/seed/demoWarehouse';
-import { SCAN_TIMES, installScanTimes, measureScanToScreen, pickScans } from './scanToScreen';
+import { SCAN_TIMES, benchScan, installScanTimes, measureScanToScreen, pickScans } from './scanToScreen';
 import { median, percentile } from './stats';
 import { sampleCpu, type ThreadKind } from './threadTimes';
 
@@ -179,7 +178,7 @@ export async function longTasksDuringPull(context: BrowserContext, url: string, 
   let sawSyncing = false;
   for (;;) {
     const code = codes[scans % codes.length]!;
-    await scannerBurst(page, code);
+    await benchScan(page, code);
     scans++;
     await page.waitForTimeout(200);
     const syncing = await page.evaluate(() => document.querySelector('[data-testid="syncing"]') !== null);
