@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL). Browser tests are Playwright's, under tests/browser.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/device/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/scanning/**/*.test.ts', 'tests/server/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/device/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/scanning/**/*.test.ts', 'tests/server/**/*.test.ts'],
     environment: 'node',
     // Device storage tests run Dexie on fake-indexeddb; it must be in place before Dexie loads.
     setupFiles: ['fake-indexeddb/auto'],

@@ -13,7 +13,8 @@
  *    (in Chromium, fake camera).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { keepHandMeasured } from './handMeasured';
 import { cpus, totalmem, tmpdir, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -287,7 +288,9 @@ decoding worker, and the second frame that must agree before a read counts
 (at ${camera.video.split(' at ')[1]}, one frame is ${(1000 / Number(camera.video.match(/(\d+) fps/)?.[1] ?? 30)).toFixed(0)} ms).
 
 ${scanning.markdown}`;
-  writeFileSync('docs/BENCHMARKS.md', report);
+  // Sections measured by hand stay (bench/handMeasured.ts).
+  const previous = existsSync('docs/BENCHMARKS.md') ? readFileSync('docs/BENCHMARKS.md', 'utf8') : '';
+  writeFileSync('docs/BENCHMARKS.md', keepHandMeasured(previous, report));
   console.log(report);
 }
 
