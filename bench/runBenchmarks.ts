@@ -234,7 +234,9 @@ Notes:
   code, then the bins holding the product (or the bin, then the blocks of its products).
 - Scan to screen runs from the scan event (the scanner's Enter key as the browser
   timestamped it) to the first frame painted after the screen (not the status bar)
-  changed; a scan's keys are dispatched in the page in one burst, scans 120 ms apart.
+  changed; a scan's keys reach the page as a scanner's do, each key event its own task,
+  4 ms a key (\`BENCH_SCAN_KEYS=one-task\`: all in one task, as before 2026-12-04), the
+  next scan 200 ms after the answer.
   The two rates take turns list by list in one signed-in page, so both see the same
   machine.
 - Throttling is Chromium's (CDP \`Emulation.setCPUThrottlingRate\`, Lighthouse's mobile
