@@ -39,23 +39,22 @@ let audio: AudioContext | null = null;
 /**
  * Making the AudioContext costs a main-thread task of its own (about 50 ms on this
  * machine, 200 ms at 4x CPU): made on the first scan, it held that scan's screen. It is
- * made when the page is idle after the person's first touch (sign-in, a tap on Home),
- * when the browser lets it start; a scan before any touch still makes it then.
+ * made when the page is first idle after it loads. Before the person's first touch or key
+ * the browser makes it suspended (and says so in the console); the first scan's feedback
+ * resumes it, a hardware scanner's keys being a gesture as a touch is. A worker who only
+ * scans after a reload no longer pays for it on the first scan.
  */
-if (typeof document !== 'undefined' && typeof AudioContext !== 'undefined') {
-  const whenIdle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
-  document.addEventListener(
-    'pointerdown',
-    () =>
-      whenIdle(() => {
-        try {
-          audio ??= new AudioContext();
-        } catch {
-          // No sound on this device: scans still vibrate and flash.
-        }
-      }),
-    { capture: true, once: true, passive: true },
-  );
+if (typeof window !== 'undefined' && typeof AudioContext !== 'undefined') {
+  const makeAudio = () => {
+    try {
+      audio ??= new AudioContext();
+    } catch {
+      // No sound on this device: scans still vibrate and flash.
+    }
+  };
+  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(makeAudio, { timeout: 3000 }) : setTimeout(makeAudio, 500));
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 }
 
 function play(outcome: Outcome, volume: number): void {
