@@ -15,6 +15,7 @@ import { COUNT_FLOW_KEY, type WorkerIdentity } from './stepPlan';
 import { carefulStep, stepFromMemory } from './stepTransactions';
 import type { StepPlan } from './stepPlan';
 import { keepInFlight, leftInFlight } from './stepsInFlight';
+import { noteStepNotKept } from './stepsNotKept';
 import { deleteRecord, readRecord, writeRecord } from './syncState';
 
 /**
@@ -119,7 +120,7 @@ const writtenBy = (plan: StepPlan) => ({ tasks: plan.tasks, bins: plan.bins, pro
  * Writes the steps a page showed and then went away before their commit (a reload, a
  * closed tab: stepsInFlight.ts). Called before anything reads the device database; a
  * step already written is not written again (its step key), and a step refused now is
- * dropped with the reason logged (the worker sees the state before it).
+ * noted with its reason for the sync screen (stepsNotKept.ts).
  */
 export async function writeStepsLeftInFlight(db: FloorDb): Promise<void> {
   for (const { entry, done } of leftInFlight()) {
@@ -129,7 +130,8 @@ export async function writeStepsLeftInFlight(db: FloorDb): Promise<void> {
       done();
     } catch (error) {
       if (!(error instanceof DeviceRefusal) || error.reason === 'storage-full' || error.reason === 'storage-failed') throw error; // kept for the next start
-      console.error('A step shown before a reload could not be written:', error.message);
+      // Refused now: the sync screen tells the worker, with the reason (a failure to note it keeps it for the next start).
+      if (entry.kind === 'step') await noteStepNotKept(db, { op: entry.op, shownAt: entry.now, userId: entry.worker.userId, why: error.why });
       done();
     }
   }

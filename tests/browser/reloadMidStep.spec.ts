@@ -3,6 +3,7 @@
  * in flight (device/stepsInFlight.ts). A reload in the moment before the commit kills the
  * transaction with the page: the step must still be there after the reload, once.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { Handheld } from './pages/handheld';
 import { pickList } from './demoCodes';
@@ -65,5 +66,29 @@ test('a reload before a shown step reached IndexedDB keeps the step, once, and t
   const after = await picks();
   expect(after.map((e) => e.payload.qty)).toEqual([1, 1, 1]);
   expect(after.map((e) => e.deviceSeq - after[0]!.deviceSeq)).toEqual([0, 1, 2]);
+  expect(handheld.problems).toEqual([]);
+});
+
+test('a step left in flight and refused at the next start is shown on the sync screen with its reason until the worker read it', async ({ page }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.signInAndGoOffline('picker1', '1111');
+  // As a page leaves a shown step whose list, meanwhile, is no longer on this device.
+  await page.evaluate(() => {
+    const entry = { kind: 'step', worker: { userId: 'u-picker1', warehouseId: 'wh-main' }, op: { type: 'pick', taskId: 'gone-list', lineNo: 1, binCode: 'Z-99-99-9', productId: 'p-gone', lot: '', expiry: null, qty: 1, proposedLot: null, deviations: [] }, now: new Date().toISOString(), stepKey: 'gone#1', flowState: undefined, clearsCount: false };
+    localStorage.setItem(`floor:in-flight:${Date.now()}:1:test`, JSON.stringify({ madeAt: Date.now(), entry }));
+  });
+  await page.reload();
+  await handheld.waitForHome();
+  expect(await inFlight(handheld)).toBe(0);
+  await page.goto(`${server.url}/sync`);
+  const notKept = page.getByRole('region', { name: 'Shown as saved, but not kept' });
+  await expect(notKept).toBeVisible();
+  await expect(notKept.getByTestId('steps-not-kept').locator('li')).toHaveCount(1);
+  await expect(notKept).toContainText('Z-99-99-9');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await notKept.getByRole('button', { name: 'I have read it' }).click();
+  await expect(notKept).toHaveCount(0);
+  expect(await handheld.outbox()).toEqual([]);
   expect(handheld.problems).toEqual([]);
 });

@@ -11,6 +11,7 @@ import { readFlowState } from '../../src/device/flowContexts';
 import { peekProgress } from '../../src/device/readCache';
 import { keepInFlight, leftInFlight } from '../../src/device/stepsInFlight';
 import { stepWays } from '../../src/device/stepTransactions';
+import { dismissStepNotKept, readStepsNotKept } from '../../src/device/stepsNotKept';
 import { device, doneOf, emptyBinAroundDexie, pick, worker } from './pickListDevice';
 
 /** localStorage as a page has it: synchronous, and still there after a reload. */
@@ -93,6 +94,27 @@ describe('a step shown before its commit', () => {
     await writeStepsLeftInFlight(again);
     expect(await outboxOf(again)).toHaveLength(2);
     expect(await doneOf(again)).toBe(3);
+  });
+
+  it('left in flight and refused at the next start (the list was finished meanwhile), is noted with its reason until the worker read it', async () => {
+    const { db, reopen } = await device(opened);
+    await recordOperation(db, worker, pick(1), new Date('2026-12-03T10:00:00Z'), { stepKey: 'k#0' });
+    // Another tab of this device finished the list, then this page's shown step was left in flight.
+    await recordOperation(db, worker, { type: 'task-finished', taskId: 't-1' }, new Date('2026-12-03T10:00:03Z'));
+    db.close();
+    keepInFlight({ kind: 'step', worker, op: pick(2), now: '2026-12-03T10:00:05Z', stepKey: 'k#1', flowState: undefined, clearsCount: false });
+    const again = reopen();
+    opened.push(again);
+    await writeStepsLeftInFlight(again);
+    expect((await outboxOf(again)).map((e) => e.payload)).toMatchObject([{ type: 'pick', qty: 1 }, { type: 'task-finished' }]);
+    const notKept = await readStepsNotKept(again);
+    expect(notKept).toMatchObject([{ op: pick(2), shownAt: '2026-12-03T10:00:05Z', userId: worker.userId, why: { code: 'task-finished' } }]);
+    expect(leftInFlight()).toEqual([]);
+    // Written again at a later start: nothing is noted twice, as nothing is left in flight.
+    await writeStepsLeftInFlight(again);
+    expect(await readStepsNotKept(again)).toHaveLength(1);
+    await dismissStepNotKept(again, notKept[0]!.id);
+    expect(await readStepsNotKept(again)).toEqual([]);
   });
 
   it('decided on a cache that was behind, is taken back and written as IndexedDB holds it; the answer then is not the early one', async () => {

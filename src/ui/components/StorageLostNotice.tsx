@@ -6,19 +6,19 @@
 import { deleteRecord, readRecord } from '../../device/syncState';
 import { floorDb } from '../floor';
 import { useLiveQuery } from '../hooks/useLiveQuery';
-import { useT } from '../i18n/useT';
-import { when } from '../features/sync/when';
+import { useT, useShowTime } from '../i18n/useT';
 
 export function StorageLostNotice() {
   const t = useT();
+  const showTime = useShowTime();
   const lost = useLiveQuery(async () => (await readRecord(floorDb, 'storageLost')) ?? null, [], null);
   if (lost === null) return null;
   const detail =
     lost.pendingAtLastSync === null
       ? t('lost.unknown')
       : lost.pendingAtLastSync === 0
-        ? t('lost.nothing', lost.lastSyncAt ? when(lost.lastSyncAt) : t('status.never'))
-        : t('lost.steps', lost.pendingAtLastSync, lost.lastSyncAt ? when(lost.lastSyncAt) : t('status.never'));
+        ? t('lost.nothing', lost.lastSyncAt ? showTime(lost.lastSyncAt) : t('status.never'))
+        : t('lost.steps', lost.pendingAtLastSync, lost.lastSyncAt ? showTime(lost.lastSyncAt) : t('status.never'));
   return (
     <div className="problem" role="alert" data-testid="storage-lost">
       <p>{t('lost.title')}</p>

@@ -12,15 +12,15 @@ import type { Product } from '../../../domain/catalog/product';
 import { onScan } from '../../../scanning/scanBus';
 import { floorDb } from '../../floor';
 import { Problem } from '../../components/Screen';
-import { useSay, useT } from '../../i18n/useT';
+import { useSay, useT, useShowTime } from '../../i18n/useT';
 import { stepSummary } from './stepSummary';
-import { when } from './when';
 import { CameraButton, CameraSlot } from '../camera/CameraSlot';
 
 const DISMISS_REASONS = ['sync.dismissNotDone', 'sync.dismissDoneElsewhere', 'sync.dismissSupervisor'] as const;
 
 export function RejectedStep({ entry, products, session }: { entry: OutboxEntry; products: ReadonlyMap<string, Product>; session: DeviceSession }) {
   const t = useT();
+  const showTime = useShowTime();
   const say = useSay();
   const op = entry.payload as FloorOperation;
   const [choosing, setChoosing] = useState(false);
@@ -52,7 +52,7 @@ export function RejectedStep({ entry, products, session }: { entry: OutboxEntry;
   return (
     <li className="rejected-step">
       <span>
-        <strong>{stepSummary(t, op, products)}</strong> <small>{when(entry.createdAt)}</small>
+        <strong>{stepSummary(t, op, products)}</strong> <small>{showTime(entry.createdAt)}</small>
       </span>
       <span className="reason">{entry.rejection ? say(entry.rejection.why) : t('sync.noReason')}</span>
       <div className="flow-actions">

@@ -1,7 +1,8 @@
 /**
  * The device's sync at a glance: online or not, syncing, last sync, what failed; the
  * steps waiting to be sent; counts waiting for a supervisor; and the steps the server
- * rejected, with the reason, each to be fixed or dismissed (both are steps too).
+ * rejected, with the reason, each to be fixed or dismissed (both are steps too); and
+ * steps shown as saved that could not be kept after a restart, until the worker read them.
  */
 import type { DeviceSession } from '../../../device/syncState';
 import { readRecord } from '../../../device/syncState';
@@ -11,27 +12,30 @@ import { floorDb } from '../../floor';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { useAppStore } from '../../store/appStore';
 import { Problem, Screen } from '../../components/Screen';
-import { useSay, useT } from '../../i18n/useT';
+import { useSay, useT, useShowTime } from '../../i18n/useT';
 import { SignInAgain } from './SignInAgain';
 import { RejectedStep } from './RejectedStep';
 import { productIdsOf, stepSummary } from './stepSummary';
-import { when } from './when';
 import { readOutboxLists } from '../../../device/outboxViews';
+import { readStepsNotKept } from '../../../device/stepsNotKept';
+import { StepsNotKept } from './StepsNotKept';
 
 const SHOWN = 100;
 
 async function readSyncView() {
-  const [{ pending, pendingCount, rejected, review }, lastSyncAt, lastError] = await Promise.all([
+  const [{ pending, pendingCount, rejected, review }, lastSyncAt, lastError, notKept] = await Promise.all([
     readOutboxLists(floorDb, SHOWN),
     readRecord(floorDb, 'lastSyncAt'),
     readRecord(floorDb, 'lastSyncError'),
+    readStepsNotKept(floorDb),
   ]);
-  const ops = [...pending, ...rejected, ...review].map((e) => e.payload as FloorOperation);
-  return { pending, pendingCount, rejected, review, lastSyncAt: lastSyncAt ?? null, lastError: lastError ?? null, products: await productsByIds(floorDb, productIdsOf(ops)) };
+  const ops = [...[...pending, ...rejected, ...review].map((e) => e.payload as FloorOperation), ...notKept.map((step) => step.op)];
+  return { pending, pendingCount, rejected, review, notKept, lastSyncAt: lastSyncAt ?? null, lastError: lastError ?? null, products: await productsByIds(floorDb, productIdsOf(ops)) };
 }
 
 export function SyncScreen({ session }: { session: DeviceSession }) {
   const t = useT();
+  const showTime = useShowTime();
   const say = useSay();
   const online = useAppStore((s) => s.online);
   const syncing = useAppStore((s) => s.syncing);
@@ -49,7 +53,7 @@ export function SyncScreen({ session }: { session: DeviceSession }) {
         <dt>{t('sync.network')}</dt>
         <dd>{online ? t('status.online') : t('status.offline')}</dd>
         <dt>{t('sync.lastSync')}</dt>
-        <dd data-testid="sync-last">{view.lastSyncAt ? when(view.lastSyncAt) : t('status.never')}</dd>
+        <dd data-testid="sync-last">{view.lastSyncAt ? showTime(view.lastSyncAt) : t('status.never')}</dd>
         <dt>{t('sync.waiting')}</dt>
         <dd data-testid="sync-waiting">{view.pendingCount}</dd>
       </dl>
@@ -65,6 +69,7 @@ export function SyncScreen({ session }: { session: DeviceSession }) {
         {t('sync.now')}
       </button>
 
+      {view.notKept.length > 0 && <StepsNotKept steps={view.notKept} products={view.products} />}
       {view.rejected.length > 0 && (
         <section aria-label={t('sync.rejected')}>
           <h2>{t('sync.rejected')}</h2>
@@ -94,7 +99,7 @@ export function SyncScreen({ session }: { session: DeviceSession }) {
             {view.pending.map((entry) => (
               <li key={entry.opId}>
                 <span>{stepSummary(t, entry.payload as FloorOperation, view.products)}</span>
-                <small>{when(entry.createdAt)}</small>
+                <small>{showTime(entry.createdAt)}</small>
               </li>
             ))}
           </ol>
