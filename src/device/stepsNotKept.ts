@@ -8,6 +8,7 @@
 import type { FloorOperation } from '../domain/floor/operations';
 import type { Why } from '../domain/why';
 import type { FloorDb } from './floorDb';
+import { readRecord, writeRecord } from './syncState';
 
 export interface StepNotKept {
   readonly id: string;
@@ -18,25 +19,22 @@ export interface StepNotKept {
   readonly why: Why;
 }
 
-const KEY = 'stepsNotKept';
-
-const listOf = (value: unknown): StepNotKept[] => (Array.isArray(value) ? (value as StepNotKept[]) : []);
-
-export async function noteStepNotKept(db: FloorDb, step: Omit<StepNotKept, 'id'>): Promise<void> {
+/** Changes the list in one transaction, so two changes at once (two tabs) both hold. */
+async function changeList(db: FloorDb, change: (kept: readonly StepNotKept[]) => readonly StepNotKept[]): Promise<void> {
   await db.transaction('rw', db.syncState, async () => {
-    const kept = listOf((await db.syncState.get(KEY))?.value);
-    await db.syncState.put({ key: KEY, value: [...kept, { ...step, id: crypto.randomUUID() }] });
+    await writeRecord(db, 'stepsNotKept', change((await readRecord(db, 'stepsNotKept')) ?? []));
   });
 }
 
-export async function readStepsNotKept(db: FloorDb): Promise<StepNotKept[]> {
-  return listOf((await db.syncState.get(KEY))?.value);
+export async function noteStepNotKept(db: FloorDb, step: Omit<StepNotKept, 'id'>): Promise<void> {
+  await changeList(db, (kept) => [...kept, { ...step, id: crypto.randomUUID() }]);
+}
+
+export async function readStepsNotKept(db: FloorDb): Promise<readonly StepNotKept[]> {
+  return (await readRecord(db, 'stepsNotKept')) ?? [];
 }
 
 /** The worker has read it: it leaves the list. */
 export async function dismissStepNotKept(db: FloorDb, id: string): Promise<void> {
-  await db.transaction('rw', db.syncState, async () => {
-    const kept = listOf((await db.syncState.get(KEY))?.value);
-    await db.syncState.put({ key: KEY, value: kept.filter((step) => step.id !== id) });
-  });
+  await changeList(db, (kept) => kept.filter((step) => step.id !== id));
 }

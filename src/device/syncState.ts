@@ -10,6 +10,7 @@ import type { WarehouseSettings } from '../domain/floor/warehouseSettings';
 import type { Why } from '../domain/why';
 import type { SyncRun } from '../protocol/syncMessages';
 import type { FloorDb } from './floorDb';
+import type { StepNotKept } from './stepsNotKept';
 
 export interface DeviceSession {
   readonly token: string;
@@ -73,6 +74,8 @@ export interface SyncRecords {
    * the worker has read it.
    */
   storageLost: { readonly previousDeviceId: string | null; readonly pendingAtLastSync: number | null; readonly lastSyncAt: string | null; readonly noticedAt: string };
+  /** Steps shown as saved and refused when written at the next start, until the worker read them (stepsNotKept.ts). */
+  stepsNotKept: readonly StepNotKept[];
 }
 
 export async function readRecord<K extends keyof SyncRecords>(db: FloorDb, key: K): Promise<SyncRecords[K] | undefined> {
