@@ -15,6 +15,7 @@ import { App } from './App';
 import { installWedgeListener } from '../scanning/wedgeListener';
 import { readPreferences, wedgeSettingsOf } from './preferences';
 import { applyDocumentLanguage } from './i18n/language';
+import { reloadIntoNewVersion } from './appUpdate';
 import './styles.css';
 
 applyDocumentLanguage(appStore.getState().language);
@@ -42,9 +43,10 @@ installWedgeListener(wedgeSettingsOf(readPreferences()));
 
 // A new version waits until the worker taps Reload; when the server says this version
 // is too old (update required) the sync asks the service worker to look for it at once.
-const updateServiceWorker = registerSW({
+// Reload puts the waiting version in charge and reloads into it (appUpdate.ts).
+registerSW({
   onNeedRefresh() {
-    appStore.getState().setUpdateReady(() => void updateServiceWorker(true));
+    appStore.getState().setUpdateReady(() => void reloadIntoNewVersion());
   },
   onRegisteredSW(_url, registration) {
     if (registration) appStore.getState().setUpdateCheck(() => void registration.update().catch(() => undefined));

@@ -30,11 +30,42 @@ test('a new version says "Update ready", reloads on request, and keeps the devic
   await page.reload();
   const banner = page.getByRole('alert').filter({ hasText: 'Update ready' });
   await expect(banner).toBeVisible({ timeout: 30_000 });
-  await banner.getByRole('button', { name: 'Reload' }).click();
+  // A gloved double tap: one reload into the new version, nothing more.
+  await banner.getByRole('button', { name: 'Reload' }).dblclick();
 
   await handheld.waitForHome();
   await expect(banner).toHaveCount(0);
+  await expect
+    .poll(() => page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return { waiting: registration?.waiting !== null, controlled: navigator.serviceWorker.controller !== null };
+    }))
+    .toEqual({ waiting: false, controlled: true });
   await page.getByRole('button', { name: /^Find/ }).click();
   await handheld.find(demo.ean13.code.printed);
   await expect(handheld.productResult).toContainText(demo.ean13.product.name);
+});
+
+test('a first visit the old version never controlled reloads into the new version too', async ({ page, context }) => {
+  const handheld = new Handheld(page, server.url);
+  await handheld.open('/');
+  await handheld.signIn('picker1', '1111');
+  await handheld.waitForHome();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The premise: the first visit's page is not controlled (the service worker claims no page).
+  expect(await page.evaluate(() => navigator.serviceWorker.controller === null)).toBe(true);
+  // A second window of the app is controlled, so the new version waits instead of taking over.
+  const second = await context.newPage();
+  await second.goto(server.url + '/');
+  await second.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  appendFileSync(join(appCopy, 'sw.js'), '\n// a version after that\n');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  const banner = page.getByRole('alert').filter({ hasText: 'Update ready' });
+  await expect(banner).toBeVisible({ timeout: 30_000 });
+  await banner.getByRole('button', { name: 'Reload' }).click();
+
+  await expect(banner).toHaveCount(0);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await handheld.waitForHome();
 });
