@@ -11,6 +11,7 @@
  * is only supported for pages, not workers", measured). Work a page hands to a Web
  * Worker runs at the machine's speed; the figures say so where it matters.
  */
+import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { RunningServer } from '../tests/browser/server';
 import { generateWarehouse, type WarehouseShape } from '../src/server/seed/demoWarehouse';
@@ -166,6 +167,13 @@ export async function longTasksDuringPull(context: BrowserContext, url: string, 
   await page.waitForFunction(() => document.querySelector('[data-testid="syncing"]') === null && document.querySelector('[data-testid="waiting"]')?.textContent === '0 waiting', null, { timeout: 120_000 });
   await makeChanges();
   const cdp = await cpuThrottle(page, rate);
+  // BENCH_PROFILE=/path/prefix writes the main thread's CPU profile of each pull (open it in DevTools' Performance panel).
+  const profiling = process.env.BENCH_PROFILE;
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.waitForTimeout(500);
   const startedAt = await page.evaluate(() => {
     (window as unknown as { longTasks: unknown[] }).longTasks.length = 0;
@@ -191,6 +199,10 @@ export async function longTasksDuringPull(context: BrowserContext, url: string, 
     const w = window as unknown as { longTasks: { at: number; ms: number }[]; scanToScreen: number[] };
     return { longTasks: w.longTasks.filter((t) => t.at >= from).map((t) => t.ms), scanToScreen: [...w.scanToScreen] };
   }, startedAt);
+  if (profiling) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(`${profiling}-${path.startsWith('/pick') ? 'pick' : 'find'}.cpuprofile`, JSON.stringify(profile));
+  }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
   await page.close();
