@@ -11,6 +11,8 @@ import { join } from 'node:path';
 
 export interface ServerProcess {
   readonly url: string;
+  /** The server's own process (node, with tsx loaded in it). */
+  readonly pid: number;
   /** Everything it logged so far. */
   output(): string;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ export async function startServerProcess(env: Record<string, string>, startupMs 
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
