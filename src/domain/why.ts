@@ -109,7 +109,7 @@ export type Why =
   | { readonly code: 'op-count-recount'; readonly bin: string }
   // Talking to the server, and the camera: the English words come with the failure
   // (the server's own message, or the device's); other languages word the reason.
-  | { readonly code: 'sync-failed'; readonly reason: string; readonly message: string; readonly retryAfterSeconds: number | null }
+  | { readonly code: 'sync-failed'; readonly reason: string; readonly message: string; readonly retryAfterSeconds: number | null; readonly busy?: boolean }
   | { readonly code: 'camera-failed'; readonly reason: string; readonly message: string };
 
 export type WhyCode = Why['code'];

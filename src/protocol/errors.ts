@@ -31,6 +31,12 @@ export const apiErrorSchema = z.object({
     message: z.string(),
     /** Seconds to wait before trying again, for throttled requests. */
     retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
+    /**
+     * For too-many-attempts: held back only because many sign-ins are being checked at
+     * once (a shift signing in behind one address); no PIN was counted wrong, and the
+     * same sign-in sent again after retryAfterSeconds is checked. The app does so itself.
+     */
+    busy: z.optional(z.boolean()),
     /** For update-required (and a device newer than the server): the protocol versions the server reads. */
     readable: z.optional(protocolRangeSchema),
   }),

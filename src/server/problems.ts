@@ -18,6 +18,13 @@ export class ApiProblem extends Error {
   }
 }
 
+/** A sign-in held back only because many are being checked at once: the client tries again by itself (`busy` in the body). */
+export class BusyProblem extends ApiProblem {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, 'too-many-attempts', message, retryAfterSeconds);
+  }
+}
+
 /** Parses a request part with its protocol schema (zod/mini, or the server's own classic zod), or answers 400 naming every field that is wrong. */
 export function parseOr400<S extends z.core.$ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const parsed = z.safeParse(schema, value);

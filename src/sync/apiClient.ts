@@ -91,7 +91,7 @@ async function errorOf(response: Response): Promise<SyncError> {
   // Loaded with the first refusal: the first screen's code carries no schema library.
   const { apiErrorSchema } = await import('../protocol/errors');
   const parsed = apiErrorSchema.safeParse(body);
-  if (parsed.success) return new SyncError(parsed.data.error.reason, parsed.data.error.message, response.status, parsed.data.error.retryAfterSeconds ?? null);
+  if (parsed.success) return new SyncError(parsed.data.error.reason, parsed.data.error.message, response.status, parsed.data.error.retryAfterSeconds ?? null, parsed.data.error.busy === true);
   if (response.status === 502 || response.status === 503 || response.status === 504) {
     return new SyncError('server-unavailable', `The server is not available right now (HTTP ${response.status}). The device tries again by itself.`, response.status);
   }

@@ -16,6 +16,8 @@ export class SyncError extends Error {
     readonly status: number | null = null,
     /** For throttled requests: seconds until trying again may succeed. */
     readonly retryAfterSeconds: number | null = null,
+    /** A sign-in held back only because many are being checked at once (no PIN counted wrong). */
+    readonly busy = false,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -23,7 +25,7 @@ export class SyncError extends Error {
 
   /** The failure as a reason the interface words in the worker's language. */
   get why(): Why {
-    return { code: 'sync-failed', reason: this.reason, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
+    return { code: 'sync-failed', reason: this.reason, message: this.message, retryAfterSeconds: this.retryAfterSeconds, ...(this.busy ? { busy: true } : {}) };
   }
 
   /** True when trying again later, unchanged, may succeed. */

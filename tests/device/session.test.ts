@@ -5,6 +5,9 @@ import { chooseWarehouse, readSession, saveSignIn, signOut } from '../../src/dev
 import { deviceId } from '../../src/device/deviceIdentity';
 import type { SignInResponse } from '../../src/protocol/auth';
 import { freshDeviceDb } from './deviceDb';
+import { BUSY_TRIES, signIn } from '../../src/sync/signIn';
+import { SyncError } from '../../src/sync/syncError';
+import type { ApiClient } from '../../src/sync/apiClient';
 
 const main = { id: 'wh-main', code: 'MAIN', name: 'Main' };
 const yard = { id: 'wh-yard', code: 'YARD', name: 'Yard' };
@@ -69,5 +72,47 @@ describe('the session on the device', () => {
     await signOut(db);
     expect(await readSession(db)).toBeNull();
     expect(await db.bins.count()).toBe(1);
+  });
+});
+
+describe('a sign-in held back as busy', () => {
+  const busy = () => new SyncError('too-many-attempts', 'Many sign-ins are being checked at once from this network. Try again in 3 seconds.', 429, 3, true);
+  const fakeApi = (answers: (SignInResponse | SyncError)[]) => {
+    const sent: unknown[] = [];
+    const api: ApiClient = {
+      get: () => Promise.reject(new Error('not used')),
+      post: async (_path, body) => {
+        sent.push(body);
+        const answer = answers.shift()!;
+        if (answer instanceof SyncError) throw answer;
+        return answer as never;
+      },
+    };
+    return { api, sent };
+  };
+
+  it('is sent again by itself after the seconds the server named, the same sign-in each time', async () => {
+    const { db } = freshDeviceDb();
+    const { api, sent } = fakeApi([busy(), busy(), response([main])]);
+    const waits: number[] = [];
+    const slept: number[] = [];
+    const session = await signIn(db, ' picker1 ', '1111', api, { onWait: (s) => waits.push(s), sleep: async (ms) => void slept.push(ms) });
+    expect(session.warehouse).toEqual(main);
+    expect(waits).toEqual([3, 3]);
+    // Spread over a second past the wait, so a held-back shift does not come back together.
+    expect(slept.every((ms) => ms >= 3000 && ms < 4000)).toBe(true);
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent.map((b) => JSON.stringify(b))).size).toBe(1);
+    expect(sent[0]).toMatchObject({ username: 'picker1', pin: '1111' });
+  });
+
+  it('tells the worker after BUSY_TRIES, and a lock for wrong PINs at once', async () => {
+    const { db } = freshDeviceDb();
+    const { api, sent } = fakeApi(Array.from({ length: BUSY_TRIES + 2 }, busy));
+    await expect(signIn(db, 'picker1', '1111', api, { sleep: async () => undefined })).rejects.toMatchObject({ reason: 'too-many-attempts', busy: true });
+    expect(sent).toHaveLength(BUSY_TRIES);
+    const locked = fakeApi([new SyncError('too-many-attempts', 'Too many wrong PINs for picker1.', 429, 30), response([main])]);
+    await expect(signIn(db, 'picker1', '1111', locked.api, { sleep: async () => undefined })).rejects.toMatchObject({ reason: 'too-many-attempts', busy: false });
+    expect(locked.sent).toHaveLength(1);
   });
 });

@@ -40,6 +40,7 @@ describe.each(databaseKinds)('sign-in attempts on %s', (kind) => {
     const right = await attempt('10.1.0.1', 'picker1', '1111');
     expect(right.statusCode).toBe(429);
     expect(apiErrorSchema.parse(right.json()).error).toMatchObject({ reason: 'too-many-attempts', message: expect.stringMatching(/^Too many wrong PINs for picker1\. Try again in \d+ seconds, or ask a supervisor\.$/) });
+    expect(apiErrorSchema.parse(right.json()).error.busy).toBeUndefined();
     expect(pinChecks.count).toBe(FREE_ATTEMPTS);
   });
 
@@ -48,6 +49,8 @@ describe.each(databaseKinds)('sign-in attempts on %s', (kind) => {
     for (const answer of answers.filter((a) => a.statusCode !== 200)) {
       expect(answer.statusCode).toBe(429);
       expect(apiErrorSchema.parse(answer.json()).error.message).toMatch(/^Many sign-ins are being checked at once for counter1\. Try again in \d+ seconds\.$/);
+      // Marked busy, so the app sends it again by itself (sync/signIn.ts).
+      expect(apiErrorSchema.parse(answer.json()).error.busy).toBe(true);
     }
     expect(answers.filter((a) => a.statusCode === 200).length).toBeGreaterThanOrEqual(FREE_ATTEMPTS - 1);
     expect((await attempt('10.9.0.1', 'counter1', '2222')).statusCode).toBe(200);

@@ -279,6 +279,7 @@ export const en = {
   'signIn.user': 'User',
   'signIn.pin': 'PIN',
   'signIn.busy': 'Signing in…',
+  'signIn.waiting': (seconds: number) => `Many devices are signing in at once. Trying again in ${seconds} s…`,
   'signIn.submit': 'Sign in',
   'warehouse.title': 'Choose warehouse',
   'warehouse.intro': (name: string) => `Signed in as ${name}. This device will hold the warehouse you choose.`,

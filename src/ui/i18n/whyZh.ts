@@ -139,7 +139,8 @@ export const whyZh: WhyWords = {
   'op-undo-not-yours': ({ by }) => `该步骤由 ${by} 完成；只有本人或主管可以撤销或处理它。未做任何更改。`,
   'op-stock-bounds': ({ bin, productId, max }) => `此步骤会使库位 ${bin} 中 ${productId} 的库存超出 ${max} 件；未记录。请检查数量；主管可以更正库存。`,
   'op-dismissed': ({ note }) => `已忽略：${note}`,
-  'sync-failed': ({ reason, retryAfterSeconds }) => SYNC_FAILED[reason]?.(retryAfterSeconds ?? 60) ?? '与服务器通信失败。作业保存在设备上；请稍后重试。',
+  'sync-failed': ({ reason, retryAfterSeconds, busy }) =>
+    busy === true ? `多台设备正在同时登录。请 ${retryAfterSeconds ?? 3} 秒后重试。` : (SYNC_FAILED[reason]?.(retryAfterSeconds ?? 60) ?? '与服务器通信失败。作业保存在设备上；请稍后重试。'),
   'camera-failed': ({ reason }) => CAMERA_FAILED[reason] ?? '相机无法启动。请用扫描枪扫描或手动输入条码。',
 };
 

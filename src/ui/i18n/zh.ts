@@ -270,6 +270,7 @@ export const zh: FloorMessages = {
   'signIn.user': '用户',
   'signIn.pin': 'PIN 码',
   'signIn.busy': '正在登录…',
+  'signIn.waiting': (seconds) => `多台设备正在同时登录。${seconds} 秒后自动重试…`,
   'signIn.submit': '登录',
   'warehouse.title': '选择仓库',
   'warehouse.intro': (name) => `已登录：${name}。本设备将保存您选择的仓库的数据。`,

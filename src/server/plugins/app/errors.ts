@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiError } from '../../../protocol/errors';
-import { ApiProblem } from '../../problems';
+import { ApiProblem, BusyProblem } from '../../problems';
 import { ProtocolProblem } from './protocolVersion';
 
 declare module 'fastify' {
@@ -39,6 +39,7 @@ export default fp(async function errors(app: FastifyInstance) {
           message: error.message,
           ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
           ...(error instanceof ProtocolProblem ? { readable: error.readable } : {}),
+          ...(error instanceof BusyProblem ? { busy: true } : {}),
         },
       };
       return reply.status(error.statusCode).send(body);

@@ -16,13 +16,14 @@ export function SignInScreen() {
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
+  const [waiting, setWaiting] = useState<number | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setProblem(null);
     try {
-      const session = await signIn(floorDb, username, pin, api);
+      const session = await signIn(floorDb, username, pin, api, { onWait: setWaiting });
       // Ask now, while the worker is here: it keeps the browser from evicting the floor data.
       void requestPersistentStorage();
       setSession(session);
@@ -31,6 +32,7 @@ export function SignInScreen() {
       setPin('');
     } finally {
       setBusy(false);
+      setWaiting(null);
     }
   }
 
@@ -48,6 +50,7 @@ export function SignInScreen() {
           {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
       </form>
+      {waiting !== null && <p role="status">{t('signIn.waiting', waiting)}</p>}
       {problem !== null && <Problem message={say(problem)} />}
     </main>
   );

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { signInRequestSchema, signInResponseSchema, type SignInResponse } from '../../../../protocol/auth';
 import { apiPaths } from '../../../../protocol/paths';
-import { ApiProblem } from '../../../problems';
+import { ApiProblem, BusyProblem } from '../../../problems';
 import { access, problems, refusal, type BodyLimits } from '../routeSchema';
 import { findUserByName, recordDeviceSignIn, warehousesOf } from '../../../repositories/people';
 import { claimSignInAttempt, recordRightPin, recordWrongPin } from '../../../repositories/signInAttempts';
@@ -33,7 +33,7 @@ export default async function signInRoutes(app: FastifyInstance, options: { sess
         description,
         ...access('anyone'),
         body: signInRequestSchema,
-        response: { 200: signInResponseSchema, ...problems('anyone'), 429: refusal('Too many wrong PINs for this user, or from this address: wait retryAfterSeconds.') },
+        response: { 200: signInResponseSchema, ...problems('anyone'), 429: refusal('Too many wrong PINs for this user, or from this address: wait retryAfterSeconds. With busy: true, only many sign-ins being checked at once: send the same sign-in again after retryAfterSeconds.') },
       },
     },
     async (request, reply): Promise<SignInResponse> => {
@@ -42,7 +42,8 @@ export default async function signInRoutes(app: FastifyInstance, options: { sess
       const claim = await claimSignInAttempt(app.db, attempt, options.ratePerMinute);
       if (!claim.allowed) {
         request.log.warn({ username: body.username, address: attempt.address, heldBackBy: claim.scope }, 'sign-in held back');
-        throw new ApiProblem(429, 'too-many-attempts', heldBackMessage(claim.scope, body.username, claim.retryAfterSeconds, claim.busy), claim.retryAfterSeconds);
+        const message = heldBackMessage(claim.scope, body.username, claim.retryAfterSeconds, claim.busy);
+        throw claim.busy ? new BusyProblem(message, claim.retryAfterSeconds) : new ApiProblem(429, 'too-many-attempts', message, claim.retryAfterSeconds);
       }
       const user = await findUserByName(app.db, body.username);
       // Verify against a dummy hash for unknown users, so timing does not tell which names exist.
