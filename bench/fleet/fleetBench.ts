@@ -15,6 +15,9 @@ import { runFleet, type FleetFigures } from './fleetRun';
 import { addFleetUsers, fleetPlaces } from './fleetFloor';
 import { watchProcess, type ProcessUse } from './processUse';
 
+/** BENCH_SERVER_NODE_ARGS: node options for the server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 export interface FleetRun {
   readonly figures: FleetFigures;
   /** Each server process over the run (sign-in included). */
@@ -49,7 +52,7 @@ export async function measureFleet(adminUrl: string, plan: FleetPlan): Promise<F
     const runOn = async (processes: number, devices: number) => {
       const servers: ServerProcess[] = [];
       try {
-        for (let i = 0; i < processes; i++) servers.push(await startServerProcess({ DATABASE_URL: url, SEED_DEMO: '0' }));
+        for (let i = 0; i < processes; i++) servers.push(await startServerProcess({ DATABASE_URL: url, SEED_DEMO: '0' }, 90_000, SERVER_NODE_ARGS));
         const watches = servers.map((server) => watchProcess(server.pid));
         const figures = await runFleet({ urls: servers.map((s) => s.url), devices, seconds: plan.seconds, warehouseId: MAIN_WAREHOUSE.warehouse.id, users, places });
         const run = { figures, servers: watches.map((read) => read()) };

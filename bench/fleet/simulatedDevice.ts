@@ -85,7 +85,7 @@ export class SimulatedDevice {
       let answer = await this.call(apiPaths.signIn, 'POST', { username: this.user.username, pin: this.user.pin, deviceId: this.deviceId, appVersion: APP_VERSION });
       for (let tries = 1; answer.status === 429 && busyFor(answer.text) !== null && tries < BUSY_TRIES; tries++) {
         this.recorder.busyRetries++;
-        await new Promise((resolve) => setTimeout(resolve, busyFor(answer.text)! * 1000 + Math.random() * 1000));
+        await new Promise((resolve) => setTimeout(resolve, busyFor(answer.text)! * 1000 + Math.random() * 2000));
         answer = await this.call(apiPaths.signIn, 'POST', { username: this.user.username, pin: this.user.pin, deviceId: this.deviceId, appVersion: APP_VERSION });
       }
       answer = { ...answer, ms: performance.now() - start };

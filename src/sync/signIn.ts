@@ -8,14 +8,16 @@ import { createApiClient, type ApiClient } from './apiClient';
 import { SyncError } from './syncError';
 
 /** How often a sign-in held back as busy is sent again by itself before the worker is told. */
-export const BUSY_TRIES = 6;
+export const BUSY_TRIES = 40;
 
 /**
  * Signs in on the server and keeps the session on the device. A sign-in the server
  * holds back only because many are being checked at once (a whole shift behind one
  * network address: `busy`) is sent again by itself after the seconds the server names,
- * with a second of spread so the held-back devices do not come back together; `onWait`
- * hears each wait. Any other refusal, or a busy one after BUSY_TRIES, is thrown.
+ * with two seconds of spread so the held-back devices do not come back together; `onWait`
+ * hears each wait. Any other refusal, or a busy one after BUSY_TRIES (about 2-3 minutes:
+ * 1,000 handhelds behind one address sign in in about a minute on a 2-core server,
+ * docs/BENCHMARKS.md), is thrown.
  */
 export async function signIn(
   db: FloorDb,
@@ -35,7 +37,7 @@ export async function signIn(
       if (!(error instanceof SyncError) || !error.busy || tries >= BUSY_TRIES) throw error;
       const seconds = error.retryAfterSeconds ?? 3;
       options.onWait?.(seconds);
-      await sleep(seconds * 1000 + Math.random() * 1000);
+      await sleep(seconds * 1000 + Math.random() * 2000);
     }
   }
 }

@@ -29,10 +29,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServerProcess(env: Record<string, string>, startupMs = 90_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, startupMs = 90_000, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'handheld-server-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, HTTPS: '', STATIC_DIR: join(dataDir, 'no-app'), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

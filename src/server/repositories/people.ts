@@ -29,11 +29,6 @@ export async function warehousesOf(db: Queryable, userId: string): Promise<Wareh
   );
 }
 
-export async function mayOpenWarehouse(db: Queryable, userId: string, warehouseId: string): Promise<boolean> {
-  const rows = await db.query('select 1 from user_warehouses where user_id = $1 and warehouse_id = $2', [userId, warehouseId]);
-  return rows.length > 0;
-}
-
 export async function recordDeviceSignIn(
   db: Queryable,
   session: { tokenHash: string; userId: string; deviceId: string; appVersion: string; userAgent: string; expiresAt: Date },
@@ -63,13 +58,16 @@ export interface SessionRecord {
   readonly disabled: boolean;
   /** Why the session was ended for its user, when it was: 'disabled', 'pin-reset'. */
   readonly endedBecause: string | null;
+  /** The warehouses the user works in, read with the session: a request needs no second read to check one. */
+  readonly warehouseIds: readonly string[];
 }
 
 export async function findSession(db: Queryable, tokenHash: string): Promise<SessionRecord | null> {
   const [row] = await db.query<SessionRecord>(
     `select s.user_id as "userId", u.username, u.role, u.jobs, s.device_id as "deviceId",
             s.expires_at < now() as expired, s.revoked_at is not null as revoked,
-            u.disabled_at is not null as disabled, s.ended_because as "endedBecause"
+            u.disabled_at is not null as disabled, s.ended_because as "endedBecause",
+            array(select uw.warehouse_id from user_warehouses uw where uw.user_id = s.user_id) as "warehouseIds"
        from device_sessions s join users u on u.id = s.user_id where s.token_hash = $1`,
     [tokenHash],
   );

@@ -5,6 +5,7 @@
  * address, always in that order, so two claims never wait on each other in a circle),
  * decides, and writes the attempt as wrong. N guesses sent at once therefore use N
  * attempts, and a guess refused is never checked. A right PIN takes its count back.
+ * An attempt the stored counters already hold back is answered from a plain read first.
  */
 import type { Database, Queryable } from '../storage/database';
 import { claimAttempt, USER_CEILING, type AttemptClaim, type AttemptCounter, type AttemptScope } from '../security/signInThrottle';
@@ -32,6 +33,20 @@ const isoOrNull = (at: Date | null) => (at === null ? null : at.toISOString());
 
 export async function claimSignInAttempt(db: Database, attempt: SignInAttempt, addressLimitPerMinute: number): Promise<AttemptClaim> {
   const keys = keysOf(attempt);
+  // Held back already by what is stored: answered without a lock or a write. A shift signing
+  // in behind one address sends many such attempts again while the first are checked, and each
+  // took the address's row lock and a commit, in turn with the claims that would be let in.
+  const seen = await db.query<CounterRow>(
+    `select scope, failures, window_started_at as "windowStartedAt", last_failure_at as "lastFailureAt", blocked_until as "blockedUntil", in_flight as "inFlight", now() as now
+       from signin_attempts where (scope, username, address) in (select * from unnest($1::text[], $2::text[], $3::text[]))`,
+    [column(keys, 'scope'), column(keys, 'username'), column(keys, 'address')],
+  );
+  if (seen.length > 0) {
+    const stored = { address: null, user: null, 'user-at-address': null, ...Object.fromEntries(seen.map((r) => [r.scope, toCounter(r)])) } as Record<AttemptScope, AttemptCounter | null>;
+    const early = claimAttempt(stored, new Date(seen[0]!.now), addressLimitPerMinute);
+    if (!early.allowed) return early;
+  }
+  // Let in by what was read: claimed under the counters' locks, where it is decided again.
   return db.transaction(async (tx) => {
     await tx.query(
       `insert into signin_attempts (scope, username, address)

@@ -17,7 +17,11 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `work` in one transaction; resolves only once the commit is durable. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction; resolves only once the commit is durable.
+   * `snapshot`: one snapshot for all its reads (PostgreSQL's repeatable read, set with
+   * the BEGIN, no round trip of its own; PGlite's one connection sees no other writer).
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: { readonly snapshot?: boolean }): Promise<T>;
   close(): Promise<void>;
 }

@@ -20,10 +20,10 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
     execScript: async (sql) => void (await pool.query(sql)),
-    async transaction(work) {
+    async transaction(work, options) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        await client.query(options?.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
         const scoped: Queryable = {
           query: (sql, params) => run(client, sql, params),
           execScript: async (sql) => void (await client.query(sql)),

@@ -45,7 +45,6 @@ export type PullAnswer = { readonly json: string } | Extract<PullResponse, { kin
 
 export async function pullChanges(db: Database, input: { warehouseId: string; deviceId: string; cursor: string | null; limit: number }): Promise<PullAnswer> {
   return db.transaction(async (tx) => {
-    if (db.kind === 'postgres') await tx.query('set transaction isolation level repeatable read');
     const given = input.cursor === null ? null : decodePullCursor(input.cursor);
     const [meta] = await tx.query<SettingsRow & { epoch: string; clock: string; token: string | null; tokenAtCursor: string | null; oldestKept: string | null }>(
       `select (select value from server_meta where key = 'data_epoch') as epoch, w.change_clock::text as clock,
@@ -93,7 +92,7 @@ export async function pullChanges(db: Database, input: { warehouseId: string; de
       more,
     };
     return { json: `{"kind":"changes","products":${products},"bins":${bins},${JSON.stringify(rest).slice(1)}` };
-  });
+  }, { snapshot: true });
 }
 
 async function fatesOf(tx: Queryable, opIds: readonly string[]) {
