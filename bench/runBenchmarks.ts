@@ -11,6 +11,9 @@
  * 4. Scanning: every decoder on the shared barcode images and on our harder frames
  *    (in Node), and the time from a code appearing in the camera to the scan event
  *    (in Chromium, fake camera).
+ * 5. The fleet (issue 15): 100, 500 and 1,000 simulated handhelds on one server process
+ *    and 1,000 on three, on PostgreSQL (bench/fleet/fleetBench.ts; `npm run bench:load`
+ *    measures it alone).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +30,7 @@ import { measureScanning } from './scan/scanFigures';
 import { measureCameraToScan } from './cameraToScan';
 import { seedBig } from './bigCatalog';
 import { THROTTLED, measureSpeed, spread } from './handheldSpeed';
+import { DEFAULT_FLEET_PLAN, fleetSection, measureFleet } from './fleet/fleetBench';
 import { measureIngest, probe as syncProbe, timeQueuedSync, withFreshPostgres, type IngestFigures } from './syncFigures';
 
 const DEMO_RUNS = Number(process.env.BENCH_DEMO_RUNS ?? 5);
@@ -122,6 +126,8 @@ async function main() {
   const ingest: IngestFigures[] = [];
   for (let run = 0; run < SYNC_RUNS; run++) ingest.push(await withFreshPostgres(POSTGRES_URL, (url) => measureIngest(url)));
   console.log('ingest', ingest);
+  // Issue 15's fleet: N simulated handhelds against server processes on PostgreSQL (bench/fleet/).
+  const fleet = await measureFleet(POSTGRES_URL, { ...DEFAULT_FLEET_PLAN, log: (...args) => console.log('fleet', ...args) });
   console.log('demo download ms', demoTimes);
   console.log('camera to scan ms', camera.ms);
 
@@ -289,7 +295,9 @@ app's scan event carries its own time. The time includes drawing the frame, the
 decoding worker, and the second frame that must agree before a read counts
 (at ${camera.video.split(' at ')[1]}, one frame is ${(1000 / Number(camera.video.match(/(\d+) fps/)?.[1] ?? 30)).toFixed(0)} ms).
 
-${scanning.markdown}`;
+${scanning.markdown}
+
+${fleetSection(fleet)}`;
   // Sections measured by hand stay (bench/handMeasured.ts).
   const previous = existsSync('docs/BENCHMARKS.md') ? readFileSync('docs/BENCHMARKS.md', 'utf8') : '';
   writeFileSync('docs/BENCHMARKS.md', keepHandMeasured(previous, report));

@@ -13,7 +13,7 @@ import { startServerProcess, type ServerProcess } from '../../tests/server/serve
 import { withFreshPostgres } from '../syncFigures';
 import { runFleet, type FleetFigures } from './fleetRun';
 import { addFleetUsers, fleetPlaces } from './fleetFloor';
-import { watchProcess, type ProcessUse } from './processUse';
+import { watchProcess, watchProcessesNamed, watchSelf, type ProcessUse } from './processUse';
 
 /** BENCH_SERVER_NODE_ARGS: node options for the server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -22,6 +22,9 @@ export interface FleetRun {
   readonly figures: FleetFigures;
   /** Each server process over the run (sign-in included). */
   readonly servers: readonly ProcessUse[];
+  /** PostgreSQL's processes, and the load generator itself, in cores over the run. */
+  readonly postgresCores: number;
+  readonly generatorCores: number;
 }
 
 export interface FleetReport {
@@ -54,8 +57,10 @@ export async function measureFleet(adminUrl: string, plan: FleetPlan): Promise<F
       try {
         for (let i = 0; i < processes; i++) servers.push(await startServerProcess({ DATABASE_URL: url, SEED_DEMO: '0' }, 90_000, SERVER_NODE_ARGS));
         const watches = servers.map((server) => watchProcess(server.pid));
+        const postgres = watchProcessesNamed('postgres');
+        const generator = watchSelf();
         const figures = await runFleet({ urls: servers.map((s) => s.url), devices, seconds: plan.seconds, warehouseId: MAIN_WAREHOUSE.warehouse.id, users, places });
-        const run = { figures, servers: watches.map((read) => read()) };
+        const run = { figures, servers: watches.map((read) => read()), postgresCores: postgres(), generatorCores: generator() };
         log(JSON.stringify(run));
         runs.push(run);
       } finally {
@@ -71,11 +76,11 @@ export async function measureFleet(adminUrl: string, plan: FleetPlan): Promise<F
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
 
 export function fleetSection(report: FleetReport): string {
-  const rows = report.runs.map(({ figures: f, servers }) => {
+  const rows = report.runs.map(({ figures: f, servers, postgresCores, generatorCores }) => {
     const cpu = servers.map((s) => s.cpuCores.toFixed(2)).join(' + ');
     const rss = servers.map((s) => `${s.peakRssMb}`).join(' + ');
     const errors = f.errorCount === 0 ? '0' : `${f.errorCount} (${Object.entries(f.errors).map(([what, n]) => `${what}: ${n}`).join('; ')})`;
-    return `| ${f.devices} | ${f.processes} | ${ms(f.signInAllMs)} (${f.signInBusyRetries} busy retries) | ${f.stepsPerSecond} | ${ms(f.push.p50)} / ${ms(f.push.p95)} / ${ms(f.push.p99)} | ${ms(f.pull.p50)} / ${ms(f.pull.p95)} / ${ms(f.pull.p99)} | ${(f.pullBytesMedian / 1024).toFixed(1)} KB | ${cpu} | ${rss} MB | ${errors} |`;
+    return `| ${f.devices} | ${f.processes} | ${ms(f.signInAllMs)} (${f.signInBusyRetries} busy retries) | ${f.stepsPerSecond} | ${ms(f.push.p50)} / ${ms(f.push.p95)} / ${ms(f.push.p99)} | ${ms(f.pull.p50)} / ${ms(f.pull.p95)} / ${ms(f.pull.p99)} | ${(f.pullBytesMedian / 1024).toFixed(1)} KB | ${cpu} | ${postgresCores.toFixed(2)} | ${generatorCores.toFixed(2)} | ${rss} MB | ${errors} |`;
   });
   return `## Fleet load (issue 15), \`npm run bench:load\`
 
@@ -89,10 +94,11 @@ it, logging each request at its default level, info). The server processes,
 PostgreSQL and the load generator share this machine's 2 cores. Push and pull times are
 each request's, as the device saw it; a pulled page's bytes are its JSON (the wire
 carries it gzipped). CPU is each server process's share of one core over the run, its
-sign-in included; memory its peak resident size.
+sign-in included (PostgreSQL's: all its processes; the load generator's: its own Node
+process, 1,000 devices' timers, requests and JSON); memory the server's peak resident size.
 
-| Devices | Processes | Sign-in of all | Steps/s applied | Push p50 / p95 / p99 | Pull p50 / p95 / p99 | Pulled page (median) | Server CPU (cores) | Server peak RSS | Errors |
-|---:|---:|---|---:|---|---|---:|---|---|---|
+| Devices | Processes | Sign-in of all | Steps/s applied | Push p50 / p95 / p99 | Pull p50 / p95 / p99 | Pulled page (median) | Server CPU (cores) | PostgreSQL CPU | Load generator CPU | Server peak RSS | Errors |
+|---:|---:|---|---:|---|---|---:|---|---:|---:|---|---|
 ${rows.join('\n')}
 
 Targets (issue 15): 1,000 devices on one process with push p99 ≤ 300 ms, pull p99 ≤ 1 s,

@@ -28,6 +28,12 @@ function keysOf(attempt: SignInAttempt): { scope: AttemptScope; username: string
   ];
 }
 
+const COUNTER_COLUMNS = `scope, failures, window_started_at as "windowStartedAt", last_failure_at as "lastFailureAt", blocked_until as "blockedUntil", in_flight as "inFlight", now() as now`;
+
+/** The counters read, by scope (a scope with no row: null). */
+const countersOf = (rows: readonly CounterRow[]) =>
+  ({ address: null, user: null, 'user-at-address': null, ...Object.fromEntries(rows.map((r) => [r.scope, toCounter(r)])) }) as Record<AttemptScope, AttemptCounter | null>;
+
 const column = <K extends 'scope' | 'username' | 'address'>(keys: ReturnType<typeof keysOf>, k: K) => keys.map((key) => key[k]);
 const isoOrNull = (at: Date | null) => (at === null ? null : at.toISOString());
 
@@ -37,13 +43,11 @@ export async function claimSignInAttempt(db: Database, attempt: SignInAttempt, a
   // in behind one address sends many such attempts again while the first are checked, and each
   // took the address's row lock and a commit, in turn with the claims that would be let in.
   const seen = await db.query<CounterRow>(
-    `select scope, failures, window_started_at as "windowStartedAt", last_failure_at as "lastFailureAt", blocked_until as "blockedUntil", in_flight as "inFlight", now() as now
-       from signin_attempts where (scope, username, address) in (select * from unnest($1::text[], $2::text[], $3::text[]))`,
+    `select ${COUNTER_COLUMNS} from signin_attempts where (scope, username, address) in (select * from unnest($1::text[], $2::text[], $3::text[]))`,
     [column(keys, 'scope'), column(keys, 'username'), column(keys, 'address')],
   );
   if (seen.length > 0) {
-    const stored = { address: null, user: null, 'user-at-address': null, ...Object.fromEntries(seen.map((r) => [r.scope, toCounter(r)])) } as Record<AttemptScope, AttemptCounter | null>;
-    const early = claimAttempt(stored, new Date(seen[0]!.now), addressLimitPerMinute);
+    const early = claimAttempt(countersOf(seen), new Date(seen[0]!.now), addressLimitPerMinute);
     if (!early.allowed) return early;
   }
   // Let in by what was read: claimed under the counters' locks, where it is decided again.
@@ -54,15 +58,14 @@ export async function claimSignInAttempt(db: Database, attempt: SignInAttempt, a
       [column(keys, 'scope'), column(keys, 'username'), column(keys, 'address')],
     );
     const rows = await tx.query<CounterRow>(
-      `select scope, failures, window_started_at as "windowStartedAt", last_failure_at as "lastFailureAt", blocked_until as "blockedUntil", in_flight as "inFlight", now() as now
+      `select ${COUNTER_COLUMNS}
          from signin_attempts
         where (scope, username, address) in (select * from unnest($1::text[], $2::text[], $3::text[]))
         order by scope, username, address for update`,
       [column(keys, 'scope'), column(keys, 'username'), column(keys, 'address')],
     );
     const now = new Date(rows[0]!.now);
-    const stored = Object.fromEntries(rows.map((r) => [r.scope, toCounter(r)])) as Record<AttemptScope, AttemptCounter | null>;
-    const claim = claimAttempt(stored, now, addressLimitPerMinute);
+    const claim = claimAttempt(countersOf(rows), now, addressLimitPerMinute);
     if (!claim.allowed) return claim;
     const counted = keys.map((key) => claim.counted[key.scope]);
     await tx.query(
