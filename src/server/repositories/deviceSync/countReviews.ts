@@ -19,7 +19,7 @@ import { explain, type Why } from '../../../domain/why';
 import { ApiProblem } from '../../problems';
 import { readWarehouseSettings, takeChangeClock } from './changeClock';
 import { readLedgerSnapshot } from './ledgerSnapshot';
-import { writeClockedChanges, writeLedgerEntries } from './ledgerWrites';
+import { binsClocked, writeClockedChanges, writeLedgerEntries } from './ledgerWrites';
 
 type ReviewLine = { productId: string; lot: string; expiry: string | null; qty: number; counted: number; firstCount: number | null };
 type Review = CountReviewList['reviews'][number];
@@ -82,8 +82,8 @@ export async function decideCountReview(db: Database, input: { warehouseId: stri
       // The count posted is work at its moment: another count waiting on the bin, later than it, may now fit.
       settleWaitingReviews(work);
       await writeLedgerEntries(tx, input.warehouseId, work);
-      const { clock } = await takeChangeClock(tx, input.warehouseId);
-      await writeClockedChanges(tx, input.warehouseId, clock, work, [review.binCode]);
+      const { clock } = await takeChangeClock(tx, input.warehouseId, { bins: binsClocked(work, [review.binCode]) });
+      await writeClockedChanges(tx, input.warehouseId, clock, work);
       await tx.query(`update operations set status = 'applied', changed_at = $2::bigint where op_id = $1`, [input.opId, clock]);
       await tx.query(`update count_reviews set lines = $2::jsonb, lines_at_arrival = coalesce(lines_at_arrival, case when lines <> $2::jsonb then lines end) where op_id = $1`, [input.opId, JSON.stringify(lines)]);
       await decided(clock);

@@ -74,15 +74,16 @@ export async function writeLedgerEntries(tx: Queryable, warehouseId: string, wor
 }
 
 /**
- * The rows a device pulls, with the batch's clock. `touchedBins`: every bin an operation
- * of the batch named; each gets the clock even when its stock did not change (a count
- * that matched the book), so a device knows its step is in that bin's state once it
- * pulled the bin at this clock.
+ * The bins that take the batch's clock (with it, in takeChangeClock's statement): every
+ * bin the ledger moved and every bin an operation of the batch named (`touchedBins`),
+ * even when its stock did not change (a count that matched the book), so a device knows
+ * its step is in that bin's state once it pulled the bin at this clock.
  */
-export async function writeClockedChanges(tx: Queryable, warehouseId: string, clock: string, work: LedgerWork, touchedBins: readonly string[]): Promise<void> {
+export const binsClocked = (work: LedgerWork, touchedBins: readonly string[]): string[] => [...new Set([...work.entries.map((e) => e.binCode), ...touchedBins])];
+
+/** The other rows a device pulls, with the batch's clock (the bins took it with the clock). */
+export async function writeClockedChanges(tx: Queryable, warehouseId: string, clock: string, work: LedgerWork): Promise<void> {
   const w = warehouseId;
-  const bins = [...new Set([...work.entries.map((e) => e.binCode), ...touchedBins])];
-  if (bins.length > 0) await tx.query('update bins set changed_at = $3::bigint where warehouse_id = $1 and code = any($2::text[])', [w, bins, clock]);
   if (work.reviews.length > 0) {
     await tx.query(
       `insert into count_reviews (op_id, warehouse_id, bin_code, counted_at, lines, changed_at)

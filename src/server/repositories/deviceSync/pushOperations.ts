@@ -28,7 +28,7 @@ import type { WarehouseSettings } from '../../../domain/floor/warehouseSettings'
 import { readWarehouseSettings, takeChangeClock } from './changeClock';
 import { settingsColumns, settingsOf, type SettingsRow } from '../warehouseSettingsColumns';
 import { readLedgerSnapshot } from './ledgerSnapshot';
-import { writeClockedChanges, writeLedgerEntries } from './ledgerWrites';
+import { binsClocked, writeClockedChanges, writeLedgerEntries } from './ledgerWrites';
 import { triage, type FreshStep, type StoredFate } from './pushTriage';
 import type { Doer } from '../../../domain/ledger/stepRights';
 
@@ -69,6 +69,8 @@ export async function pushOperations(db: Database, { deviceId, request, now, doe
     // numbering: what it sent before went to another data set.
     if (lastSeq === 0 && request.sequenceStartsAt !== undefined) lastSeq = request.sequenceStartsAt - 1;
     const { fresh, answered, repeats, next } = triage(request.operations, stored, deviceId, lastSeq + 1);
+    // The device's row, locked since the batch began, is written before the clock is taken, not while it is held.
+    await tx.query('update devices set last_seq = greatest(last_seq, $2), last_seen_at = $3, warehouse_id = $4 where device_id = $1', [deviceId, next - 1, now, request.warehouseId]);
     const results: OperationResult[] = [...answered];
     if (fresh.length > 0) {
       const settings: WarehouseSettings = device ? settingsOf(device) : await readWarehouseSettings(tx, request.warehouseId);
@@ -76,9 +78,7 @@ export async function pushOperations(db: Database, { deviceId, request, now, doe
       for (const { op } of fresh) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
       for (const op of repeats) results.push(resultOf(op, outcomes.get(op.opId)!, clock));
     }
-    lastSeq = next - 1;
-    await tx.query('update devices set last_seq = greatest(last_seq, $2), last_seen_at = $3, warehouse_id = $4 where device_id = $1', [deviceId, lastSeq, now, request.warehouseId]);
-    return { results: results.sort((a, b) => a.deviceSeq - b.deviceSeq), nextSeq: lastSeq + 1, serverTime: now.toISOString() };
+    return { results: results.sort((a, b) => a.deviceSeq - b.deviceSeq), nextSeq: next, serverTime: now.toISOString() };
   });
 }
 
@@ -169,9 +169,10 @@ async function applyFresh(
   // After the operations: short picks and reviews refer to them.
   await writeLedgerEntries(tx, warehouseId, work);
   // Only now the warehouse's clock: other devices' batches wait for it just while the few rows below are written.
-  const { clock } = await takeChangeClock(tx, warehouseId);
-  await writeClockedChanges(tx, warehouseId, clock, work, valid.flatMap(({ op }) => binTouched(op, work)));
-  await tx.query('insert into push_batches (device_id, first_seq, last_seq, clock) values ($1, $2, $3, $4)', [deviceId, fresh[0]!.op.deviceSeq, fresh.at(-1)!.op.deviceSeq, clock]);
+  // The bins' clock and the batch's record go in the clock's own statement: the clock is held to the commit.
+  const bins = binsClocked(work, valid.flatMap(({ op }) => binTouched(op, work)));
+  const { clock } = await takeChangeClock(tx, warehouseId, { bins, pushBatch: { deviceId, firstSeq: fresh[0]!.op.deviceSeq, lastSeq: fresh.at(-1)!.op.deviceSeq } });
+  await writeClockedChanges(tx, warehouseId, clock, work);
   // Steps of earlier batches that an undo of this one took back.
   const undoneBefore = [...work.known.values()].filter((k) => k.status === 'undone' && !fates.has(k.opId)).map((k) => k.opId);
   if (undoneBefore.length > 0) await tx.query(`update operations set status = 'undone', changed_at = $2::bigint where op_id = any($1::uuid[])`, [undoneBefore, clock]);
