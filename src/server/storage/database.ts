@@ -23,5 +23,11 @@ export interface Database extends Queryable {
    * the BEGIN, no round trip of its own; PGlite's one connection sees no other writer).
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: { readonly snapshot?: boolean }): Promise<T>;
+  /**
+   * One statement on its own, durable when it resolves: PostgreSQL commits it by itself
+   * (one round trip, where a transaction around it takes three); PGlite flushes as after
+   * a transaction.
+   */
+  write<Row extends object>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
   close(): Promise<void>;
 }

@@ -64,6 +64,13 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       flushWal();
       return result;
     },
+    async write<Row extends object>(sql: string, params?: readonly SqlParam[]) {
+      // A statement of its own is its own transaction: flushed as one.
+      const rows = await run<Row>(pg, sql, params);
+      await pg.syncToFs();
+      flushWal();
+      return rows;
+    },
     async close() {
       await pg.close();
       if (dataDir !== null) keepPrivate(dataDir);

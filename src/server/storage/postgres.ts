@@ -19,6 +19,8 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
+    // synchronous_commit is on by default: a statement's own commit returns once the WAL is on disk.
+    write: (sql, params) => run(pool, sql, params),
     execScript: async (sql) => void (await pool.query(sql)),
     async transaction(work, options) {
       const client = await pool.connect();
