@@ -16,12 +16,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function writeLedgerEntries(tx: Queryable, warehouseId: string, work: LedgerWork): Promise<void> {
   const w = warehouseId;
   if (work.entries.length > 0) {
-    await tx.query(
-      `insert into stock_movements (warehouse_id, bin_code, product_id, lot, expiry, qty_delta, kind, occurred_at, op_id, count_op_id)
-       select $2, x.bin, x.product, x.lot, x.expiry, x.delta, x.kind, x.at, x.op, x.count_op
-         from json_to_recordset($1::json) as x(bin text, product text, lot text, expiry date, delta int, kind text, at timestamptz, op uuid, count_op uuid)`,
-      [JSON.stringify(work.entries.map((e) => ({ bin: e.binCode, product: e.productId, lot: e.lot, expiry: e.expiry, delta: e.delta, kind: e.kind, at: iso(e.at), op: e.opId, count_op: e.countOpId }))), w],
-    );
     // The balance is the ledger's sum: one upsert per bin x product x lot the batch moved.
     const sums = new Map<string, { bin: string; product: string; lot: string; expiry: string | null; delta: number }>();
     for (const e of work.entries) {
@@ -29,13 +23,22 @@ export async function writeLedgerEntries(tx: Queryable, warehouseId: string, wor
       const sum = sums.get(key) ?? { bin: e.binCode, product: e.productId, lot: e.lot, expiry: null, delta: 0 };
       sums.set(key, { ...sum, expiry: sum.expiry ?? e.expiry, delta: sum.delta + e.delta });
     }
+    // The movements and their balances in one statement: one round trip for both.
     await tx.query(
-      `insert into stock_balances (warehouse_id, bin_code, product_id, lot, expiry, qty)
+      `with movements as (
+         insert into stock_movements (warehouse_id, bin_code, product_id, lot, expiry, qty_delta, kind, occurred_at, op_id, count_op_id)
+         select $2, x.bin, x.product, x.lot, x.expiry, x.delta, x.kind, x.at, x.op, x.count_op
+           from json_to_recordset($1::json) as x(bin text, product text, lot text, expiry date, delta int, kind text, at timestamptz, op uuid, count_op uuid))
+       insert into stock_balances (warehouse_id, bin_code, product_id, lot, expiry, qty)
        select $2, x.bin, x.product, x.lot, x.expiry, x.delta
-         from json_to_recordset($1::json) as x(bin text, product text, lot text, expiry date, delta int)
+         from json_to_recordset($3::json) as x(bin text, product text, lot text, expiry date, delta int)
        on conflict (warehouse_id, bin_code, product_id, lot)
        do update set qty = stock_balances.qty + excluded.qty, expiry = coalesce(stock_balances.expiry, excluded.expiry)`,
-      [JSON.stringify([...sums.values()]), w],
+      [
+        JSON.stringify(work.entries.map((e) => ({ bin: e.binCode, product: e.productId, lot: e.lot, expiry: e.expiry, delta: e.delta, kind: e.kind, at: iso(e.at), op: e.opId, count_op: e.countOpId }))),
+        w,
+        JSON.stringify([...sums.values()]),
+      ],
     );
   }
   if (work.countsPosted.length > 0) {
