@@ -5,6 +5,7 @@
  * sharing the database. Each run signs its devices in anew (new device ids, as a shift
  * of fresh handhelds), so every run's sign-in is a shift start of its own.
  */
+import { execFileSync } from 'node:child_process';
 import { migrate } from '../../src/server/storage/migrate';
 import { openPostgres } from '../../src/server/storage/postgres';
 import { seedDemoIfEmpty } from '../../src/server/seed/seedDemo';
@@ -28,6 +29,8 @@ export interface FleetRun {
 }
 
 export interface FleetReport {
+  /** The day and the commit measured. */
+  readonly measured: string;
   readonly seconds: number;
   readonly runs: readonly FleetRun[];
 }
@@ -69,7 +72,8 @@ export async function measureFleet(adminUrl: string, plan: FleetPlan): Promise<F
     };
     for (const devices of plan.fleets) await runOn(1, devices);
     if (plan.onThree > 0) await runOn(3, plan.onThree);
-    return { seconds: plan.seconds, runs };
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    return { measured: `${new Date().toISOString().slice(0, 10)} at ${commit}`, seconds: plan.seconds, runs };
   });
 }
 
@@ -101,7 +105,7 @@ process, 1,000 devices' timers, requests and JSON); memory the server's peak res
 |---:|---:|---|---:|---|---|---:|---|---:|---:|---|---|
 ${rows.join('\n')}
 
-Targets (issue 15): 1,000 devices on one process with push p99 ≤ 300 ms, pull p99 ≤ 1 s,
+Measured ${report.measured}. Targets (issue 15): 1,000 devices on one process with push p99 ≤ 300 ms, pull p99 ≤ 1 s,
 0 errors, sign-in of 1,000 in ≤ 30 s; three processes carry more than one.
 `;
 }
