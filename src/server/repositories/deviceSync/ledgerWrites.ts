@@ -12,9 +12,26 @@ import { writeTaskOwnership } from './taskOwnershipWrites';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The ledger's rows: movements, balances, counts in force, short picks, flags, deviations. */
-export async function writeLedgerEntries(tx: Queryable, warehouseId: string, work: LedgerWork): Promise<void> {
+/** A push's operations as rows (JSON for json_to_recordset), with the device that sent them. */
+export interface OperationRows {
+  readonly json: string;
+  readonly deviceId: string;
+}
+
+/** The insert of a push's operations, its parameters numbered from `first` (rows, warehouse, device). */
+const operationsInsert = (first: number) =>
+  `insert into operations (op_id, warehouse_id, device_id, device_seq, user_id, type, payload, raw_payload, created_at, occurred_at, status, why, message)
+     select x.op, $${first + 1}, $${first + 2}, x.seq, x.user_id, x.type, x.payload, x.raw, x.created, x.occurred, x.status, x.why, x.message
+       from json_to_recordset($${first}::json) as x(op uuid, seq bigint, user_id text, type text, payload json, raw text, created timestamptz, occurred timestamptz, status text, why jsonb, message text)`;
+
+/**
+ * The ledger's rows: movements, balances, counts in force, short picks, flags, deviations;
+ * and `operations`, a push's own rows, written first (before the rows that refer to them),
+ * in the movements' statement when there are movements: one round trip for the three.
+ */
+export async function writeLedgerEntries(tx: Queryable, warehouseId: string, work: LedgerWork, operations?: OperationRows): Promise<void> {
   const w = warehouseId;
+  if (operations && work.entries.length === 0) await tx.query(operationsInsert(1), [operations.json, w, operations.deviceId]);
   if (work.entries.length > 0) {
     // The balance is the ledger's sum: one upsert per bin x product x lot the batch moved.
     const sums = new Map<string, { bin: string; product: string; lot: string; expiry: string | null; delta: number }>();
@@ -23,9 +40,9 @@ export async function writeLedgerEntries(tx: Queryable, warehouseId: string, wor
       const sum = sums.get(key) ?? { bin: e.binCode, product: e.productId, lot: e.lot, expiry: null, delta: 0 };
       sums.set(key, { ...sum, expiry: sum.expiry ?? e.expiry, delta: sum.delta + e.delta });
     }
-    // The movements and their balances in one statement: one round trip for both.
+    // The movements and their balances (and the operations) in one statement: one round trip.
     await tx.query(
-      `with movements as (
+      `with ${operations ? `operations_written as (${operationsInsert(4)}),` : ''} movements as (
          insert into stock_movements (warehouse_id, bin_code, product_id, lot, expiry, qty_delta, kind, occurred_at, op_id, count_op_id)
          select $2, x.bin, x.product, x.lot, x.expiry, x.delta, x.kind, x.at, x.op, x.count_op
            from json_to_recordset($1::json) as x(bin text, product text, lot text, expiry date, delta int, kind text, at timestamptz, op uuid, count_op uuid))
@@ -38,6 +55,7 @@ export async function writeLedgerEntries(tx: Queryable, warehouseId: string, wor
         JSON.stringify(work.entries.map((e) => ({ bin: e.binCode, product: e.productId, lot: e.lot, expiry: e.expiry, delta: e.delta, kind: e.kind, at: iso(e.at), op: e.opId, count_op: e.countOpId }))),
         w,
         JSON.stringify([...sums.values()]),
+        ...(operations ? [operations.json, w, operations.deviceId] : []),
       ],
     );
   }

@@ -144,30 +144,24 @@ async function applyFresh(
     fates.set(op.opId, { status, why: bad ?? (outcome?.status === 'rejected' ? outcome.why : null) });
   }
   // A step read is kept as validated; one that could not be read keeps only its text, which no query opens (storedPayload.ts).
-  await tx.query(
-    `insert into operations (op_id, warehouse_id, device_id, device_seq, user_id, type, payload, raw_payload, created_at, occurred_at, status, why, message)
-     select x.op, $2, $3, x.seq, x.user_id, x.type, x.payload, x.raw, x.created, x.occurred, x.status, x.why, x.message
-       from json_to_recordset($1::json) as x(op uuid, seq bigint, user_id text, type text, payload json, raw text, created timestamptz, occurred timestamptz, status text, why jsonb, message text)`,
-    [
-      JSON.stringify(
-        fresh.map(({ op, read }) => {
-          const fate = fates.get(op.opId)!;
-          const occurredMs = placeable(Date.parse(op.createdAt) + offsetMs, nowMs) ? Date.parse(op.createdAt) + offsetMs : nowMs;
-          return {
-            op: op.opId, seq: op.deviceSeq, user_id: op.userId, type: read.ok ? read.op.type : 'unreadable',
-            payload: read.ok ? read.op : null, raw: read.ok ? null : read.raw,
-            // Year 0 is a valid ISO date but not one PostgreSQL holds.
-            created: Date.parse(op.createdAt) >= FIRST_HOLDABLE_MS ? op.createdAt : new Date(occurredMs).toISOString(),
-            occurred: new Date(occurredMs).toISOString(), status: fate.status, why: fate.why, message: fate.why ? explain(fate.why) : null,
-          };
-        }),
-      ),
-      warehouseId,
-      deviceId,
-    ],
-  );
-  // After the operations: short picks and reviews refer to them.
-  await writeLedgerEntries(tx, warehouseId, work);
+  const operations = {
+    deviceId,
+    json: JSON.stringify(
+      fresh.map(({ op, read }) => {
+        const fate = fates.get(op.opId)!;
+        const occurredMs = placeable(Date.parse(op.createdAt) + offsetMs, nowMs) ? Date.parse(op.createdAt) + offsetMs : nowMs;
+        return {
+          op: op.opId, seq: op.deviceSeq, user_id: op.userId, type: read.ok ? read.op.type : 'unreadable',
+          payload: read.ok ? read.op : null, raw: read.ok ? null : read.raw,
+          // Year 0 is a valid ISO date but not one PostgreSQL holds.
+          created: Date.parse(op.createdAt) >= FIRST_HOLDABLE_MS ? op.createdAt : new Date(occurredMs).toISOString(),
+          occurred: new Date(occurredMs).toISOString(), status: fate.status, why: fate.why, message: fate.why ? explain(fate.why) : null,
+        };
+      }),
+    ),
+  };
+  // The operations first (short picks and reviews refer to them), with the movements.
+  await writeLedgerEntries(tx, warehouseId, work, operations);
   // Only now the warehouse's clock: other devices' batches wait for it just while the few rows below are written.
   // The bins' clock and the batch's record go in the clock's own statement: the clock is held to the commit.
   const bins = binsClocked(work, valid.flatMap(({ op }) => binTouched(op, work)));
